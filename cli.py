@@ -1,0 +1,38 @@
+"""The `lmac` command (dev-side). Each subcommand lives in commands/<name>.py with
+``add_arguments(parser)`` and ``run(args) -> exit status``."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMANDS = {
+    "eval": "evaluate one expression and print the readable result",
+    "run": "run a .lmac file against virtual Live and print a timeline of what changed",
+    "repl": "read-eval-print loop (virtual Live by default; --connect for the running Live)",
+    "bench": "run the benchmarks and print their ratios",
+}
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(prog="lmac", description="lmac: a small Lisp inside Ableton Live")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, help_text in COMMANDS.items():
+        module = importlib.import_module("lmac.commands." + name.replace("-", "_"))
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        module.add_arguments(p)
+        p.set_defaults(_module=module)
+    return parser
+
+
+def main(argv=None):
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "_module", None):
+        parser.print_help()
+        return 2
+    return args._module.run(args) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of the `lmac` command (dev-side, Python 3.11)."""

@@ -1,0 +1,285 @@
+"""Read lmac source text into forms (lmac values with source positions).
+
+    read_all(text, file="<input>") -> list of top-level forms
+    read_one(text, file="<input>") -> the single form in text
+    prepare()                         -> build the parser ahead of the first read
+
+The syntax lives in ``lmac.lark``. Lark's LALR parser reduces each rule straight into a value
+through ``_FormBuilder`` (no parse tree, no recursion), so 10 000 nested lists read fine. Errors
+raise ``LmacSyntaxError``; ``incomplete`` is true only when the input ended inside an open form or
+string, which the REPL uses to ask for another line.
+"""
+import os
+import re
+import sys
+import threading
+
+from ..interpreter.values import Keyword, List, LmacSyntaxError, Map, Pos, Symbol, Vector
+from .lark_loader import import_lark
+
+GRAMMAR_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lmac.lark")
+
+_OPENERS = {"LPAR": ("(", ")", "list"), "LSQB": ("[", "]", "vector"), "LBRACE": ("{", "}", "map")}
+_CLOSERS = {"RPAR": "LPAR", "RSQB": "LSQB", "RBRACE": "LBRACE"}
+_PREFIXES = {"QUOTE": "quote", "BACKQUOTE": "quasiquote", "TILDE": "unquote",
+             "TILDE_AT": "splice-unquote", "AT": "deref"}
+_CONSTANTS = {"true": True, "false": False, "nil": None}
+_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
+_ESCAPE_RE = re.compile(r"\\(.)", re.S)
+
+
+def read_all(text, file="<input>"):
+    """All top-level forms of ``text``, each List/Vector/Map/Symbol carrying its ``pos``."""
+    return _Reader.get().read(text, file)
+
+
+def read_one(text, file="<input>"):
+    """The one form in ``text``; an error if there is none or more than one."""
+    forms = read_all(text, file)
+    if len(forms) == 1:
+        return forms[0]
+    if not forms:
+        return _fail("expected a form, found nothing", text, Pos(file, 1, 1))
+    extra = forms[1]
+    where = getattr(extra, "pos", None)
+    return _fail("expected one form, found more" + (" (the second starts at %d:%d)" % (
+        where.line, where.col) if where else ""), text, where or Pos(file, 1, 1))
+
+
+def prepare():
+    """Build the parser now (from the cache when possible), so the first read is fast."""
+    _Reader.get()
+
+
+def _fail(message, text, pos, incomplete=False, expected=None):
+    raise LmacSyntaxError(message, pos, incomplete=incomplete,
+                          source_line=_line_of(text, pos.line), expected=expected)
+
+
+def _line_of(text, line):
+    lines = text.splitlines()
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def _describe(token):
+    """A token in the words an error message uses."""
+    if token.type == "$END":
+        return "the end of the input"
+    return token.value
+
+
+class _SyntaxProblem(Exception):
+    """Raised inside the parse, where the text is not at hand; turned into LmacSyntaxError."""
+
+    def __init__(self, message, line, col, incomplete=False, expected=None):
+        Exception.__init__(self, message)
+        self.message, self.line, self.col = message, line, col
+        self.incomplete = incomplete
+        self.expected = expected or []
+
+
+class _FormBuilder(object):
+    """Lark calls these while it parses: one method per rule (children already values) or
+    terminal (a Token). ``file`` is set per read, under the reader's lock."""
+
+    file = "<input>"
+
+    def _pos(self, token):
+        return Pos(self.file, token.line, token.column)
+
+    # -- collections ------------------------------------------------------------------------
+    def start(self, forms):
+        return forms
+
+    def list(self, children):
+        return List(children[1:-1], self._pos(children[0]))
+
+    def vector(self, children):
+        return Vector(children[1:-1], self._pos(children[0]))
+
+    def map(self, children):
+        opener, items = children[0], children[1:-1]
+        if len(items) % 2:
+            raise _SyntaxProblem(
+                "a map needs key value pairs: %s has no value in the map opened at %d:%d"
+                % (_short(items[-1]), opener.line, opener.column),
+                children[-1].line, children[-1].column, expected=["a value"])
+        result = Map((), self._pos(opener))
+        for i in range(0, len(items), 2):
+            key = items[i]
+            try:
+                if key in result:
+                    raise _SyntaxProblem("the key %s appears twice in the map opened at %d:%d"
+                                         % (_short(key), opener.line, opener.column),
+                                         opener.line, opener.column)
+                result[key] = items[i + 1]
+            except TypeError:
+                raise _SyntaxProblem("a %s cannot be a map key (map opened at %d:%d)"
+                                     % (type(key).__name__.lower(), opener.line, opener.column),
+                                     opener.line, opener.column)
+        return result
+
+    # -- reader macros: 'x -> (quote x) and friends, positioned at the macro character -------
+    def prefixed(self, children):
+        token, form = children
+        pos = self._pos(token)
+        return List([Symbol(_PREFIXES[token.type], pos), form], pos)
+
+    # -- atoms --------------------------------------------------------------------------------
+    def INT(self, token):
+        return int(token.value)
+
+    def FLOAT(self, token):
+        return float(token.value)
+
+    def RATIO(self, token):
+        num, den = token.value.split("/")
+        if int(den) == 0:
+            raise _SyntaxProblem("%s divides by zero" % token.value, token.line, token.column)
+        return int(num) / int(den)
+
+    def CONSTANT(self, token):
+        return _CONSTANTS[token.value]
+
+    def KEYWORD(self, token):
+        return Keyword.of(token.value[1:])
+
+    def SYMBOL(self, token):
+        return Symbol(token.value, Pos(self.file, token.line, token.column))
+
+    def STRING(self, token):
+        body = token.value[1:-1]
+        if "\\" not in body:
+            return body
+        return _ESCAPE_RE.sub(lambda m: _unescape(m, token), body)
+
+    def OPEN_STRING(self, token):
+        raise _SyntaxProblem('unterminated string: expected " to close the string opened at %d:%d, '
+                             "found the end of the input" % (token.line, token.column),
+                             token.line, token.column, incomplete=True, expected=['"'])
+
+    def BAD_NUMBER(self, token):
+        raise _SyntaxProblem("%s is not a number (write a number like 3, -0.5 or 1/16, or a name "
+                             "that starts with a letter)" % token.value, token.line, token.column)
+
+    def BAD_KEYWORD(self, token):
+        raise _SyntaxProblem("expected a keyword name after :, like :bar", token.line, token.column,
+                             expected=["a keyword name"])
+
+
+def _unescape(match, token):
+    char = match.group(1)
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    # where the backslash is: count lines inside the string up to it
+    before = token.value[:match.start() + 1]
+    line = token.line + before.count("\n")
+    col = (len(before) - before.rfind("\n")) if "\n" in before else token.column + len(before)
+    raise _SyntaxProblem('unknown escape \\%s in a string (use \\" \\\\ \\n or \\t)' % char,
+                         line, col, expected=['\\"', "\\\\", "\\n", "\\t"])
+
+
+def _short(form):
+    text = repr(form) if not isinstance(form, str) else '"%s"' % form
+    return text if len(text) <= 30 else text[:27] + "..."
+
+
+class _Reader(object):
+    """One lark LALR parser per process, built on first use (from the cache when possible)."""
+
+    _instance = None
+    _build_lock = threading.Lock()
+
+    def __init__(self, cache="auto"):
+        lark = import_lark()
+        self._lark = lark
+        self._builder = _FormBuilder()
+        with open(GRAMMAR_PATH, encoding="utf-8") as f:
+            grammar = f.read()
+        options = dict(parser="lalr", lexer="basic", transformer=self._builder, start="start")
+        if cache == "auto":
+            cache = _cache_file(os.path.join(os.path.dirname(GRAMMAR_PATH), "_cache"))
+        if cache:
+            options["cache"] = cache
+        self._parser = lark.Lark(grammar, **options)
+        self._lock = threading.Lock()
+
+    @classmethod
+    def get(cls):
+        if cls._instance is None:
+            with cls._build_lock:
+                if cls._instance is None:
+                    cls._instance = cls()
+        return cls._instance
+
+    def read(self, text, file):
+        lark = self._lark
+        if text.startswith("\ufeff"):  # a byte-order mark some editors write; not a symbol
+            text = text[1:]
+        with self._lock:
+            self._builder.file = file
+            try:
+                return self._parser.parse(text)
+            except _SyntaxProblem as p:
+                problem = p
+            except lark.UnexpectedToken as e:
+                problem = _explain_unexpected(e, lark.Token)
+            except lark.UnexpectedCharacters as e:
+                problem = _SyntaxProblem("unexpected character %r" % text[e.pos_in_stream],
+                                         e.line, e.column)
+        return _fail(problem.message, text, Pos(file, problem.line, problem.col),
+                     incomplete=problem.incomplete, expected=problem.expected)
+
+
+def _explain_unexpected(error, token_class):
+    """Turn lark's "unexpected token" into words, using the parser's stack to find the innermost
+    open bracket. The grammar accepts any form anywhere, so only a closing bracket or the end of
+    the input can be unexpected."""
+    token = error.token
+    stack = error.state.value_stack if error.state is not None else []
+    at_end = token.type == "$END"
+    line, col = token.line, token.column
+    top = stack[-1] if stack else None
+    if isinstance(top, token_class) and top.type in _PREFIXES:
+        return _SyntaxProblem("expected a form after %s at %d:%d, found %s"
+                              % (top.value, top.line, top.column, _describe(token)),
+                              top.line if at_end else line, top.column if at_end else col,
+                              incomplete=at_end, expected=["a form"])
+    opener = None
+    for value in reversed(stack):
+        if isinstance(value, token_class) and value.type in _OPENERS:
+            opener = value
+            break
+    if opener is None and token.type in _CLOSERS:  # a closing bracket with nothing open
+        return _SyntaxProblem("unexpected %s: there is no open %s to close"
+                              % (token.value, _OPENERS[_CLOSERS[token.type]][0]), line, col,
+                              expected=["a form"])
+    if opener is None:  # not expected from this grammar; still say where
+        return _SyntaxProblem("unexpected %s" % _describe(token), line, col, incomplete=at_end)
+    _, close, kind = _OPENERS[opener.type]
+    message = "expected %s to close the %s opened at %d:%d, found %s" % (
+        close, kind, opener.line, opener.column, _describe(token))
+    if at_end:  # point at the bracket that is still open
+        return _SyntaxProblem(message, opener.line, opener.column, incomplete=True, expected=[close])
+    return _SyntaxProblem(message, line, col, expected=[close])
+
+
+def _cache_file(here):
+    """Where lark keeps the parse table: ``here`` (grammar/_cache/) if writable, else the temp
+    folder (Live's Remote Scripts folder may be read-only). Lark checks the file against the
+    grammar, lark and Python versions and rebuilds it when stale or unreadable."""
+    name = "lmac-lalr-py%d%d.cache" % sys.version_info[:2]
+    try:
+        if not os.path.isdir(here):
+            os.makedirs(here)
+        if os.access(here, os.W_OK):
+            return os.path.join(here, name)
+    except OSError:
+        pass
+    try:
+        import getpass
+        import tempfile
+        user = re.sub(r"\W", "_", getpass.getuser())
+        return os.path.join(tempfile.gettempdir(), "lmac-%s-%s" % (user, name))
+    except Exception:  # no temp folder or no user name: parse the grammar each start
+        return None

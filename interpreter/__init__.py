@@ -1,0 +1,2 @@
+"""The lmac language, pure: reader values, expansion, compiler, machine, scheduler, builtins.
+Never imports surface/ or Live."""

@@ -1,0 +1,465 @@
+"""The explicit-stack machine: a Task runs compiled code in slices and can stop anywhere.
+
+All state is plain data on the Task (current code, pc, env, value stack, saved frames, handlers),
+so ``step(deadline)`` returns when the task finishes, waits or runs out of time, and a later call
+resumes it. lmac calls push frames on a Python list, never on the Python stack: tail calls reuse
+the frame, and 100 000-deep recursion only grows that list.
+"""
+from __future__ import annotations
+
+import itertools
+from time import perf_counter
+
+from . import code as op
+from .compiler import arity_message, builtin_error, call_builtin
+from .printer import describe
+from .requests import TailCall, Wait, WithDynamic
+from .values import Builtin, Keyword, Lambda, List, LmacError
+
+# Task states
+READY, WAITING, DONE, FAILED, CANCELLED = "ready", "waiting", "done", "failed", "cancelled"
+
+MAX_TRACE = 12          # frames shown in an error's stack trace (innermost first)
+CHECK_EVERY = 200       # calls/recurs between two looks at the clock
+MAX_DEPTH = 1000000     # saved frames before we call it runaway recursion
+
+_ids = itertools.count(1)
+
+
+# A saved frame is a tuple (code, pc, env, stack, restore): restore is (key, old value) of a
+# dynamic binding to undo when the frame is returned to, or None.
+
+
+class _Handler(object):
+    __slots__ = ("depth", "code", "pc", "env", "stk", "height")
+
+    def __init__(self, depth, code, pc, env, stk):
+        self.depth = depth
+        self.code = code
+        self.pc = pc
+        self.env = env
+        self.stk = stk
+        self.height = len(stk)
+
+
+class Task(object):
+    """One running macro. Created by the scheduler; ``step`` is called by it."""
+
+    def __init__(self, session, code=None, forms=(), name=None, dyn=None, parent=None):
+        self.id = next(_ids)
+        self.session = session
+        self.name = name
+        self.parent = parent
+        self.children = []
+        self.dyn = dict(dyn) if dyn else {}
+        self.status = READY
+        self.value = None
+        self.error = None
+        self.wait = None          # the Wait request while waiting
+        self.wake_seq = 0         # bumped on each wake, so stale scheduler entries are ignored
+        self.on_done = []         # callbacks(task) when it ends in any way
+        self.forms = list(forms)  # top-level forms still to compile and run
+        self.pending_error = None  # raised at the next step (a par child failed)
+        self.supervised = parent is not None  # a parent reports our errors
+        self.code = None
+        self.pc = 0
+        self.env = None
+        self.stk = []
+        self.frames = []
+        self.handlers = []
+        if code is not None:
+            self._enter(code)
+
+    def lmac_repr(self):
+        return "#<task %d%s %s>" % (self.id, " " + self.name if self.name else "", self.status)
+
+    @property
+    def finished(self):
+        return self.status in (DONE, FAILED, CANCELLED)
+
+    def _enter(self, code, env=None):
+        self.code = code
+        self.pc = 0
+        self.env = env
+        self.stk = []
+
+    def _next_form(self):
+        """Compile the next top-level form only now, so macros defined by earlier forms apply."""
+        form = self.forms.pop(0)
+        self._enter(self.session.compiler.compile_toplevel(form))
+
+    # ---- running ------------------------------------------------------------------------
+    def resume_with(self, value):
+        """Called by the scheduler when a wait is over: the wait form evaluates to ``value``."""
+        self.wait = None
+        self.stk.append(value)
+        self.status = READY
+
+    def fail_on_resume(self, error):
+        self.pending_error = error
+
+    def step(self, deadline):
+        """Run until done, waiting, or past ``deadline`` (a perf_counter time). Returns the status."""
+        if self.finished:
+            return self.status
+        if self.code is None:
+            if not self.forms:
+                return self._finish(None)
+            try:
+                self._next_form()
+            except LmacError as e:
+                return self._fail(e)
+        if self.pending_error is not None:
+            error, self.pending_error = self.pending_error, None
+            status = self._raise(error)
+            if status is not None:
+                return status
+        while True:
+            try:
+                status = self._run(deadline)
+            except LmacError as e:
+                status = self._raise(e)
+            except RecursionError:
+                status = self._raise(LmacError("the expression is nested too deeply",
+                                               self._current_pos()))
+            except Exception as e:  # a bug in a builtin must stop only this task
+                status = self._raise(LmacError("internal error: %s: %s" % (type(e).__name__, e),
+                                               self._current_pos()))
+            if status is not None:
+                return status
+
+    def _current_pos(self):
+        ops = self.code.ops if self.code else ()
+        return ops[self.pc - 1][1] if 0 < self.pc <= len(ops) else None
+
+    def _run(self, deadline):
+        code, pc, env, stk, frames = self.code, self.pc, self.env, self.stk, self.frames
+        ops = code.ops
+        count = CHECK_EVERY
+        try:
+            while True:
+                ins = ops[pc]
+                pc += 1
+                o = ins[0]
+                if o == 3:  # CALLE
+                    f = ins[2](env)
+                    argevs = ins[3]
+                    if len(argevs) == 1:
+                        args = [argevs[0](env)]
+                    else:
+                        args = [a(env) for a in argevs]
+                    if type(f) is Lambda and not f.is_macro:
+                        n = f.nparams
+                        if f.rest:
+                            if len(args) < n:
+                                raise LmacError(arity_message(f.name, (n, None), len(args)), ins[1])
+                            new_env = [f.env] + args[:n] + [List(args[n:]) if len(args) > n else None]
+                        elif len(args) != n:
+                            raise LmacError(arity_message(f.name, (n, n), len(args)), ins[1])
+                        else:
+                            new_env = [f.env] + args
+                        if not ins[4]:
+                            frames.append((code, pc, env, stk, None))
+                            stk = []
+                        code = f.code
+                        ops = code.ops
+                        pc = 0
+                        env = new_env
+                        count -= 1
+                        if count <= 0:
+                            count = CHECK_EVERY
+                            if len(frames) > MAX_DEPTH:
+                                raise LmacError("recursion deeper than %d calls" % MAX_DEPTH, ins[1])
+                            if perf_counter() >= deadline:
+                                self.code, self.pc, self.env, self.stk = code, pc, env, stk
+                                self.status = READY
+                                return READY
+                    elif type(f) is Builtin and f.simple:
+                        stk.append(call_builtin(f, args, ins[1]))
+                    else:
+                        self.code, self.pc, self.env, self.stk = code, pc, env, stk
+                        status = self._slow_call(f, args, ins[4], ins[1])
+                        if status is not None:
+                            return status
+                        code, pc, env, stk = self.code, self.pc, self.env, self.stk
+                        ops = code.ops
+                elif o == 1:  # PUSH
+                    stk.append(ins[2](env))
+                elif o == 6:  # RETURN_EV
+                    value = ins[2](env)
+                    if not frames:
+                        self.code, self.pc, self.env, self.stk = code, pc, env, stk
+                        status = self._end_of_form(value)
+                        if status is not None:
+                            return status
+                        code, pc, env, stk = self.code, self.pc, self.env, self.stk
+                        ops = code.ops
+                        continue
+                    code, pc, env, stk, restore = frames.pop()
+                    ops = code.ops
+                    if restore is not None:
+                        self._restore(restore)
+                    stk.append(value)
+                elif o == 8:  # JUMPF_EV
+                    t = ins[2](env)
+                    if t is None or t is False:
+                        pc = ins[3]
+                elif o == 5:  # RETURN
+                    value = stk[-1] if stk else None
+                    if not frames:
+                        self.code, self.pc, self.env, self.stk = code, pc, env, stk
+                        status = self._end_of_form(value)
+                        if status is not None:
+                            return status
+                        code, pc, env, stk = self.code, self.pc, self.env, self.stk
+                        ops = code.ops
+                        continue
+                    code, pc, env, stk, restore = frames.pop()
+                    ops = code.ops
+                    if restore is not None:
+                        self._restore(restore)
+                    stk.append(value)
+                elif o == 4:  # CALL
+                    n = ins[2]
+                    if n:
+                        args = stk[-n:]
+                        del stk[-n:]
+                    else:
+                        args = []
+                    f = stk.pop()
+                    if type(f) is Lambda and not f.is_macro and not f.rest and len(args) == f.nparams:
+                        if not ins[3]:
+                            frames.append((code, pc, env, stk, None))
+                            stk = []
+                        code = f.code
+                        ops = code.ops
+                        pc = 0
+                        env = [f.env] + args
+                        count -= 1
+                        if count <= 0:
+                            count = CHECK_EVERY
+                            if len(frames) > MAX_DEPTH:
+                                raise LmacError("recursion deeper than %d calls" % MAX_DEPTH, ins[1])
+                            if perf_counter() >= deadline:
+                                self.code, self.pc, self.env, self.stk = code, pc, env, stk
+                                self.status = READY
+                                return READY
+                    elif type(f) is Builtin and f.simple:
+                        stk.append(call_builtin(f, args, ins[1]))
+                    else:
+                        self.code, self.pc, self.env, self.stk = code, pc, env, stk
+                        status = self._slow_call(f, args, ins[3], ins[1])
+                        if status is not None:
+                            return status
+                        code, pc, env, stk = self.code, self.pc, self.env, self.stk
+                        ops = code.ops
+                elif o == 13:  # RECUR
+                    n = ins[2]
+                    values = stk[-n:] if n else []
+                    if n:
+                        del stk[-n:]
+                    base = env
+                    for _ in range(ins[3]):
+                        base = base[0]
+                    env = [base[0]] + values
+                    pc = ins[4]
+                    count -= 1
+                    if count <= 0:
+                        count = CHECK_EVERY
+                        if perf_counter() >= deadline:
+                            self.code, self.pc, self.env, self.stk = code, pc, env, stk
+                            self.status = READY
+                            return READY
+                elif o == 7:  # JUMPF
+                    t = stk.pop()
+                    if t is None or t is False:
+                        pc = ins[2]
+                elif o == 9:  # JUMP
+                    pc = ins[2]
+                elif o == 2:  # POP
+                    stk.pop()
+                elif o == 10:  # NEW_ENV
+                    env = [env] + [None] * ins[2]
+                elif o == 11:  # STORE
+                    env[ins[2]] = stk.pop()
+                elif o == 12:  # POP_ENV
+                    env = env[0]
+                elif o == 14:  # DEF
+                    value = stk[-1]
+                    if type(value) is Lambda and value.name is None:
+                        value.name = ins[2]
+                    self.session.globals[ins[2]] = value
+                elif o == 17:  # JUMP_FALSY_KEEP
+                    t = stk[-1]
+                    if t is None or t is False:
+                        pc = ins[2]
+                    else:
+                        stk.pop()
+                elif o == 18:  # JUMP_TRUTHY_KEEP
+                    t = stk[-1]
+                    if t is not None and t is not False:
+                        pc = ins[2]
+                    else:
+                        stk.pop()
+                elif o == 15:  # TRY
+                    self.handlers.append(_Handler(len(frames), code, ins[2], env, stk))
+                elif o == 16:  # END_TRY
+                    self.handlers.pop()
+                else:
+                    raise LmacError("internal: unknown operation %r" % (o,), ins[1])
+        except BaseException:
+            # Keep the task's view consistent for error handling and traces.
+            self.code, self.pc, self.env, self.stk = code, pc, env, stk
+            raise
+
+    # ---- slow paths -------------------------------------------------------------------------
+    def _slow_call(self, f, args, tail, pos):
+        """Everything but the hot cases: rest parameters, control builtins, keywords as functions.
+        Works on the saved state (self.code, ...). Returns a status to stop, or None to go on."""
+        while True:
+            tf = type(f)
+            if tf is Lambda:
+                if f.is_macro:
+                    raise LmacError("%s is a macro; it cannot be called as a function" % f.name, pos)
+                self._call_lambda(f, args, tail, pos)
+                return None
+            if tf is Builtin:
+                if not f.control:
+                    self.stk.append(call_builtin(f, args, pos))
+                    return None
+                lo, hi = f.arity
+                if len(args) < lo or (hi is not None and len(args) > hi):
+                    raise LmacError(arity_message(f.name, f.arity, len(args)), pos)
+                try:
+                    result = f.fn(self, *args)
+                except LmacError as e:
+                    if e.pos is None:
+                        e.pos = pos
+                    raise
+                except Exception as e:
+                    raise builtin_error(f, e, pos, args)
+                tr = type(result)
+                if tr is TailCall:
+                    f, args = result.fn, result.args
+                    continue
+                if tr is Wait:
+                    self.wait = result
+                    self.status = WAITING
+                    return WAITING
+                if tr is WithDynamic:
+                    old = self.dyn.get(result.key, _MISSING)
+                    self.dyn[result.key] = result.value
+                    self.frames.append((self.code, self.pc, self.env, self.stk, (result.key, old)))
+                    self.stk = []
+                    self._call_lambda_or_builtin(result.fn, result.args, pos)
+                    return None
+                self.stk.append(result)
+                return None
+            if tf is Keyword and 1 <= len(args) <= 2:
+                m = args[0]
+                default = args[1] if len(args) == 2 else None
+                self.stk.append(m.get(f, default) if isinstance(m, dict) else default)
+                return None
+            if isinstance(f, dict) and 1 <= len(args) <= 2:
+                self.stk.append(f.get(args[0], args[1] if len(args) == 2 else None))
+                return None
+            raise LmacError("%s is not a function" % describe(f).capitalize(), pos)
+
+    def _call_lambda_or_builtin(self, f, args, pos):
+        if type(f) is Lambda:
+            self._call_lambda(f, args, True, pos)
+        else:
+            # A builtin body of a dynamic binding: call it and return through the frame at once.
+            value = call_builtin(f, args, pos) if type(f) is Builtin and not f.control else \
+                self.session.run_nested(f, args, what="with", pos=pos)
+            self.code, self.pc, self.env, self.stk, restore = self.frames.pop()
+            self._restore(restore)
+            self.stk.append(value)
+
+    def _call_lambda(self, f, args, tail, pos):
+        n = f.nparams
+        if f.rest:
+            if len(args) < n:
+                raise LmacError(arity_message(f.name, (n, None), len(args)), pos)
+            env = [f.env] + list(args[:n]) + [List(args[n:]) if len(args) > n else None]
+        else:
+            if len(args) != n:
+                raise LmacError(arity_message(f.name, (n, n), len(args)), pos)
+            env = [f.env] + list(args)
+        if not tail:
+            self.frames.append((self.code, self.pc, self.env, self.stk, None))
+        self.code, self.pc, self.env, self.stk = f.code, 0, env, []
+
+    def _restore(self, restore):
+        key, old = restore
+        if old is _MISSING:
+            self.dyn.pop(key, None)
+        else:
+            self.dyn[key] = old
+
+    def _end_of_form(self, value):
+        if self.forms:
+            self._next_form()
+            return None
+        return self._finish(value)
+
+    # ---- ending -------------------------------------------------------------------------------
+    def _finish(self, value):
+        self.value = value
+        self.status = DONE
+        self._release()
+        return DONE
+
+    def _fail(self, error):
+        self.error = error
+        self.status = FAILED
+        self._release()
+        return FAILED
+
+    def cancel(self):
+        if self.finished:
+            return
+        for child in list(self.children):
+            child.cancel()
+        self.status = CANCELLED
+        self._release()
+
+    def _release(self):
+        self.frames = []
+        self.handlers = []
+        self.stk = []
+        self.env = None
+        callbacks, self.on_done = self.on_done, []
+        for cb in callbacks:
+            cb(self)
+
+    def trace(self):
+        """(function name, Pos) for the current frame and the saved ones, innermost first."""
+        out = [(self.code.name if self.code else None, self._current_pos())]
+        for code, pc, _, _, _ in reversed(self.frames[-(MAX_TRACE - 1):] if self.frames else []):
+            ops = code.ops
+            out.append((code.name, ops[pc - 1][1] if 0 < pc <= len(ops) else None))
+        return out
+
+    def _raise(self, error):
+        """An error at the current position: jump to the innermost catch, or fail the task."""
+        if not error.trace:
+            error.trace = self.trace()
+            if len(self.frames) >= MAX_TRACE:
+                error.trace.append(("... %d more frames" % (len(self.frames) - MAX_TRACE + 1), None))
+        if error.pos is None:
+            error.pos = self._current_pos()
+        if not self.handlers:
+            return self._fail(error)
+        h = self.handlers.pop()
+        while len(self.frames) > h.depth:
+            restore = self.frames.pop()[4]
+            if restore is not None:
+                self._restore(restore)
+        self.code, self.pc, self.env, self.stk = h.code, h.pc, h.env, h.stk
+        del self.stk[h.height:]
+        self.stk.append(error.value)
+        return None
+
+
+_MISSING = object()

@@ -1,0 +1,35 @@
+"""What a control builtin may ask of the machine instead of returning a value."""
+from __future__ import annotations
+
+
+class TailCall(object):
+    """Call ``fn`` with ``args`` in place of the builtin; its result is the builtin's result."""
+
+    __slots__ = ("fn", "args")
+
+    def __init__(self, fn, args):
+        self.fn = fn
+        self.args = list(args)
+
+
+class Wait(object):
+    """Suspend the task. ``kind`` is one of ms, ticks, beats, bars, next-beat, next-bar, until,
+    event, children; the scheduler decides when it resumes and with which value."""
+
+    __slots__ = ("kind", "arg")
+
+    def __init__(self, kind, arg=None):
+        self.kind = kind
+        self.arg = arg
+
+
+class WithDynamic(object):
+    """Call ``fn`` with ``task.dyn[key] = value``; the old value comes back on return or error."""
+
+    __slots__ = ("key", "value", "fn", "args")
+
+    def __init__(self, key, value, fn, args=()):
+        self.key = key
+        self.value = value
+        self.fn = fn
+        self.args = list(args)

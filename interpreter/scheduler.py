@@ -1,0 +1,218 @@
+"""The scheduler: owns every task, wakes sleepers from heaps, shares one time budget per tick.
+
+A tick (Live's ~10 ms Timer, or update_display) moves due sleepers to the ready queue, then runs
+ready tasks round-robin, each with an equal share of what is left of the budget. An endless loop
+therefore only spends its own share and resumes next tick; an idle tick with thousands of
+sleeping tasks only peeks at the tops of the heaps.
+"""
+from __future__ import annotations
+
+import heapq
+import itertools
+import math
+from collections import deque
+from time import perf_counter
+
+from .machine import DONE, FAILED, READY, WAITING
+from .values import LmacError
+
+DEFAULT_BUDGET_MS = 4.0
+MIN_SLICE_MS = 0.25
+
+
+class Scheduler(object):
+    def __init__(self, session, clock, budget_ms=DEFAULT_BUDGET_MS):
+        self.session = session
+        self.clock = clock
+        self.budget_ms = budget_ms
+        self.tasks = {}                 # id -> live task
+        self.ready = deque()
+        self._time_heap = []            # (wake_ms, seq, task, wake_seq)
+        self._tick_heap = []            # (tick_no, seq, task, wake_seq)
+        self._beat_heap = []            # (played_beats, seq, task, wake_seq)
+        self._until = []                # (task, predicate, wake_seq)
+        self._events = {}               # key -> [(task, wake_seq)]
+        self._fired = deque()           # (key, value) to deliver at the next tick
+        self._tickers = []
+        self._seq = itertools.count()
+        self.tick_no = 0
+        self.around_tick = None         # optional context-manager factory (one Live undo step)
+
+    # ---- tasks ------------------------------------------------------------------------------
+    def add(self, task):
+        self.tasks[task.id] = task
+        task.on_done.append(self._forget)
+        self.ready.append(task)
+        return task
+
+    def _forget(self, task):
+        self.tasks.pop(task.id, None)
+
+    def park(self, task):
+        """Register a task that just returned WAITING according to its request."""
+        req = task.wait
+        kind, arg = req.kind, req.arg
+        seq = task.wake_seq
+        clock = self.clock
+        if kind == "ms":
+            heapq.heappush(self._time_heap, (clock.now_ms() + _number(arg, "wait", "milliseconds"),
+                                             next(self._seq), task, seq))
+        elif kind == "ticks":
+            heapq.heappush(self._tick_heap, (self.tick_no + max(1, int(arg)), next(self._seq), task, seq))
+        elif kind in ("beats", "bars", "next-beat", "next-bar", "until-beats"):
+            heapq.heappush(self._beat_heap, (self.beat_target(kind, arg), next(self._seq), task, seq))
+        elif kind == "until":
+            self._until.append((task, arg, seq))
+        elif kind == "event":
+            self._events.setdefault(arg, []).append((task, seq))
+        elif kind == "children":
+            pass  # woken by the children's on_done callbacks (see concurrency.py)
+        else:
+            raise LmacError("unknown kind of wait: %s" % kind)
+
+    def beat_target(self, kind, arg):
+        """The played-beats value at which a beat wait is over."""
+        clock = self.clock
+        played = clock.played_beats()
+        if kind == "beats":
+            return played + arg
+        if kind == "bars":
+            return played + arg * clock.beats_per_bar()
+        if kind == "until-beats":
+            return arg
+        unit = 1.0 if kind == "next-beat" else clock.beats_per_bar()
+        song = clock.song_beats()
+        next_line = (math.floor(song / unit + 1e-9) + 1) * unit
+        return played + (next_line - song)
+
+    def wake(self, task, seq, value=None):
+        if task.status == WAITING and task.wake_seq == seq:
+            task.wake_seq += 1
+            task.resume_with(value)
+            self.ready.append(task)
+
+    def wake_now(self, task, value=None):
+        """Wake a waiting task whatever it waits for (used by par/race)."""
+        self.wake(task, task.wake_seq, value)
+
+    def fire_event(self, key, value=None):
+        """Deliver an event at the next tick (never inside the Live notification that caused it)."""
+        self._fired.append((key, value))
+
+    def add_ticker(self, fn):
+        """``fn(now_ms)`` is called every tick until it returns False."""
+        self._tickers.append(fn)
+
+    def next_wake_ms(self):
+        """Wall time of the earliest timed sleeper, or None: lets hosts skip idle time."""
+        return self._time_heap[0][0] if self._time_heap else None
+
+    # ---- the tick ----------------------------------------------------------------------------
+    def tick(self, budget_ms=None):
+        if self.around_tick is not None:
+            with self.around_tick():
+                self._tick(budget_ms)
+        else:
+            self._tick(budget_ms)
+
+    def _tick(self, budget_ms):
+        self.tick_no += 1
+        start = perf_counter()
+        self._wake_due()
+        if self._tickers:
+            self._tickers = [fn for fn in self._tickers if fn(self.clock.now_ms()) is not False]
+        self.run_ready(start + (self.budget_ms if budget_ms is None else budget_ms) / 1000.0)
+
+    def _wake_due(self):
+        now = self.clock.now_ms()
+        heap = self._time_heap
+        while heap and heap[0][0] <= now:
+            _, _, task, seq = heapq.heappop(heap)
+            self.wake(task, seq)
+        heap = self._tick_heap
+        while heap and heap[0][0] <= self.tick_no:
+            _, _, task, seq = heapq.heappop(heap)
+            self.wake(task, seq)
+        heap = self._beat_heap
+        if heap:
+            played = self.clock.played_beats() + 1e-9
+            while heap and heap[0][0] <= played:
+                _, _, task, seq = heapq.heappop(heap)
+                self.wake(task, seq)
+        while self._fired:
+            key, value = self._fired.popleft()
+            for task, seq in self._events.pop(key, ()):
+                self.wake(task, seq, value)
+        if self._until:
+            self._check_predicates()
+
+    def _check_predicates(self):
+        still = []
+        for task, pred, seq in self._until:
+            if task.status != WAITING or task.wake_seq != seq:
+                continue
+            try:
+                ok = self.session.run_nested(pred, [], what="wait-until", dyn=task.dyn)
+            except LmacError as e:
+                task.wake_seq += 1
+                task.status = READY
+                task._fail(e)
+                continue
+            if ok is not None and ok is not False:
+                self.wake(task, seq, ok)
+            else:
+                still.append((task, pred, seq))
+        self._until = still
+
+    def run_ready(self, deadline):
+        """Run ready tasks until none is left or the budget is spent; each gets a fair share."""
+        ready = self.ready
+        while ready:
+            now = perf_counter()
+            if now >= deadline:
+                return
+            task = ready.popleft()
+            if task.status != READY:
+                continue
+            share = max((deadline - now) / (len(ready) + 1), MIN_SLICE_MS / 1000.0)
+            status = task.step(min(deadline, now + share) if len(ready) else deadline)
+            if status == READY:
+                ready.append(task)
+            elif status == WAITING:
+                try:
+                    self.park(task)
+                except LmacError as e:
+                    task._fail(e)
+            elif status in (DONE, FAILED):
+                pass  # on_done callbacks have run
+
+    def run_now(self, task, budget_ms=None):
+        """Step one task at once (a pad press acts inside receive_midi, not a tick later)."""
+        self.tasks[task.id] = task
+        if self._forget not in task.on_done:
+            task.on_done.append(self._forget)
+        status = task.step(perf_counter() + (self.budget_ms if budget_ms is None else budget_ms) / 1000.0)
+        if status == READY:
+            self.ready.append(task)
+        elif status == WAITING:
+            try:
+                self.park(task)
+            except LmacError as e:
+                task._fail(e)
+        return status
+
+    def idle(self):
+        """True when no task is ready or sleeping."""
+        return not self.tasks
+
+    def cancel_all(self, except_task=None):
+        for task in list(self.tasks.values()):
+            if task is not except_task and task.parent is None:
+                task.cancel()
+
+
+def _number(value, form, unit):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        from .printer import describe
+        raise LmacError("%s expects a number of %s, got %s" % (form, unit, describe(value)))
+    return value

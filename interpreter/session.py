@@ -1,0 +1,190 @@
+"""The embedding API: one lmac world (globals, scheduler, clock) that the surface and tests drive.
+
+    s = Session(clock=TestClock())
+    s.eval("(+ 1 2)")              # 3
+    task = s.spawn("(wait-bars 1)")  # scheduled; s.tick() runs it
+"""
+from __future__ import annotations
+
+import os
+from time import perf_counter
+
+from . import code as op
+from .builtins import BUILTINS, FAST2
+from .clock import SystemClock
+from .code import Code
+from .compiler import Compiler
+from .control import CONTROL
+from .machine import DONE, FAILED, READY, WAITING, Task
+from .printer import pr_str
+from .scheduler import Scheduler
+from .values import Builtin, List, LmacError, Symbol
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+STDLIB = os.path.join(os.path.dirname(HERE), "stdlib_macros")
+
+NESTED_BUDGET_S = 2.0   # a macro expansion or predicate that runs longer than this is stopped
+
+
+class Session(object):
+    def __init__(self, clock=None, prelude=True, output=None):
+        self.globals = {}
+        self.docs = {}                      # name -> doc text, for :doc and completion
+        self.clock = clock or SystemClock()
+        self.scheduler = Scheduler(self, self.clock)
+        self.compiler = Compiler(self)
+        self.output = output or (lambda text: print(text, end=""))
+        self.error_handlers = []            # fn(task, error) for unsupervised failures
+        for name, fn, arity, doc in BUILTINS:
+            self.define_builtin(name, fn, arity, doc).fast2 = FAST2.get(name)
+        for name, fn, arity, doc in CONTROL:
+            self.define_builtin(name, fn, arity, doc, control=True)
+        self._install_io()
+        if prelude:
+            self.load_file(os.path.join(STDLIB, "prelude.lmac"))
+
+    # ---- definitions ------------------------------------------------------------------------
+    def define(self, name, value, doc=None):
+        self.globals[name] = value
+        if doc:
+            self.docs[name] = doc
+
+    def define_builtin(self, name, fn, arity=(0, None), doc="", simple=True, control=False, meta=None):
+        b = Builtin(name, fn, arity, doc, simple=simple, control=control, meta=meta)
+        self.define(name, b, doc)
+        return b
+
+    def _install_io(self):
+        def println(*xs):
+            from .builtins import str_
+            self.output(" ".join(str_(x) for x in xs) + "\n")
+
+        def prn(*xs):
+            self.output(" ".join(pr_str(x) for x in xs) + "\n")
+
+        def read_string(text):
+            from ..grammar.reader import read_one
+            return read_one(text, "<read-string>")
+
+        self.define_builtin("println", println, doc="Print values as text, then a new line.", simple=False)
+        self.define_builtin("prn", prn, doc="Print values readably, then a new line.", simple=False)
+        self.define_builtin("read-string", read_string, (1, 1), "Read one form from text.")
+        self.define_builtin("set-doc!", lambda name, text: self.docs.__setitem__(getattr(name, "name", name), text),
+                            (2, 2), "Attach documentation to a name (defn does this).")
+        self.define_builtin("doc", lambda name: self.docs.get(getattr(name, "name", name)), (1, 1),
+                            "The documentation of a name: (doc 'map).")
+
+    # ---- reading and running ------------------------------------------------------------------
+    def read(self, text, file="<input>"):
+        from ..grammar.reader import read_all
+        return read_all(text, file)
+
+    def spawn(self, source, file="<input>", name=None, dyn=None, run_now=False):
+        """Start a task evaluating ``source`` (text or a list of forms). Top-level forms compile
+        one at a time, so a macro defined by one form applies to the next."""
+        forms = self.read(source, file) if isinstance(source, str) else list(source)
+        task = Task(self, forms=_flatten_toplevel(forms), name=name, dyn=dyn)
+        task.on_done.append(self._report)
+        if run_now:
+            self.scheduler.run_now(task)
+        else:
+            self.scheduler.add(task)
+        return task
+
+    def task_for_call(self, fn, args, name=None, dyn=None, parent=None):
+        """A task that calls ``fn`` with ``args`` (bindings, spawn, par branches)."""
+        code = Code(name or getattr(fn, "name", None) or "call",
+                    [(op.CALLE, getattr(fn, "pos", None), _const(fn), tuple(_const(a) for a in args), True),
+                     (op.RETURN, None)])
+        task = Task(self, code=code, name=name, dyn=dyn, parent=parent)
+        task.on_done.append(self._report)
+        return task
+
+    def call(self, fn, args=(), name=None, dyn=None, run_now=True):
+        """Start an lmac function as a task; by default its first slice runs at once."""
+        task = self.task_for_call(fn, list(args), name=name, dyn=dyn)
+        if run_now:
+            self.scheduler.run_now(task)
+        else:
+            self.scheduler.add(task)
+        return task
+
+    def run_nested(self, fn, args, what="this", pos=None, dyn=None):
+        """Run a function to completion right now (macro expansion, predicates). It may not wait."""
+        task = Task(self, code=Code(what, [(op.CALLE, pos, _const(fn), tuple(_const(a) for a in args), True),
+                                           (op.RETURN, pos)]), dyn=dyn)
+        status = task.step(perf_counter() + NESTED_BUDGET_S)
+        if status == DONE:
+            return task.value
+        if status == FAILED:
+            raise task.error
+        task.cancel()
+        if status == WAITING:
+            raise LmacError("%s cannot wait (it runs while lmac reads or checks code)" % what, pos)
+        raise LmacError("%s took longer than %g s and was stopped" % (what, NESTED_BUDGET_S), pos)
+
+    def eval(self, source, file="<input>", max_ms=600000.0, dyn=None):
+        """Evaluate and return the value, driving the clock if the code waits. Raises LmacError."""
+        task = self.spawn(source, file, dyn=dyn)
+        task.on_done.remove(self._report)
+        self.drive(task, max_ms)
+        if task.status == FAILED:
+            raise task.error
+        return task.value
+
+    def drive(self, task, max_ms=600000.0, tick_ms=10.0):
+        """Tick (and advance a test clock) until ``task`` finishes or max_ms of clock time pass."""
+        clock = self.clock
+        start = clock.now_ms()
+        advance = getattr(clock, "advance", None)
+        while not task.finished:
+            self.scheduler.tick()
+            if task.finished:
+                break
+            if clock.now_ms() - start > max_ms:
+                task.cancel()
+                raise LmacError("still waiting after %g s; stopped" % (max_ms / 1000.0))
+            if task.status == READY or self.scheduler.ready:
+                continue
+            if advance is not None:
+                advance(tick_ms)
+            else:
+                import time
+                time.sleep(tick_ms / 1000.0)
+
+    def tick(self, budget_ms=None):
+        self.scheduler.tick(budget_ms)
+
+    def load_file(self, path, name=None):
+        """Evaluate a whole file now (libraries, init.lmac). Raises LmacError with positions."""
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        return self.eval(text, file=name or path)
+
+    # ---- errors -------------------------------------------------------------------------------
+    def _report(self, task):
+        if task.status == FAILED and not task.supervised:
+            for handler in self.error_handlers:
+                handler(task, task.error)
+
+    def describe(self, value):
+        return pr_str(value)
+
+
+def _const(value):
+    return lambda env: value
+
+
+def _flatten_toplevel(forms):
+    """(do a b) at top level runs as separate top-level forms, so a defmacro inside it applies
+    to the forms after it (as in Clojure)."""
+    out = []
+    stack = list(reversed(forms))
+    while stack:
+        form = stack.pop()
+        if type(form) is List and form and type(form[0]) is Symbol and form[0].name in ("do",) \
+                and len(form) > 1:
+            stack.extend(reversed(form[1:]))
+        else:
+            out.append(form)
+    return out
