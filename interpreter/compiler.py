@@ -64,6 +64,29 @@ class Scope(object):
         return None
 
 
+def _is_special(form, name, scope):
+    """Is this list a special form? ``loop`` is also a Live action (the arrangement loop,
+    ``(loop C :start 0 :length 8)``): it is the special form only when followed by bindings."""
+    if name not in SPECIAL_FORMS or (scope is not None and scope.lookup(name)):
+        return False
+    if name == "loop":
+        return _looks_like_bindings(form)
+    return True
+
+
+def _looks_like_bindings(form):
+    if len(form) < 2:
+        return False
+    b = form[1]
+    if type(b) is Vector:
+        return True
+    if type(b) is not List or len(b) % 2:
+        return False
+    if not all(type(b[i]) is Symbol for i in range(0, len(b), 2)):
+        return False
+    return not (len(form) > 2 and type(form[2]) is Keyword)
+
+
 def _head(form):
     if type(form) is List and form and type(form[0]) is Symbol:
         return form[0].name
@@ -101,7 +124,7 @@ class Compiler(object):
 
     def macroexpand_1(self, form, scope=None):
         name = _head(form)
-        if name is None or name in SPECIAL_FORMS or (scope is not None and scope.lookup(name)):
+        if name is None or _is_special(form, name, scope) or (scope is not None and scope.lookup(name)):
             return form, False
         macro = self.globals.get(name)
         if type(macro) is not Lambda or not macro.is_macro:
@@ -165,7 +188,7 @@ class _FnCompiler(object):
             return
         name = _head(form)
         pos = _pos(form)
-        if name in SPECIAL_FORMS and not (scope and scope.lookup(name)):
+        if _is_special(form, name, scope):
             getattr(self, "special_" + name)(form, scope, tail, loop_tail, pos)
         elif type(form) is List and form:
             self.call(form, scope, tail, pos)
@@ -365,7 +388,7 @@ class _FnCompiler(object):
             return _const(List())
         name = _head(form)
         pos = _pos(form)
-        if name in SPECIAL_FORMS and not (scope and scope.lookup(name)):
+        if _is_special(form, name, scope):
             return self.simple_special(name, form, scope, depth, pos)
         if name is not None and self.c.macroexpand_1(form, scope)[1]:
             return None  # the caller expands first; this form is not expanded yet
