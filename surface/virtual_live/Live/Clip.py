@@ -1,0 +1,565 @@
+"""Live.Clip: session clips with looping, launch settings and both note APIs (tuples and MidiNote)."""
+from ..lom import (LiveEnum, accessor, as_bool, as_float, as_int, as_str, enum_members, enum_of, listenable,
+                   mutator, value_prop)
+from .Base import IntVector, Vector
+from .LomObject import LomObject
+
+
+class ClipLaunchQuantization(LiveEnum):
+    pass
+
+
+# Offset by one from Song.Quantization: q_global=0, q_none=1, q_8_bars=2 ...
+enum_members(ClipLaunchQuantization, "q_global q_none q_8_bars q_4_bars q_2_bars q_bar q_half q_half_triplet "
+             "q_quarter q_quarter_triplet q_eighth q_eighth_triplet q_sixteenth q_sixteenth_triplet q_thirtysecond")
+
+
+class GridQuantization(LiveEnum):
+    pass
+
+
+enum_members(GridQuantization, "no_grid g_8_bars g_4_bars g_2_bars g_bar g_half g_quarter g_eighth g_sixteenth "
+             "g_thirtysecond count")
+
+
+class LaunchMode(LiveEnum):
+    pass
+
+
+enum_members(LaunchMode, "trigger gate toggle repeat")
+
+
+class WarpMode(LiveEnum):
+    pass
+
+
+enum_members(WarpMode, "beats tones texture repitch complex rex complex_pro count")
+
+
+class MidiNoteSpecification(object):
+    """An object specifying the data for creating a MIDI note."""
+
+    def __init__(self, pitch, start_time, duration, velocity=100.0, mute=False, probability=1.0,
+                 velocity_deviation=0.0, release_velocity=64.0):
+        self._fields = (pitch, start_time, duration, velocity, mute, probability, velocity_deviation,
+                        release_velocity)
+
+
+_NOTE_FIELDS = ("pitch", "start_time", "duration", "velocity", "mute", "probability", "velocity_deviation",
+                "release_velocity")
+
+
+class MidiNote(object):
+    """An object representing a MIDI Note"""
+    __slots__ = _NOTE_FIELDS + ("_note_id",)
+
+    def __init__(self, note_id=0, pitch=60, start_time=0.0, duration=1.0, velocity=100.0, mute=False,
+                 probability=1.0, velocity_deviation=0.0, release_velocity=64.0):
+        self._note_id = note_id
+        self.pitch = pitch
+        self.start_time = start_time
+        self.duration = duration
+        self.velocity = velocity
+        self.mute = mute
+        self.probability = probability
+        self.velocity_deviation = velocity_deviation
+        self.release_velocity = release_velocity
+
+    @property
+    def note_id(self):
+        return self._note_id
+
+    def _copy(self):
+        return MidiNote(self._note_id, *[getattr(self, f) for f in _NOTE_FIELDS])
+
+    def __repr__(self):
+        return "MidiNote(id=%d, pitch=%d, start=%r, dur=%r, vel=%r)" % (
+            self._note_id, self.pitch, self.start_time, self.duration, self.velocity)
+
+
+class MidiNoteVector(Vector):
+    __slots__ = ()
+
+    def append(self, value):
+        self._items.append(value)
+
+    def extend(self, values):
+        self._items.extend(values)
+
+
+class WarpMarker(object):
+    def __init__(self, sample_time, beat_time):
+        self._sample_time = sample_time
+        self._beat_time = beat_time
+
+    @property
+    def sample_time(self):
+        return self._sample_time
+
+    @property
+    def beat_time(self):
+        return self._beat_time
+
+
+class WarpMarkerVector(Vector):
+    __slots__ = ()
+
+    def append(self, value):
+        self._items.append(value)
+
+    def extend(self, values):
+        self._items.extend(values)
+
+
+def _valid_note(fields):
+    pitch, start, duration, velocity, mute, probability, vel_dev, release = fields
+    if isinstance(pitch, bool) or not isinstance(pitch, (int, float)) or not 0 <= pitch <= 127:
+        raise RuntimeError("Invalid pitch %r (0..127)" % (pitch,))
+    if float(duration) <= 0:
+        raise RuntimeError("Invalid duration %r (must be positive)" % (duration,))
+    if not 0 <= float(velocity) <= 127:
+        raise RuntimeError("Invalid velocity %r (0..127)" % (velocity,))
+    if float(start) < -16384 or not 0.0 <= float(probability) <= 1.0:
+        raise RuntimeError("Invalid note start or probability")
+    return (int(pitch), float(start), float(duration), float(velocity), bool(mute), float(probability),
+            float(vel_dev), float(release))
+
+
+def _loop_value(which):
+    def coerce(clip, value):
+        value = as_float(clip, value)
+        start = value if which == "start" else clip._loop_start
+        end = value if which == "end" else clip._loop_end
+        if end <= start:
+            raise RuntimeError("Invalid loop %s %r: the loop must have a positive length" % (which, value))
+        return value
+    return coerce
+
+
+def _marker_value(which):
+    def coerce(clip, value):
+        value = as_float(clip, value)
+        start = value if which == "start" else clip._start_marker
+        end = value if which == "end" else clip._end_marker
+        if end <= start:
+            raise RuntimeError("Invalid %s marker %r: it must stay before the end marker" % (which, value))
+        return value
+    return coerce
+
+
+def _signature(clip, value):
+    value = as_int(clip, value)
+    if not 1 <= value <= 99:
+        raise RuntimeError("Invalid signature value %r" % value)
+    return value
+
+
+@listenable("color", "color_index", "end_marker", "end_time", "file_path", "has_envelopes", "is_overdubbing",
+            "is_recording", "launch_mode", "launch_quantization", "legato", "loop_end", "loop_jump", "loop_start",
+            "looping", "muted", "name", "notes", "playing_position", "playing_status",
+            "signature_denominator", "signature_numerator", "start_marker", "start_time", "velocity_amount",
+            start_time=(12, 3))
+class Clip(LomObject):
+    """This class represents a Clip in Live."""
+
+    class View(LomObject):
+        """Representing the view aspects of a Clip."""
+
+        def __init__(self, world, clip):
+            LomObject.__init__(self, world, clip)
+            self._grid_quantization = GridQuantization.g_sixteenth
+            self._grid_is_triplet = False
+            self._envelope_shown = False
+
+        grid_quantization = value_prop("grid_quantization", coerce=enum_of(GridQuantization), undoable=False)
+        grid_is_triplet = value_prop("grid_is_triplet", coerce=as_bool, undoable=False)
+
+        @accessor
+        def show_loop(self):
+            pass
+
+        @accessor
+        def show_envelope(self):
+            self._envelope_shown = True
+
+        @accessor
+        def hide_envelope(self):
+            self._envelope_shown = False
+
+        @accessor
+        def select_envelope_parameter(self, device_parameter):
+            self._envelope_shown = True
+
+    def __init__(self, world, slot, length, is_midi=True, name="", color=0, color_index=0, file_path=""):
+        LomObject.__init__(self, world, slot)
+        length = float(length)
+        self._name = name
+        self._color = color
+        self._color_index = color_index
+        self._is_midi = is_midi
+        self._file_path = file_path
+        self._looping = True
+        self._loop_start = 0.0
+        self._loop_end = length
+        self._start_marker = 0.0
+        self._end_marker = length
+        self._launch_mode = LaunchMode.trigger
+        self._launch_quantization = ClipLaunchQuantization.q_global
+        self._legato = False
+        self._muted = False
+        self._signature_numerator = 4
+        self._signature_denominator = 4
+        self._velocity_amount = 0.0
+        self._notes = []
+        self._next_id = 1
+        self._selected = set()
+        self._playing = False
+        self._triggered = False
+        self._launch_total = 0.0
+        self._view = Clip.View(world, self)
+
+    def _children(self):
+        return [self._view]
+
+    name = value_prop("name", coerce=as_str)
+    color = value_prop("color", coerce=as_int)
+    color_index = value_prop("color_index", coerce=as_int)
+    looping = value_prop("looping", coerce=as_bool)
+    loop_start = value_prop("loop_start", coerce=_loop_value("start"))
+    loop_end = value_prop("loop_end", coerce=_loop_value("end"))
+    start_marker = value_prop("start_marker", coerce=_marker_value("start"))
+    end_marker = value_prop("end_marker", coerce=_marker_value("end"))
+    launch_mode = value_prop("launch_mode", coerce=enum_of(LaunchMode))
+    launch_quantization = value_prop("launch_quantization", coerce=enum_of(ClipLaunchQuantization))
+    legato = value_prop("legato", coerce=as_bool)
+    muted = value_prop("muted", coerce=as_bool)
+    signature_numerator = value_prop("signature_numerator", coerce=_signature)
+    signature_denominator = value_prop("signature_denominator", coerce=_signature)
+    velocity_amount = value_prop("velocity_amount", coerce=as_float)
+    view = value_prop("view", writable=False)
+
+    @property
+    def length(self):
+        """Loop length when looping, else the distance between the markers (beats)."""
+        self._check()
+        if self._looping:
+            return self._loop_end - self._loop_start
+        return self._end_marker - self._start_marker
+
+    @property
+    def is_midi_clip(self):
+        self._check()
+        return self._is_midi
+
+    @property
+    def is_audio_clip(self):
+        self._check()
+        return not self._is_midi
+
+    @property
+    def is_session_clip(self):
+        self._check()
+        return True
+
+    @property
+    def is_arrangement_clip(self):
+        self._check()
+        return False
+
+    @property
+    def is_take_lane_clip(self):
+        self._check()
+        return False
+
+    @property
+    def file_path(self):
+        self._check()
+        if self._is_midi:
+            raise RuntimeError("MIDI clips have no file")
+        return self._file_path
+
+    @property
+    def start_time(self):
+        self._check()
+        return 0.0
+
+    @property
+    def end_time(self):
+        self._check()
+        return self.length
+
+    @property
+    def is_recording(self):
+        self._check()
+        return False
+
+    @property
+    def is_overdubbing(self):
+        self._check()
+        return False
+
+    @property
+    def will_record_on_start(self):
+        self._check()
+        return False
+
+    @property
+    def has_envelopes(self):
+        self._check()
+        return False
+
+    @property
+    def is_triggered(self):
+        self._check()
+        return self._triggered
+
+    def _get_is_playing(self):
+        self._check()
+        return self._playing
+
+    def _set_is_playing(self, value):
+        self._check_write()
+        if value:
+            self._transport().fire_clip(self)
+        else:
+            self._transport().stop_slot(self._parent)
+
+    is_playing = property(_get_is_playing, _set_is_playing)
+
+    @property
+    def playing_position(self):
+        """Position inside the clip (beats), looping over the loop region while it plays."""
+        self._check()
+        if not self._playing:
+            return 0.0 if self._is_midi else self._start_marker
+        elapsed = self._transport().total - self._launch_total
+        pos = self._start_marker + elapsed
+        if not self._looping or pos < self._loop_end:
+            return pos
+        span = self._loop_end - self._loop_start
+        return self._loop_start + (pos - self._loop_end) % span
+
+    def _transport(self):
+        return self._world.song._transport
+
+    # -- launching -----------------------------------------------------------------------
+    @mutator
+    def fire(self):
+        self._transport().fire_clip(self)
+
+    @mutator
+    def stop(self):
+        self._transport().stop_slot(self._parent)
+
+    @mutator
+    def set_fire_button_state(self, state):
+        if state:
+            self._transport().fire_clip(self)
+        elif self._launch_mode == LaunchMode.gate:
+            self._transport().stop_slot(self._parent)
+
+    @mutator
+    def move_playing_pos(self, beats):
+        if self._playing:
+            self._launch_total -= as_float(self, beats)
+
+    # -- notes, shared --------------------------------------------------------------------
+    def _require_midi(self):
+        if not self._is_midi:
+            raise RuntimeError("This operation is only available for MIDI clips")
+
+    def _snapshot(self):
+        return ([n._copy() for n in self._notes], self._next_id)
+
+    def _restore(self, snap):
+        notes, next_id = snap
+        self._notes = [n._copy() for n in notes]
+        self._next_id = next_id
+        self._notify("notes")
+
+    def _edit_notes(self, change):
+        """Run change() on the notes; record it as one undoable edit and tell 'notes' listeners."""
+        self._require_midi()
+        before = self._snapshot()
+        result = change()
+        after = self._snapshot()
+        self._world.undo.record(lambda: self._restore(before), lambda: self._restore(after))
+        self._notify("notes")
+        return result
+
+    def _add(self, fields):
+        note = MidiNote(self._next_id, *fields)
+        self._next_id += 1
+        self._notes.append(note)
+        return note._note_id
+
+    def _in_area(self, note, from_time, from_pitch, time_span, pitch_span):
+        return (from_pitch <= note.pitch < from_pitch + pitch_span and
+                from_time <= note.start_time < from_time + time_span)
+
+    def _sorted(self, notes):
+        return sorted(notes, key=lambda n: (n.start_time, n.pitch))
+
+    @staticmethod
+    def _tuple(note):
+        return (note.pitch, note.start_time, note.duration, note.velocity, note.mute)
+
+    # -- old tuple API ----------------------------------------------------------------------
+    @accessor
+    def get_notes(self, from_time, from_pitch, time_span, pitch_span):
+        self._require_midi()
+        return tuple(self._tuple(n) for n in self._sorted(self._notes)
+                     if self._in_area(n, from_time, from_pitch, time_span, pitch_span))
+
+    @mutator
+    def set_notes(self, notes):
+        if not isinstance(notes, tuple):
+            raise TypeError("set_notes expects a tuple of (pitch, time, duration, velocity, mute) tuples")
+        checked = [_valid_note(tuple(n) + (1.0, 0.0, 64.0)) for n in notes]
+        self._edit_notes(lambda: [self._add(f) for f in checked])
+
+    @mutator
+    def remove_notes(self, from_time, from_pitch, time_span, pitch_span):
+        def change():
+            self._notes = [n for n in self._notes if not self._in_area(n, from_time, from_pitch, time_span, pitch_span)]
+        self._edit_notes(change)
+
+    @accessor
+    def get_selected_notes(self):
+        self._require_midi()
+        return tuple(self._tuple(n) for n in self._sorted(self._notes) if n._note_id in self._selected)
+
+    @mutator
+    def replace_selected_notes(self, notes):
+        if not isinstance(notes, tuple):
+            raise TypeError("replace_selected_notes expects a tuple of note tuples")
+        checked = [_valid_note(tuple(n) + (1.0, 0.0, 64.0)) for n in notes]
+
+        def change():
+            self._notes = [n for n in self._notes if n._note_id not in self._selected]
+            self._selected = set(self._add(f) for f in checked)
+        self._edit_notes(change)
+
+    # -- extended API (Live 11+) -------------------------------------------------------------
+    @accessor
+    def get_notes_extended(self, from_pitch, pitch_span, from_time, time_span):
+        self._require_midi()
+        return MidiNoteVector(n._copy() for n in self._sorted(self._notes)
+                              if self._in_area(n, from_time, from_pitch, time_span, pitch_span))
+
+    @accessor
+    def get_all_notes_extended(self):
+        self._require_midi()
+        return MidiNoteVector(n._copy() for n in self._sorted(self._notes))
+
+    @accessor
+    def get_notes_by_id(self, note_ids):
+        self._require_midi()
+        wanted = set(note_ids)
+        return MidiNoteVector(n._copy() for n in self._sorted(self._notes) if n._note_id in wanted)
+
+    @accessor
+    def get_selected_notes_extended(self):
+        self._require_midi()
+        return MidiNoteVector(n._copy() for n in self._sorted(self._notes) if n._note_id in self._selected)
+
+    @mutator
+    def add_new_notes(self, notes):
+        checked = []
+        for spec in notes:
+            if not isinstance(spec, MidiNoteSpecification):
+                raise TypeError("add_new_notes expects MidiNoteSpecification objects, got %r" % (spec,))
+            checked.append(_valid_note(spec._fields))
+        return IntVector(self._edit_notes(lambda: [self._add(f) for f in checked]))
+
+    @mutator
+    def apply_note_modifications(self, notes):
+        by_id = dict((n._note_id, n) for n in self._notes)
+        updates = []
+        for note in notes:
+            if note.note_id in by_id:
+                updates.append((by_id[note.note_id], _valid_note(tuple(getattr(note, f) for f in _NOTE_FIELDS))))
+
+        def change():
+            for target, fields in updates:
+                for name, value in zip(_NOTE_FIELDS, fields):
+                    setattr(target, name, value)
+        self._edit_notes(change)
+
+    @mutator
+    def remove_notes_extended(self, from_pitch, pitch_span, from_time, time_span):
+        self.remove_notes.__wrapped__(self, from_time, from_pitch, time_span, pitch_span)
+
+    @mutator
+    def remove_notes_by_id(self, note_ids):
+        doomed = set(note_ids)
+
+        def change():
+            self._notes = [n for n in self._notes if n._note_id not in doomed]
+        self._edit_notes(change)
+
+    @mutator
+    def select_all_notes(self):
+        self._require_midi()
+        self._selected = set(n._note_id for n in self._notes)
+
+    @mutator
+    def deselect_all_notes(self):
+        self._selected = set()
+
+    @mutator
+    def select_notes_by_id(self, note_ids):
+        self._require_midi()
+        self._selected |= set(note_ids) & set(n._note_id for n in self._notes)
+
+    @mutator
+    def quantize(self, quantization_grid, amount):
+        grid = {1: 1.0, 2: 0.5, 3: 1.0 / 3, 4: 1.0 / 6, 5: 0.25, 6: 1.0 / 6, 7: 1.0 / 12, 8: 0.125}.get(int(quantization_grid))
+        if grid is None:
+            raise RuntimeError("Invalid quantization grid %r" % (quantization_grid,))
+        amount = as_float(self, amount)
+
+        def change():
+            for n in self._notes:
+                target = round(n.start_time / grid) * grid
+                n.start_time += (target - n.start_time) * amount
+        self._edit_notes(change)
+
+    @mutator
+    def duplicate_loop(self):
+        span = self._loop_end - self._loop_start
+
+        def change():
+            for n in list(self._notes):
+                if self._loop_start <= n.start_time < self._loop_end:
+                    self._add((n.pitch, n.start_time + span, n.duration, n.velocity, n.mute, n.probability,
+                               n.velocity_deviation, n.release_velocity))
+        self._edit_notes(change)
+        self._change("loop_end", self._loop_end + span)
+        if self._end_marker < self._loop_end:
+            self._change("end_marker", self._loop_end)
+
+    @mutator
+    def crop(self):
+        start, end = (self._loop_start, self._loop_end) if self._looping else (self._start_marker, self._end_marker)
+
+        def change():
+            kept = [n for n in self._notes if start <= n.start_time < end]
+            for n in kept:
+                n.start_time -= start
+            self._notes = kept
+        self._edit_notes(change)
+        length = end - start
+        self._change("loop_start", 0.0)
+        self._change("loop_end", length)
+        self._change("start_marker", 0.0)
+        self._change("end_marker", length)
+
+    @accessor
+    def note_number_to_name(self, midi_pitch):
+        names = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"]
+        return "%s%d" % (names[int(midi_pitch) % 12], int(midi_pitch) // 12 - 2)
+
+
+__all__ = ["Clip", "ClipLaunchQuantization", "GridQuantization", "LaunchMode", "MidiNote", "MidiNoteSpecification",
+           "MidiNoteVector", "WarpMarker", "WarpMarkerVector", "WarpMode"]

@@ -1,0 +1,189 @@
+"""The machinery shared by every virtual LOM class: generated listener methods, guarded value
+properties, version gates and the guards on methods.
+
+A class declares its listenable properties once with ``@listenable("name", "mute", ...)``; the
+add_/remove_/_has_listener trio is generated from that list. ``value_prop`` makes a property that
+checks the object is alive and on the main thread, refuses writes during notifications, records
+undo and notifies listeners.
+"""
+import functools
+
+from .world import NOTIFICATION_ERROR
+
+
+class since(object):
+    """Gate a member on the simulated Live version: on older Lives it does not exist (AttributeError)."""
+
+    def __init__(self, version, inner):
+        self.version = version
+        self.inner = inner
+        self.__doc__ = getattr(inner, "__doc__", None)
+
+    def _gate(self, obj):
+        if obj._world.version < self.version:
+            raise AttributeError("not available before Live %d.%d" % self.version)
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self.inner
+        self._gate(obj)
+        return self.inner.__get__(obj, cls)
+
+    def __set__(self, obj, value):
+        self._gate(obj)
+        if not hasattr(self.inner, "__set__"):
+            raise AttributeError("can't set attribute")
+        self.inner.__set__(obj, value)
+
+
+def _listener_trio(name):
+    def add(self, callback):
+        self._check()
+        if not callable(callback):
+            raise TypeError("listener must be callable")
+        if self._listeners is None:
+            self._listeners = {}
+        callbacks = self._listeners.setdefault(name, [])
+        if callback in callbacks:
+            raise RuntimeError("Listener already connected to property '%s'" % name)
+        callbacks.append(callback)
+        self._world.listener_count += 1
+
+    def remove(self, callback):
+        self._check()
+        callbacks = self._listeners.get(name) if self._listeners else None
+        if not callbacks or callback not in callbacks:
+            raise RuntimeError("Listener not connected to property '%s'" % name)
+        callbacks.remove(callback)
+        self._world.listener_count -= 1
+
+    def has(self, callback):
+        self._check()
+        callbacks = self._listeners.get(name) if self._listeners else None
+        return bool(callbacks) and callback in callbacks
+
+    add.__name__ = "add_%s_listener" % name
+    remove.__name__ = "remove_%s_listener" % name
+    has.__name__ = "%s_has_listener" % name
+    return add, remove, has
+
+
+def listenable(*names, **versions):
+    """Class decorator: generate the listener trio for each name; versions maps name -> (12, 0)."""
+    def decorate(cls):
+        for name in names:
+            gate = versions.get(name)
+            for func in _listener_trio(name):
+                setattr(cls, func.__name__, since(gate, func) if gate else func)
+        cls._listenable = frozenset(getattr(cls, "_listenable", frozenset()) | set(names))
+        return cls
+    return decorate
+
+
+def value_prop(name, coerce=None, writable=True, undoable=True, after=None, doc=None):
+    """A stored LOM property at ``self._<name>``.
+
+    coerce(obj, value) validates and converts a written value (raising like Live); after(obj, old)
+    runs once the value changed (before listeners are told).
+    """
+    attr = "_" + name
+
+    def fget(self):
+        self._check()
+        return self.__dict__[attr]
+
+    if not writable:
+        return property(fget, doc=doc)
+
+    def fset(self, value):
+        self._check_write()
+        if coerce is not None:
+            value = coerce(self, value)
+        self._change(name, value, undoable, after)
+
+    return property(fget, fset, doc=doc)
+
+
+def accessor(func):
+    """A method that reads: object alive, main thread."""
+    @functools.wraps(func)
+    def guarded(self, *args, **kwargs):
+        self._check()
+        return func(self, *args, **kwargs)
+    return guarded
+
+
+def mutator(func):
+    """A method that changes the set: also refused while a notification is being delivered."""
+    @functools.wraps(func)
+    def guarded(self, *args, **kwargs):
+        self._check_write()
+        return func(self, *args, **kwargs)
+    return guarded
+
+
+def check_notification(world):
+    if world.notifying:
+        raise RuntimeError(NOTIFICATION_ERROR)
+
+
+# -- coercers shared by the classes ---------------------------------------------------------
+def as_bool(obj, value):
+    return bool(value)
+
+
+def as_str(obj, value):
+    if not isinstance(value, str):
+        raise TypeError("expected a string, got %r" % (value,))
+    return value
+
+
+def as_int(obj, value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError("expected an integer, got %r" % (value,))
+    return int(value)
+
+
+def as_float(obj, value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError("expected a number, got %r" % (value,))
+    return float(value)
+
+
+def ranged(low, high, convert=as_float):
+    def coerce(obj, value):
+        value = convert(obj, value)
+        if value < low or value > high:
+            raise ValueError("value %r is outside %r..%r" % (value, low, high))
+        return value
+    return coerce
+
+
+def enum_of(enum_cls):
+    valid = frozenset(v for k, v in vars(enum_cls).items() if not k.startswith("_") and isinstance(v, int))
+
+    def coerce(obj, value):
+        value = as_int(obj, value)
+        if value not in valid:
+            raise ValueError("%r is not a valid %s" % (value, enum_cls.__name__))
+        return enum_cls(value) if isinstance(enum_cls, type) and issubclass(enum_cls, int) else value
+    return coerce
+
+
+def enum_members(cls, names, start=0, **explicit):
+    """Fill an int-subclass enum like Live's Boost enums: consecutive names from start, plus explicit ones."""
+    members = [(name, start + i) for i, name in enumerate(names.split())] + sorted(explicit.items(), key=lambda kv: kv[1])
+    for name, value in members:
+        setattr(cls, name, cls(value))
+    cls._by_value = dict((value, name) for name, value in members)
+    return cls
+
+
+class LiveEnum(int):
+    """Base of the enums: an int that prints its name."""
+    _by_value = {}
+
+    def __repr__(self):
+        return "%s.%s" % (type(self).__name__, self._by_value.get(int(self), int(self)))
+
+    __str__ = __repr__

@@ -1,0 +1,299 @@
+"""Song time and session launching for virtual Live.
+
+Time is virtual: the World jumps from event to event. While playing, song time advances with the
+tempo; `total` counts beats played (it never wraps), so clip positions survive an arrangement loop.
+Launches, quantized stops, clip ends and loop wraps are pending events keyed on `total`; only the
+next one is looked at per step, so a step costs the same whatever the size of the set.
+"""
+import math
+
+INF = float("inf")
+EPS = 1e-9
+
+# Song.Quantization value -> grid in bars (negative) or beats (positive); 0 = no quantization.
+_GRID = {0: 0.0, 1: -8.0, 2: -4.0, 3: -2.0, 4: -1.0, 5: 2.0, 6: 4.0 / 3, 7: 1.0, 8: 2.0 / 3, 9: 0.5,
+         10: 1.0 / 3, 11: 0.25, 12: 1.0 / 6, 13: 0.125}
+
+
+class Transport(object):
+    def __init__(self, song):
+        self.song = song
+        self.world = song._world
+        self.playing = False
+        self.beats = 0.0      # current song time
+        self.total = 0.0      # beats played since the set was loaded (monotonic)
+        self.fresh = False    # started and not yet moved: a launch now lands on this very beat
+        self.pending = {}     # tag -> (total_beat, seq, action)
+        self.next_total = INF
+        self._seq = 0
+        self.playing_clips = []
+        self._anchor()
+
+    # -- the clock ------------------------------------------------------------------------
+    def next_event_ms(self):
+        if not self.playing or self.next_total == INF:
+            return INF
+        return self.world.now_ms + (self.next_total - self.total) * 60000.0 / self.song._tempo
+
+    def _anchor(self):
+        """Song time is computed from the last anchor, not summed step by step, so it does not drift."""
+        self.a_ms = self.world.now_ms
+        self.a_total = self.total
+        self.a_beats = self.beats
+        self.a_tempo = self.song._tempo
+
+    def move_to(self, t_ms):
+        world = self.world
+        if t_ms <= world.now_ms:
+            return
+        if self.playing:
+            if self.song._tempo != self.a_tempo:
+                self._anchor()
+            beats = (t_ms - self.a_ms) * self.a_tempo / 60000.0
+            self.total = self.a_total + beats
+            self.beats = self.a_beats + beats
+            self.fresh = False
+            world.now_ms = t_ms
+            song = self.song
+            if song._listeners:
+                song._notify("current_song_time")
+            for clip in self.playing_clips:
+                if clip._listeners:
+                    clip._notify("playing_position")
+        else:
+            world.now_ms = t_ms
+
+    def fire_due(self):
+        """Run the pending events that are due now, snapping time exactly onto their beat."""
+        target = self.next_total
+        if target == INF:
+            return
+        self.beats += target - self.total
+        self.total = target
+        self._anchor()
+        due = sorted((entry[1], tag) for tag, entry in self.pending.items() if entry[0] <= target + EPS)
+        actions = [self.pending.pop(tag)[2] for _seq, tag in due]
+        self._recompute()
+        for action in actions:
+            action()
+
+    def _recompute(self):
+        self.next_total = min([e[0] for e in self.pending.values()] or [INF])
+
+    def schedule(self, tag, at_total, action):
+        self._seq += 1
+        self.pending[tag] = (at_total, self._seq, action)
+        self._recompute()
+
+    def cancel(self, tag):
+        if self.pending.pop(tag, None) is not None:
+            self._recompute()
+
+    # -- grid -----------------------------------------------------------------------------
+    def beats_per_bar(self):
+        return 4.0 * self.song._signature_numerator / self.song._signature_denominator
+
+    def grid_beats(self, song_quantization):
+        grid = _GRID[int(song_quantization)]
+        return -grid * self.beats_per_bar() if grid < 0 else grid
+
+    def launch_at(self, grid):
+        """The `total` beat of the next grid line (now if unquantized or just started on a line)."""
+        if grid <= 0:
+            return self.total
+        position = self.beats / grid
+        on_line = abs(position - round(position)) < EPS
+        if on_line and self.fresh:
+            return self.total
+        next_line = (round(position) + 1 if on_line else math.ceil(position)) * grid
+        return self.total + (next_line - self.beats)
+
+    def clip_grid(self, clip):
+        q = int(clip._launch_quantization)
+        return self.grid_beats(self.song._clip_trigger_quantization if q == 0 else q - 1)
+
+    # -- play / stop ----------------------------------------------------------------------
+    def start(self, from_beat=None):
+        if from_beat is not None:
+            self.beats = float(from_beat)
+        self.fresh = True
+        self._anchor()
+        if not self.playing:
+            self.playing = True
+            self.song._notify("is_playing")
+        self._schedule_loop_wrap()
+
+    def stop(self):
+        for tag in list(self.pending):
+            self.cancel(tag)
+        for track in self.song._all_tracks():
+            self._clear_trigger(track)
+            self._stop_now(track)
+        for scene in self.song._scenes:
+            scene._set_triggered(False)
+        if self.playing:
+            self.playing = False
+            self.song._notify("is_playing")
+
+    def jump(self, beat):
+        self.beats = max(0.0, float(beat))
+        self._anchor()
+        self.song._notify("current_song_time")
+        self._schedule_loop_wrap()
+
+    def _schedule_loop_wrap(self):
+        song = self.song
+        end = song._loop_start + song._loop_length
+        if self.playing and song._loop and self.beats < end - EPS:
+            self.schedule(("wrap",), self.total + (end - self.beats), self._wrap)
+        else:
+            self.cancel(("wrap",))
+
+    def _wrap(self):
+        self.beats -= self.song._loop_length
+        self._anchor()
+        self.song._notify("current_song_time")
+        self._schedule_loop_wrap()
+
+    # -- launching ------------------------------------------------------------------------
+    def fire_clip(self, clip, at=None):
+        slot = clip._parent
+        track = slot._parent
+        if not self.playing:
+            self.start()
+            at = self.total
+        elif at is None:
+            at = self.launch_at(self.clip_grid(clip))
+        if at <= self.total + EPS:
+            self._clear_trigger(track)
+            self._launch(track, slot)
+            return
+        self._clear_trigger(track)
+        track._pending_slot = slot
+        slot._set_raw("is_triggered", True)
+        clip._triggered = True
+        clip._notify("playing_status")
+        track._set_raw("fired_slot_index", track._clip_slots.index(slot))
+        self.schedule(("track", track), at, lambda: self._launch(track, slot))
+
+    def fire_slot(self, slot, at=None):
+        track = slot._parent
+        if slot._is_group_slot:
+            index = track._clip_slots.index(slot)
+            if not self.playing:
+                self.start()
+            when = at if at is not None else self.launch_at(self.grid_beats(self.song._clip_trigger_quantization))
+            for child in track._all_descendants():
+                if child._kind != "group":
+                    self.fire_slot(child._clip_slots[index], when)
+            return
+        if slot._clip is not None:
+            self.fire_clip(slot._clip, at)
+        elif slot._has_stop_button:
+            self.stop_track(track, True, at)
+
+    def fire_scene(self, scene):
+        index = self.song._scenes.index(scene)
+        if not self.playing:
+            self.start()
+            at = self.total
+        else:
+            at = self.launch_at(self.grid_beats(self.song._clip_trigger_quantization))
+        if at > self.total + EPS:
+            scene._set_triggered(True)
+            self.schedule(("scene", scene), at, lambda: self._scene_launched(scene))
+        else:
+            self._scene_launched(scene)
+        for track in self.song._tracks:
+            slot = track._clip_slots[index]
+            if track._kind == "group":
+                continue
+            if slot._clip is not None:
+                self.fire_clip(slot._clip, at)
+            elif slot._has_stop_button:
+                self.stop_track(track, True, at)
+
+    def _scene_launched(self, scene):
+        scene._set_triggered(False)
+        if scene._tempo_enabled and scene._tempo > 0:
+            self.song._change("tempo", scene._tempo, False)
+        if scene._time_signature_enabled and scene._time_signature_numerator > 0:
+            self.song._change("signature_numerator", scene._time_signature_numerator, False)
+            self.song._change("signature_denominator", scene._time_signature_denominator, False)
+
+    def _clear_trigger(self, track):
+        slot = track._pending_slot
+        if slot is not None:
+            track._pending_slot = None
+            slot._set_raw("is_triggered", False)
+            if slot._clip is not None:
+                slot._clip._triggered = False
+                slot._clip._notify("playing_status")
+        self.cancel(("track", track))
+        if track._fired_slot_index != -1:
+            track._set_raw("fired_slot_index", -1)
+
+    def _launch(self, track, slot):
+        self._clear_trigger(track)
+        self._stop_now(track)
+        clip = slot._clip
+        if clip is None or clip._dead:
+            return
+        clip._playing = True
+        clip._launch_total = self.total
+        self.playing_clips.append(clip)
+        clip._notify("playing_status")
+        slot._notify("playing_status")
+        track._set_raw("playing_slot_index", track._clip_slots.index(slot))
+        if not clip._looping:
+            length = clip._end_marker - clip._start_marker
+            self.schedule(("end", track), self.total + length, lambda: self._stop_now(track))
+
+    def _stop_now(self, track):
+        self.cancel(("end", track))
+        index = track._playing_slot_index
+        if index >= 0:
+            clip = track._clip_slots[index]._clip
+            if clip is not None:
+                clip._playing = False
+                if clip in self.playing_clips:
+                    self.playing_clips.remove(clip)
+                clip._notify("playing_status")
+                track._clip_slots[index]._notify("playing_status")
+            track._set_raw("playing_slot_index", -1)
+
+    def stop_track_now(self, track):
+        self._clear_trigger(track)
+        self._stop_now(track)
+
+    def stop_track(self, track, quantized=True, at=None):
+        if track._kind == "group":
+            for child in track._all_descendants():
+                self.stop_track(child, quantized, at)
+            return
+        if track._playing_slot_index < 0 and track._pending_slot is None:
+            return
+        if at is None:
+            grid = self.grid_beats(self.song._clip_trigger_quantization) if quantized else 0.0
+            at = self.launch_at(grid) if self.playing else self.total
+        if at <= self.total + EPS:
+            self.stop_track_now(track)
+            return
+        self._clear_trigger(track)
+        track._set_raw("fired_slot_index", -2)
+        self.schedule(("track", track), at, lambda: self.stop_track_now(track))
+
+    def stop_slot(self, slot):
+        track = slot._parent
+        if track._pending_slot is slot or (track._playing_slot_index >= 0 and
+                                           track._clip_slots[track._playing_slot_index] is slot):
+            self.stop_track(track, True)
+
+    def stop_all(self, quantized=True):
+        for track in self.song._tracks:
+            if track._kind != "group":
+                self.stop_track(track, quantized)
+
+    def forget_track(self, track):
+        """A deleted track: drop its pending events and playing clips."""
+        self.stop_track_now(track)
