@@ -11,6 +11,7 @@ COMMANDS = {
     "run": "run a .lmac file against virtual Live and print a timeline of what changed",
     "repl": "read-eval-print loop (virtual Live by default; --connect for the running Live)",
     "bench": "run the benchmarks and print their ratios",
+    "conformance": "show how much of Live's API (ableton-live-stubs) virtual Live implements",
 }
 
 
