@@ -11,6 +11,11 @@ COMMANDS = {
     "run": "run a .lmac file against virtual Live and print a timeline of what changed",
     "repl": "read-eval-print loop (virtual Live by default; --connect for the running Live)",
     "bench": "run the benchmarks and print their ratios",
+    "docs": "print or write (--write) docs/reference.md, generated from the action registry",
+    "install": "copy lmac (and its lark) into Live's User Library as a Remote Script",
+    "uninstall": "remove exactly what lmac install wrote (never your init.lmac or libraries)",
+    "check": "find mistakes in .lmac files without running them (names, argument counts, Live versions)",
+    "lsp": "the language server for editors (diagnostics, completion, hover) over stdio",
     "conformance": "show how much of Live's API (ableton-live-stubs) virtual Live implements",
 }
 

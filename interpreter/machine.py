@@ -61,6 +61,7 @@ class Task(object):
         self.forms = list(forms)  # top-level forms still to compile and run
         self.pending_error = None  # raised at the next step (a par child failed)
         self.supervised = parent is not None  # a parent reports our errors
+        self.early_target = None  # played-beats target when woken ahead of a beat (lookahead)
         self.code = None
         self.pc = 0
         self.env = None

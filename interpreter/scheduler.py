@@ -30,6 +30,7 @@ class Scheduler(object):
         self._time_heap = []            # (wake_ms, seq, task, wake_seq)
         self._tick_heap = []            # (tick_no, seq, task, wake_seq)
         self._beat_heap = []            # (played_beats, seq, task, wake_seq)
+        self._exact_heap = []           # the same, for "until-beats": never woken early
         self._until = []                # (task, predicate, wake_seq)
         self._events = {}               # key -> [(task, wake_seq)]
         self._fired = deque()           # (key, value) to deliver at the next tick
@@ -37,6 +38,11 @@ class Scheduler(object):
         self._seq = itertools.count()
         self.tick_no = 0
         self.around_tick = None         # optional context-manager factory (one Live undo step)
+        # Lookahead (ms of wall time, 0 = off): a beat wait whose target falls within it wakes one
+        # tick early with ``task.early_target`` set to the played-beats target, so a quantized
+        # launch can be handed to Live ahead of the bar line; the surface makes every other action
+        # of an early task wait for the exact target ("until-beats", never early).
+        self.lookahead_ms = 0.0
 
     # ---- tasks ------------------------------------------------------------------------------
     def add(self, task):
@@ -59,8 +65,11 @@ class Scheduler(object):
                                              next(self._seq), task, seq))
         elif kind == "ticks":
             heapq.heappush(self._tick_heap, (self.tick_no + max(1, int(arg)), next(self._seq), task, seq))
-        elif kind in ("beats", "bars", "next-beat", "next-bar", "until-beats"):
-            heapq.heappush(self._beat_heap, (self.beat_target(kind, arg), next(self._seq), task, seq))
+        elif kind == "until-beats":
+            heapq.heappush(self._exact_heap, (self.beat_target(kind, arg), next(self._seq), task, seq))
+        elif kind in ("beats", "bars", "next-beat", "next-bar"):
+            target = self.beat_target(kind, arg, getattr(task, "early_target", None))
+            heapq.heappush(self._beat_heap, (target, next(self._seq), task, seq))
         elif kind == "until":
             self._until.append((task, arg, seq))
         elif kind == "event":
@@ -70,10 +79,17 @@ class Scheduler(object):
         else:
             raise LmacError("unknown kind of wait: %s" % kind)
 
-    def beat_target(self, kind, arg):
-        """The played-beats value at which a beat wait is over."""
+    def beat_target(self, kind, arg, early=None):
+        """The played-beats value at which a beat wait is over. A task woken early for a beat
+        target (or woken late by less than the lookahead) counts from that target, its logical now, so
+        a bar wait after a bar wait lands on the grid instead of drifting by a tick each time."""
         clock = self.clock
         played = clock.played_beats()
+        song = clock.song_beats()
+        slack = self.lookahead_ms * clock.tempo() / 60000.0
+        if early is not None and early > played - slack:
+            song += early - played
+            played = early
         if kind == "beats":
             return played + arg
         if kind == "bars":
@@ -81,12 +97,12 @@ class Scheduler(object):
         if kind == "until-beats":
             return arg
         unit = 1.0 if kind == "next-beat" else clock.beats_per_bar()
-        song = clock.song_beats()
         next_line = (math.floor(song / unit + 1e-9) + 1) * unit
         return played + (next_line - song)
 
-    def wake(self, task, seq, value=None):
+    def wake(self, task, seq, value=None, early_target=None):
         if task.status == WAITING and task.wake_seq == seq:
+            task.early_target = early_target
             task.wake_seq += 1
             task.resume_with(value)
             self.ready.append(task)
@@ -134,11 +150,19 @@ class Scheduler(object):
             _, _, task, seq = heapq.heappop(heap)
             self.wake(task, seq)
         heap = self._beat_heap
-        if heap:
-            played = self.clock.played_beats() + 1e-9
+        if heap or self._exact_heap:
+            clock = self.clock
+            played = clock.played_beats() + 1e-9
+            horizon = played
+            if self.lookahead_ms and clock.is_playing():
+                horizon += self.lookahead_ms * clock.tempo() / 60000.0
+            while heap and heap[0][0] <= horizon:
+                target, _, task, seq = heapq.heappop(heap)
+                self.wake(task, seq, early_target=target)
+            heap = self._exact_heap
             while heap and heap[0][0] <= played:
-                _, _, task, seq = heapq.heappop(heap)
-                self.wake(task, seq)
+                target, _, task, seq = heapq.heappop(heap)
+                self.wake(task, seq, early_target=target)
         while self._fired:
             key, value = self._fired.popleft()
             for task, seq in self._events.pop(key, ()):

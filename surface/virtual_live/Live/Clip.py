@@ -154,7 +154,24 @@ def _signature(clip, value):
     return value
 
 
-@listenable("color", "color_index", "end_marker", "end_time", "file_path", "has_envelopes", "is_overdubbing",
+def _audio_only(name, low=None, high=None, convert=as_float):
+    """A property Live documents as "Available for AudioClips only": MIDI clips raise."""
+    def coerce(clip, value):
+        clip._require_audio(name)
+        value = convert(clip, value)
+        if low is not None and not (low <= value <= high):
+            raise RuntimeError("Clip.%s: value %r out of range [%s, %s]" % (name, value, low, high))
+        return value
+    prop = value_prop(name, coerce=coerce)
+
+    def fget(clip):
+        clip._require_audio(name)
+        return prop.fget(clip)
+    return property(fget, prop.fset)
+
+
+@listenable("color", "color_index", "end_marker", "end_time", "file_path", "gain", "has_envelopes",
+            "is_overdubbing", "pitch_coarse", "pitch_fine", "warp_mode", "warping",
             "is_recording", "launch_mode", "launch_quantization", "legato", "loop_end", "loop_jump", "loop_start",
             "looping", "muted", "name", "notes", "playing_position", "playing_status",
             "signature_denominator", "signature_numerator", "start_marker", "start_time", "velocity_amount",
@@ -210,6 +227,11 @@ class Clip(LomObject):
         self._signature_numerator = 4
         self._signature_denominator = 4
         self._velocity_amount = 0.0
+        self._gain = 0.4  # Live's 0 dB point on the normalized gain scale
+        self._pitch_coarse = 0
+        self._pitch_fine = 0.0
+        self._warping = True
+        self._warp_mode = WarpMode.beats
         self._notes = []
         self._next_id = 1
         self._selected = set()
@@ -236,6 +258,11 @@ class Clip(LomObject):
     signature_numerator = value_prop("signature_numerator", coerce=_signature)
     signature_denominator = value_prop("signature_denominator", coerce=_signature)
     velocity_amount = value_prop("velocity_amount", coerce=as_float)
+    gain = _audio_only("gain", 0.0, 1.0)
+    pitch_coarse = _audio_only("pitch_coarse", -48, 48, convert=as_int)
+    pitch_fine = _audio_only("pitch_fine", -500.0, 500.0)
+    warping = _audio_only("warping", convert=as_bool)
+    warp_mode = _audio_only("warp_mode", convert=enum_of(WarpMode))
     view = value_prop("view", writable=False)
 
     @property
@@ -364,6 +391,10 @@ class Clip(LomObject):
             self._launch_total -= as_float(self, beats)
 
     # -- notes, shared --------------------------------------------------------------------
+    def _require_audio(self, what):
+        if self._is_midi:
+            raise RuntimeError("Clip.%s is available for audio clips only" % what)
+
     def _require_midi(self):
         if not self._is_midi:
             raise RuntimeError("This operation is only available for MIDI clips")

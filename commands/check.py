@@ -1,0 +1,33 @@
+"""lmac check FILE...: find mistakes without running anything (syntax, unknown names, argument
+counts, actions that need a newer Live). Prints `file:line:column: message`; exit status 1 when
+anything is found."""
+from __future__ import annotations
+
+import sys
+
+
+def add_arguments(p):
+    p.add_argument("files", nargs="+", metavar="FILE", help=".lmac files or folders to check")
+    p.add_argument("--live", default=None, metavar="VERSION",
+                   help="the Live version the files must work on, e.g. 11.3 (default: the newest, 12.3)")
+    p.add_argument("-v", "--verbose", action="store_true", help="also say which files were checked")
+
+
+def run(args):
+    from lmac.editor_support.checker import check_paths
+    from lmac.editor_support.names import NEWEST_LIVE, notes, parse_version
+    try:
+        live = parse_version(args.live) if args.live else NEWEST_LIVE
+    except ValueError:
+        print("lmac check: --live expects a version like 11.3, got %r" % args.live, file=sys.stderr)
+        return 2
+    findings, files = check_paths(args.files, live)
+    for f in findings:
+        print(f)
+    if args.verbose:
+        for note in notes():
+            print("note: " + note, file=sys.stderr)
+        print("checked %d file%s, %d finding%s" % (len(files), "" if len(files) == 1 else "s",
+                                                   len(findings), "" if len(findings) == 1 else "s"),
+              file=sys.stderr)
+    return 1 if findings else 0

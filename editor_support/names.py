@@ -1,0 +1,161 @@
+"""The one list of names the editor tools share: the interpreter's vocabulary, the registered Live
+actions, whatever else the surface session defines (selectors such as `all`, forms such as
+`with`), and the libraries in stdlib_macros/.
+
+    known_names(session=True) -> OrderedDict name -> Entry
+    library_files() -> {library name: path}
+    library_definitions(name) -> OrderedDict name -> Entry  (statically read)
+
+The lexer, ``lmac check``, the language server and the REPL completion all ask here.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections import OrderedDict
+
+from lmac.interpreter.vocabulary import (STDLIB, Entry, core_vocabulary, definitions_in_file,
+                                         entry_for_value)
+
+NEWEST_LIVE = (12, 3)
+
+_CACHE: dict = {}
+SHADOWED_ACTIONS: dict = {}   # actions named like a special form (`loop`), used when not special
+
+
+def registry_actions():
+    """The action registry, completed by load_all(); empty (with a note) when the action
+    families are not importable yet."""
+    from lmac.surface.actions import registry
+    try:
+        registry.load_all()
+    except Exception as e:  # a family that fails to load must not stop the editor tools
+        _CACHE.setdefault("notes", []).append("action families not loaded: %s: %s"
+                                              % (type(e).__name__, e))
+    return registry.REGISTRY
+
+
+def action_entry(action):
+    return Entry(action.name, "action", action.signature(), action.arity, action.doc,
+                 family=action.family, min_live=action.min_live, example=action.example)
+
+
+def known_names(session=True):
+    """Every name lmac code may use. With ``session``, also the globals of the dev session
+    (commands/session_factory.make_session), which holds what the surface defines beyond the
+    registry; a session that cannot be made is skipped."""
+    key = ("names", bool(session))
+    if key in _CACHE:
+        return _CACHE[key]
+    out = OrderedDict(core_vocabulary())
+    for name, action in registry_actions().items():
+        if name in out and out[name].kind == "special":
+            # `loop` is both: the special form with bindings and the arrangement-loop action.
+            out[name].doc += "\nAlso the action " + action.signature() + ": " + action.doc
+            SHADOWED_ACTIONS[name] = action_entry(action)
+            continue
+        out[name] = action_entry(action)
+    if session:
+        s = _dev_session()
+        if s is not None:
+            static = stdlib_definitions()
+            for name, value in s.globals.items():
+                if name not in out:
+                    entry = entry_for_value(name, value, s.docs.get(name))
+                    known = static.get(name)
+                    if known is not None and known.kind == entry.kind:
+                        entry.signature = known.signature
+                        entry.doc = entry.doc or known.doc
+                    out[name] = entry
+    _CACHE[key] = out
+    return out
+
+
+def stdlib_definitions():
+    """Signatures and docs of everything the stdlib_macros/ files define, read statically."""
+    out = OrderedDict()
+    for root, _dirs, files in os.walk(STDLIB):
+        for f in sorted(files):
+            if f.endswith(".lmac"):
+                for name, entry in definitions_in_file(os.path.join(root, f)).items():
+                    out.setdefault(name, entry)
+    return out
+
+
+def _dev_session():
+    try:
+        from lmac.commands.session_factory import make_session
+        return make_session()
+    except Exception as e:  # a half-built surface must not stop the editor tools
+        _CACHE.setdefault("notes", []).append("no dev session: %s" % e)
+        return None
+
+
+def notes():
+    """Why some names may be missing (for `lmac check -v` and the tests)."""
+    return list(_CACHE.get("notes", []))
+
+
+def library_dirs():
+    dirs = [STDLIB]
+    user = os.environ.get("LMAC_USER_LIBRARY")
+    if user:
+        dirs.append(os.path.join(user, "lmac", "lib"))
+    return dirs
+
+
+_LIBRARY_RE = re.compile(r'\(\s*library\s+"([^"]+)"')
+
+
+def library_files():
+    """{library name: path} for every .lmac under the library folders (the name is the one in
+    the (library "x") header, else the file name)."""
+    out = OrderedDict()
+    for d in library_dirs():
+        for root, _dirs, files in os.walk(d):
+            for f in sorted(files):
+                if not f.endswith(".lmac"):
+                    continue
+                path = os.path.join(root, f)
+                name = os.path.splitext(f)[0]
+                try:
+                    with open(path, encoding="utf-8") as fh:
+                        m = _LIBRARY_RE.search(fh.read(4000))
+                    if m:
+                        name = m.group(1)
+                except OSError:
+                    pass
+                out.setdefault(name, path)
+                out.setdefault(os.path.splitext(f)[0], path)
+    return out
+
+
+def library_definitions(name, relative_to=None):
+    """The definitions of library ``name`` (a name or a path), read statically."""
+    path = library_files().get(name)
+    if path is None and relative_to:
+        candidate = os.path.join(os.path.dirname(relative_to), name)
+        for p in (candidate, candidate + ".lmac"):
+            if os.path.isfile(p):
+                path = p
+                break
+    if path is None:
+        return None
+    return definitions_in_file(path)
+
+
+def word_lists():
+    """(keywords, builtins) for the highlighters: special forms and macros; functions and actions."""
+    keywords, builtins = [], []
+    for name, entry in known_names(session=False).items():
+        (keywords if entry.kind in ("special", "macro") else builtins).append(name)
+    return keywords, builtins
+
+
+def version_text(version):
+    return ".".join(str(p) for p in version)
+
+
+def parse_version(text):
+    parts = [int(p) for p in str(text).split(".")]
+    return tuple(parts + [0] * (2 - len(parts)))[:2]

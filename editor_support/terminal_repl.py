@@ -1,0 +1,79 @@
+"""The terminal face of `lmac repl` (prompt_toolkit): an entry runs when its forms are complete
+(Enter inside an open form adds a line), lmac highlighting, persistent history
+(~/.lmac_history, or $LMAC_HISTORY) and completion of every known name. The evaluation itself is
+commands/repl.py's ``Repl``."""
+from __future__ import annotations
+
+import os
+import re
+
+from prompt_toolkit import PromptSession
+from prompt_toolkit.completion import Completer, Completion
+from prompt_toolkit.history import FileHistory
+from prompt_toolkit.key_binding import KeyBindings
+from prompt_toolkit.lexers import PygmentsLexer
+
+from .lexer import LmacLexer
+
+# A word as lmac reads it: anything up to a delimiter (so `wait-bars`, `armed?`, `mx/duck`).
+_WORD = re.compile(r'[^\s,;()\[\]{}\'`~@]*$')
+
+
+def history_path():
+    return os.environ.get("LMAC_HISTORY") or os.path.join(os.path.expanduser("~"), ".lmac_history")
+
+
+class LmacCompleter(Completer):
+    def __init__(self, repl):
+        self.repl = repl
+        self._words = None
+
+    def words(self):
+        if self._words is None:
+            self._words = self.repl.completions()
+        return self._words
+
+    def get_completions(self, document, complete_event):
+        before = document.text_before_cursor
+        prefix = _WORD.search(before).group(0)
+        if not prefix:
+            return
+        for word in self.words():
+            if word.startswith(prefix):
+                yield Completion(word, start_position=-len(prefix))
+
+
+def key_bindings(repl):
+    kb = KeyBindings()
+
+    @kb.add("enter")
+    def _(event):
+        buf = event.current_buffer
+        if repl.is_complete(buf.text):
+            buf.validate_and_handle()
+        else:
+            buf.insert_text("\n")
+
+    @kb.add("escape", "enter")  # Alt+Enter always adds a line
+    def _(event):
+        event.current_buffer.insert_text("\n")
+    return kb
+
+
+def run_terminal(repl):
+    session = PromptSession(
+        history=FileHistory(history_path()), lexer=PygmentsLexer(LmacLexer),
+        completer=LmacCompleter(repl), multiline=True, key_bindings=key_bindings(repl),
+        prompt_continuation=lambda width, line, soft: "." * (width - 1) + " ",
+        complete_while_typing=False)
+    print("lmac repl on virtual Live. :help lists the commands; Ctrl-D quits.")
+    while True:
+        try:
+            text = session.prompt("lmac> ")
+        except KeyboardInterrupt:
+            continue
+        except EOFError:
+            return 0
+        out = repl.feed_text(text)
+        extra, _status = repl.finish()  # an entry is whole: never carry a broken form over
+        print((out + extra).rstrip("\n"))

@@ -1,0 +1,498 @@
+"""Device actions: loading native devices and presets, switching, parameters, racks and chains.
+
+load_device(ctx, track, name) is the one way in: Track.insert_device on Live 12.3+, else the
+browser detour (select the track, load the browser item, put the selection back).
+"""
+from __future__ import annotations
+
+from ..registry import action
+from . import _args as A
+from .mixer import set_level
+from ...selectors import wrap
+from ....interpreter.values import LmacError
+
+# Browser roots that hold Live's native devices; presets and plug-ins search more of them.
+DEVICE_ROOTS = ("instruments", "audio_effects", "midi_effects", "drums")
+PRESET_ROOTS = ("sounds", "drums", "instruments", "audio_effects", "midi_effects", "plugins",
+                "max_for_live", "user_library", "packs", "current_project")
+BROWSER_WALK_LIMIT = 20000   # items looked at before giving up: a full walk blocks Live's UI
+
+
+# ---- helpers other code may call ------------------------------------------------------------------
+def index_of(items, obj):
+    """Position of obj in a LOM vector (they have no .index and compare with ==)."""
+    for i, item in enumerate(items):
+        if item == obj:
+            return i
+    return -1
+
+
+def container_of(device):
+    """The Track or Chain that holds device."""
+    return device.canonical_parent
+
+
+def find_browser_item(application, name, roots=DEVICE_ROOTS, loadable_only=True):
+    """The first loadable browser item called name (case-insensitive), breadth first, or None."""
+    browser = application.browser
+    wanted = name.lower()
+    queue = [getattr(browser, r) for r in roots if hasattr(browser, r)]
+    seen = 0
+    while queue and seen < BROWSER_WALK_LIMIT:
+        item = queue.pop(0)
+        seen += 1
+        label = item.name.lower()
+        if (label == wanted or _strip_ext(label) == wanted) and (item.is_loadable or not loadable_only):
+            return item
+        if item.is_folder or not item.is_loadable:
+            queue.extend(item.children)
+    return None
+
+
+def _strip_ext(label):
+    for ext in (".adg", ".adv", ".amxd", ".vst3", ".vst", ".component", ".aupreset"):
+        if label.endswith(ext):
+            return label[:-len(ext)]
+    return label
+
+
+def load_from_browser(ctx, track, item, after=None, what="add-device"):
+    """Load a browser item onto track (the browser loads onto the selected track, after its
+    selected device), then restore the selected track. Returns the new device or None."""
+    song = ctx.song
+    view = song.view
+    previous_track = view.selected_track
+    before = list(track.devices)
+    if after is None and before:
+        after = before[-1]
+    try:
+        if previous_track != track:
+            ctx.write(view, "selected_track", track, what)
+        if after is not None:
+            ctx.call(view, "select_device", after, False, what=what)
+        ctx.call(ctx.application.browser, "load_item", item, what=what)
+    finally:
+        if previous_track is not None and view.selected_track != previous_track:
+            ctx.write(view, "selected_track", previous_track, what)
+    for device in track.devices:
+        if index_of(before, device) < 0:
+            return device
+    return None
+
+
+def load_device(ctx, track, name, index=-1, what="add-device"):
+    """Add the native device `name` to track: insert_device on Live 12.3+, else the browser."""
+    view = ctx.song.view
+    previous = view.selected_track
+    if ctx.live_version >= (12, 3) and hasattr(track, "insert_device"):
+        device = ctx.call(track, "insert_device", name, index, what=what)
+        if previous is not None and view.selected_track != previous:
+            ctx.write(view, "selected_track", previous, what)
+        return device
+    item = find_browser_item(ctx.application, name)
+    if item is None:
+        A.fail(what, "found no device called \"%s\" in Live's browser" % name)
+    devices = list(track.devices)
+    after = None
+    if index != -1 and devices:
+        after = devices[index - 1] if index > 0 else None
+        if index == 0:
+            A.fail(what, "can only put a device first on Live 12.3 or later")
+    return load_from_browser(ctx, track, item, after, what)
+
+
+def _track_and_rest(args, wanted):
+    """Split a leading target from (T x ...) when there are more args than wanted."""
+    args = list(args)
+    if len(args) > wanted:
+        return args[0], args[1:]
+    return None, args
+
+
+def _rack(ctx, name, sel):
+    device = ctx.device(sel)
+    if not device.can_have_chains:
+        A.fail(name, "expects a rack (Instrument, Audio Effect, MIDI Effect or Drum Rack), got %s" % device.name)
+    return device
+
+
+def _chain(name, rack, which):
+    chains = list(rack.chains)
+    if A.is_number(which):
+        i = A.integer(name, which, "a chain number") - 1
+        if 0 <= i < len(chains):
+            return chains[i]
+    else:
+        label = A.text(name, which, "a chain number or name")
+        for chain in chains:
+            if chain.name.lower() == label.lower():
+                return chain
+    A.fail(name, "found no chain %s in %s (it has %d)" % (which, rack.name, len(chains)))
+
+
+def _param_by(name, device, which):
+    params = list(device.parameters)
+    if A.is_number(which):
+        i = A.integer(name, which, "a parameter number")
+        if 0 <= i < len(params):   # parameters[0] is Device On; 1 is the first knob, as in ClyphX
+            return params[i]
+    else:
+        label = A.text(name, which, "a parameter name or number")
+        for p in params:
+            if p.name.lower() == label.lower():
+                return p
+    A.fail(name, "found no parameter %s on %s" % (which, device.name))
+
+
+def set_param_checked(ctx, name, param, value):
+    return set_level(ctx, name, param, value, param.min, param.max, "a value for %s" % param.name)
+
+
+def _on_param(device):
+    return list(device.parameters)[0]
+
+
+# ---- loading ------------------------------------------------------------------------------------
+@action("add-device", "target? name", family="device", options=(":at",),
+        doc="Add a native Live device by its browser name to the track (after the last device).",
+        example="(add-device \"Compressor\")")
+def add_device(ctx, *args):
+    positional, opts = A.split_options("add-device", args, ("at",))
+    target, rest = _track_and_rest(positional, 1)
+    if len(rest) != 1:
+        raise LmacError("add-device expects a device name: (add-device \"Compressor\")")
+    name = A.text("add-device", rest[0], "a device name in quotes, like \"Compressor\"")
+    index = -1
+    if "at" in opts:
+        index = A.integer("add-device", opts["at"], "a position (1 = first)") - 1
+    track = ctx.track(target)
+    return wrap(load_device(ctx, track, name, index))
+
+
+@action("load-preset", "target? name", family="device",
+        doc="Load a preset, sound, plug-in or Max device from the browser onto the track, by its name.",
+        example="(load-preset (track \"Drums\") \"808 Core Kit\")")
+def load_preset(ctx, *args):
+    target, rest = _track_and_rest(args, 1)
+    if len(rest) != 1:
+        raise LmacError("load-preset expects a name: (load-preset \"Grand Piano\")")
+    name = A.text("load-preset", rest[0], "a preset name in quotes")
+    item = find_browser_item(ctx.application, name, PRESET_ROOTS)
+    if item is None:
+        A.fail("load-preset", "found nothing called \"%s\" in Live's browser" % name)
+    return wrap(load_from_browser(ctx, ctx.track(target), item, what="load-preset"))
+
+
+# ---- whole devices --------------------------------------------------------------------------------
+@action("delete-device", "device?", family="device",
+        doc="Remove the device from its track or chain.",
+        example="(delete-device (device (track \"Bass\") \"Saturator\"))")
+def delete_device(ctx, sel=None):
+    for device in ctx.devices(sel):
+        parent = container_of(device)
+        ctx.call(parent, "delete_device", index_of(parent.devices, device), what="delete-device")
+    return None
+
+
+@action("duplicate-device", "device?", family="device",
+        doc="Put a copy of the device right after it.",
+        example="(duplicate-device (device \"EQ Eight\"))")
+def duplicate_device(ctx, sel=None):
+    device = ctx.device(sel)
+    parent = container_of(device)
+    i = index_of(parent.devices, device)
+    ctx.call(parent, "duplicate_device", i, what="duplicate-device")
+    return wrap(list(parent.devices)[i + 1])
+
+
+@action("move-device", "device? position", family="device",
+        doc="Move the device to another place in its chain (1 = first).",
+        example="(move-device (device \"Compressor\") 1)")
+def move_device(ctx, *args):
+    sel, rest = _track_and_rest(args, 1)
+    if len(rest) != 1:
+        raise LmacError("move-device expects a position: (move-device (device 2) 1)")
+    position = A.integer("move-device", rest[0], "a position (1 = first)")
+    device = ctx.device(sel)
+    parent = container_of(device)
+    count = len(parent.devices)
+    if not 1 <= position <= count:
+        A.fail("move-device", "expects a position between 1 and %d, got %d" % (count, position))
+    here = index_of(parent.devices, device)
+    if here == position - 1:
+        return None
+    # Live counts the target position in the chain with the device still in it.
+    target = position - 1 if position - 1 < here else position
+    ctx.call(ctx.song, "move_device", device, parent, target, what="move-device")
+    return None
+
+
+def _switch(ctx, sel, name, value_fn):
+    for device in ctx.devices(sel):
+        param = _on_param(device)
+        ctx.set_param(param, value_fn(param.value))
+    return None
+
+
+@action("device-on", "device?", family="device", doc="Switch the device on.",
+        example="(device-on (device \"Compressor\"))")
+def device_on(ctx, sel=None):
+    return _switch(ctx, sel, "device-on", lambda v: 1.0)
+
+
+@action("device-off", "device?", family="device", doc="Switch the device off (bypass).",
+        example="(device-off (device \"Compressor\"))")
+def device_off(ctx, sel=None):
+    return _switch(ctx, sel, "device-off", lambda v: 0.0)
+
+
+@action("toggle-device", "device?", family="device", doc="Switch the device on if off, off if on.",
+        example="(toggle-device (device 1))")
+def toggle_device(ctx, sel=None):
+    return _switch(ctx, sel, "toggle-device", lambda v: 0.0 if v else 1.0)
+
+
+@action("select-device", "device?", family="device",
+        doc="Select the device (it gets the blue hand and shows in the device view).",
+        example="(select-device (device (track \"Bass\") \"Operator\"))")
+def select_device(ctx, sel=None):
+    device = ctx.device(sel)
+    ctx.call(ctx.song.view, "select_device", device, what="select-device")
+    return None
+
+
+def _collapse(ctx, sel, name, value):
+    for device in ctx.devices(sel):
+        ctx.write(device.view, "is_collapsed", value, name)
+    return None
+
+
+@action("collapse-device", "device?", family="device", doc="Fold the device down to its title bar.",
+        example="(collapse-device (device \"EQ Eight\"))")
+def collapse_device(ctx, sel=None):
+    return _collapse(ctx, sel, "collapse-device", True)
+
+
+@action("expand-device", "device?", family="device", doc="Unfold a collapsed device.",
+        example="(expand-device (device \"EQ Eight\"))")
+def expand_device(ctx, sel=None):
+    return _collapse(ctx, sel, "expand-device", False)
+
+
+def _free_params(device):
+    """Parameters a randomize/reset may touch: not Device On, not macro-mapped."""
+    return [p for p in list(device.parameters)[1:] if p.is_enabled]
+
+
+@action("randomize", "device?", family="device",
+        doc="Give every parameter of the device (except its on switch) a random value.",
+        example="(randomize (device \"EQ Eight\"))")
+def randomize(ctx, sel=None):
+    from ....interpreter.builtins import RANDOM
+    for device in ctx.devices(sel):
+        for p in _free_params(device):
+            if p.is_quantized:
+                value = float(RANDOM.randint(int(p.min), int(p.max)))
+            else:
+                value = RANDOM.uniform(p.min, p.max)
+            ctx.set_param(p, value)
+    return None
+
+
+@action("reset-device", "device?", family="device",
+        doc="Put every continuous parameter of the device back to its default.",
+        example="(reset-device (device \"Compressor\"))")
+def reset_device(ctx, sel=None):
+    for device in ctx.devices(sel):
+        for p in _free_params(device):
+            if not p.is_quantized:
+                ctx.set_param(p, p.default_value)
+    return None
+
+
+# ---- parameters -------------------------------------------------------------------------------------
+@action("set-param", "param name? value", family="device",
+        doc="Set a device parameter; any value form works. (set-param D \"name\" v) names it on a device.",
+        example="(set-param (param (device \"Compressor\") \"Threshold\") (by -3))")
+def set_param(ctx, *args):
+    if len(args) == 3:
+        param = _param_by("set-param", ctx.device(args[0]), args[1])
+        value = args[2]
+    elif len(args) == 2:
+        param, value = ctx.param(args[0]), args[1]
+    else:
+        raise LmacError("set-param expects a parameter and a value: (set-param (param \"Cutoff\") 0.5)")
+    return set_param_checked(ctx, "set-param", param, value)
+
+
+@action("param-value", "param name?", family="device",
+        doc="The current value of a device parameter, in its own range.",
+        example="(param-value (param (device \"Compressor\") \"Threshold\"))")
+def param_value(ctx, *args):
+    if len(args) == 2:
+        return _param_by("param-value", ctx.device(args[0]), args[1]).value
+    if len(args) != 1:
+        raise LmacError("param-value expects a parameter: (param-value (param \"Cutoff\"))")
+    return ctx.param(args[0]).value
+
+
+@action("param-count", "device?", family="device",
+        doc="How many parameters the device has (including its on switch).",
+        example="(param-count (device 1))")
+def param_count(ctx, sel=None):
+    return len(ctx.device(sel).parameters)
+
+
+# ---- racks ---------------------------------------------------------------------------------------------
+@action("macro", "rack? n value", family="device",
+        doc="Turn macro knob n (1..16) of a rack; 0..127 or any value form.",
+        example="(macro (device \"Audio Effect Rack\") 1 (ramp 127 :bars 8))")
+def macro(ctx, *args):
+    if len(args) == 2:
+        sel, n, value = None, args[0], args[1]
+    elif len(args) == 3:
+        sel, n, value = args
+    else:
+        raise LmacError("macro expects a macro number and a value: (macro (device 1) 1 64)")
+    rack = _rack(ctx, "macro", sel)
+    number = A.integer("macro", n, "a macro number from 1 to 16")
+    params = list(rack.parameters)
+    macros = [p for p in params[1:] if p.name.lower() != "chain selector"][:16]
+    if not 1 <= number <= len(macros):
+        A.fail("macro", "expects a macro number from 1 to %d, got %d" % (len(macros), number))
+    return set_param_checked(ctx, "macro", macros[number - 1], value)
+
+
+@action("randomize-macros", "rack?", family="device",
+        doc="Press the rack's Rand button: random values for its mapped macros.",
+        example="(randomize-macros (device \"Audio Effect Rack\"))")
+def randomize_macros(ctx, sel=None):
+    ctx.call(_rack(ctx, "randomize-macros", sel), "randomize_macros", what="randomize-macros")
+    return None
+
+
+@action("add-macro", "rack?", family="device", doc="Show one more macro knob on the rack.",
+        example="(add-macro (device \"Audio Effect Rack\"))")
+def add_macro(ctx, sel=None):
+    ctx.call(_rack(ctx, "add-macro", sel), "add_macro", what="add-macro")
+    return None
+
+
+@action("remove-macro", "rack?", family="device", doc="Show one macro knob fewer on the rack.",
+        example="(remove-macro (device \"Audio Effect Rack\"))")
+def remove_macro(ctx, sel=None):
+    ctx.call(_rack(ctx, "remove-macro", sel), "remove_macro", what="remove-macro")
+    return None
+
+
+@action("store-variation", "rack?", family="device", doc="Store the rack's macro settings as a new variation.",
+        example="(store-variation (device \"Audio Effect Rack\"))")
+def store_variation(ctx, sel=None):
+    ctx.call(_rack(ctx, "store-variation", sel), "store_variation", what="store-variation")
+    return None
+
+
+@action("recall-variation", "rack? n", family="device", doc="Recall macro variation n (1 = first) of the rack.",
+        example="(recall-variation (device \"Audio Effect Rack\") 2)")
+def recall_variation(ctx, *args):
+    sel, rest = _track_and_rest(args, 1)
+    if len(rest) != 1:
+        raise LmacError("recall-variation expects a variation number: (recall-variation (device 1) 2)")
+    rack = _rack(ctx, "recall-variation", sel)
+    n = A.integer("recall-variation", rest[0], "a variation number")
+    count = rack.variation_count
+    if not 1 <= n <= count:
+        A.fail("recall-variation", "expects a variation between 1 and %d, got %d" % (count, n))
+    ctx.write(rack, "selected_variation_index", n - 1, "recall-variation")
+    ctx.call(rack, "recall_selected_variation", what="recall-variation")
+    return None
+
+
+def _chain_args(name, args, extra):
+    """(rack? n extra...) -> (rack selector, n, extras)."""
+    args = list(args)
+    if len(args) == 1 + extra:
+        return None, args[0], args[1:]
+    if len(args) == 2 + extra:
+        return args[0], args[1], args[2:]
+    raise LmacError("%s expects a chain number%s: (%s (device 1) 2%s)"
+                    % (name, " and a value" if extra else "", name, " 0.5" if extra else ""))
+
+
+def _chain_flag(ctx, name, args, attr, value):
+    sel, n, _ = _chain_args(name, args, 0)
+    chain = _chain(name, _rack(ctx, name, sel), n)
+    ctx.write(chain, attr, value, name)
+    return None
+
+
+@action("chain-mute", "rack? chain", family="device", doc="Mute a chain of a rack (by number or name).",
+        example="(chain-mute (device \"Audio Effect Rack\") 2)")
+def chain_mute(ctx, *args):
+    return _chain_flag(ctx, "chain-mute", args, "mute", True)
+
+
+@action("chain-unmute", "rack? chain", family="device", doc="Unmute a chain of a rack.",
+        example="(chain-unmute (device \"Audio Effect Rack\") 2)")
+def chain_unmute(ctx, *args):
+    return _chain_flag(ctx, "chain-unmute", args, "mute", False)
+
+
+@action("chain-solo", "rack? chain", family="device", doc="Solo a chain of a rack.",
+        example="(chain-solo (device \"Audio Effect Rack\") 1)")
+def chain_solo(ctx, *args):
+    return _chain_flag(ctx, "chain-solo", args, "solo", True)
+
+
+@action("chain-unsolo", "rack? chain", family="device", doc="Unsolo a chain of a rack.",
+        example="(chain-unsolo (device \"Audio Effect Rack\") 1)")
+def chain_unsolo(ctx, *args):
+    return _chain_flag(ctx, "chain-unsolo", args, "solo", False)
+
+
+def _chain_level(ctx, name, args, attr, lo, hi, what):
+    sel, n, rest = _chain_args(name, args, 1)
+    chain = _chain(name, _rack(ctx, name, sel), n)
+    return set_level(ctx, name, getattr(chain.mixer_device, attr), rest[0], lo, hi, what)
+
+
+@action("chain-volume", "rack? chain level", family="device",
+        doc="Set a rack chain's volume (0.0 .. 1.0, 0.85 is 0 dB); any value form works.",
+        example="(chain-volume (device \"Audio Effect Rack\") 1 0.7)")
+def chain_volume(ctx, *args):
+    return _chain_level(ctx, "chain-volume", args, "volume", 0.0, 1.0, "a level")
+
+
+@action("chain-pan", "rack? chain position", family="device", doc="Set a rack chain's pan (-1.0 .. 1.0).",
+        example="(chain-pan (device \"Audio Effect Rack\") 1 -0.5)")
+def chain_pan(ctx, *args):
+    return _chain_level(ctx, "chain-pan", args, "panning", -1.0, 1.0, "a pan position")
+
+
+@action("select-chain", "rack? chain", family="device", doc="Select a chain of a rack (shows its devices).",
+        example="(select-chain (device \"Audio Effect Rack\") 2)")
+def select_chain(ctx, *args):
+    sel, n, _ = _chain_args("select-chain", args, 0)
+    rack = _rack(ctx, "select-chain", sel)
+    ctx.write(rack.view, "selected_chain", _chain("select-chain", rack, n), "select-chain")
+    return None
+
+
+@action("add-chain", "rack?", family="device", min_live="12.3",
+        doc="Add an empty chain at the end of a rack.",
+        example="(add-chain (device \"Audio Effect Rack\"))")
+def add_chain(ctx, sel=None):
+    ctx.require_live((12, 3))
+    rack = _rack(ctx, "add-chain", sel)
+    return wrap(ctx.call(rack, "insert_chain", what="add-chain"))
+
+
+@action("chain-add-device", "rack? chain name", family="device", min_live="12.3",
+        doc="Add a native device to a chain of a rack.",
+        example="(chain-add-device (device \"Audio Effect Rack\") 1 \"Saturator\")")
+def chain_add_device(ctx, *args):
+    ctx.require_live((12, 3))
+    sel, n, rest = _chain_args("chain-add-device", args, 1)
+    chain = _chain("chain-add-device", _rack(ctx, "chain-add-device", sel), n)
+    name = A.text("chain-add-device", rest[0], "a device name in quotes")
+    return wrap(ctx.call(chain, "insert_device", name, what="chain-add-device"))

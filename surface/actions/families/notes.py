@@ -1,0 +1,429 @@
+"""Note actions on MIDI clips, through Live 11's extended note API (note ids, probability).
+
+A note is an lmac map {:pitch 60 :start 0.0 :duration 1.0 :velocity 100.0 :mute false
+:probability 1.0 :velocity-deviation 0.0 :release-velocity 64.0 :id 7}. Editing actions accept
+:pitch p or :pitch [lo hi] to touch only those notes.
+
+Helpers other code may call: read_notes(ctx, clip, what), modify_notes(ctx, clip, change, what,
+pitches), add_notes_to(ctx, clip, notes, what), shift_pitches(ctx, clip, semis, what), note_map(note).
+"""
+from __future__ import annotations
+
+from ..registry import action
+from . import _args as A
+from ...value_forms import By
+from ....interpreter.printer import describe
+from ....interpreter.values import Keyword, LmacError
+
+FIELDS = ("pitch", "start", "duration", "velocity", "mute", "probability", "velocity-deviation",
+          "release-velocity")
+LIVE_FIELDS = ("pitch", "start_time", "duration", "velocity", "mute", "probability",
+               "velocity_deviation", "release_velocity")
+DEFAULTS = {"velocity": 100.0, "mute": False, "probability": 1.0, "velocity-deviation": 0.0,
+            "release-velocity": 64.0}
+TIME_MARGIN = 16384.0   # beats beyond the clip's end that notes may sit at
+
+
+# ---- helpers other code may call ------------------------------------------------------------------
+def _live():
+    import Live  # the real module inside Live, virtual Live's under tests
+    return Live
+
+
+def require_midi(what, clip):
+    if not clip.is_midi_clip:
+        A.fail(what, "works on MIDI clips, and %s is an audio clip" % (clip.name or "this clip"))
+
+
+def region(clip):
+    """(start, end) in beats: the loop when looping, else the markers."""
+    if clip.looping:
+        return clip.loop_start, clip.loop_end
+    return clip.start_marker, clip.end_marker
+
+
+def read_notes(ctx, clip, what="notes", pitches=None):
+    """The clip's notes (Live MidiNote objects) as a vector Live can take back, sorted by time."""
+    require_midi(what, clip)
+    lo, hi = pitches if pitches is not None else (0, 127)
+    span = max(clip.loop_end, clip.end_marker) + TIME_MARGIN
+    return ctx.call(clip, "get_notes_extended", lo, hi - lo + 1, 0.0, span, what=what)
+
+
+def note_map(note):
+    return A.to_map([("pitch", note.pitch), ("start", note.start_time), ("duration", note.duration),
+                     ("velocity", note.velocity), ("mute", bool(note.mute)),
+                     ("probability", note.probability), ("velocity-deviation", note.velocity_deviation),
+                     ("release-velocity", note.release_velocity), ("id", note.note_id)])
+
+
+def modify_notes(ctx, clip, change, what, pitches=None):
+    """Call change(notes) on the clip's notes (mutating them), check them, give them back to Live."""
+    notes = read_notes(ctx, clip, what, pitches)
+    items = list(notes)
+    if not items:
+        return 0
+    change(items)
+    for n in items:
+        _check_note(what, n.pitch, n.start_time, n.duration, n.velocity)
+    ctx.call(clip, "apply_note_modifications", notes, what=what)
+    return len(items)
+
+
+def _check_note(what, pitch, start, duration, velocity):
+    if not 0 <= pitch <= 127:
+        A.fail(what, "would put a note at pitch %s, outside MIDI's 0..127" % _num(pitch))
+    if duration <= 0:
+        A.fail(what, "would give a note a length of %s beats; notes need a positive length" % _num(duration))
+    if not 0 <= velocity <= 127:
+        A.fail(what, "expects velocities from 0 to 127, got %s" % _num(velocity))
+    if start < 0:
+        A.fail(what, "would move a note before the clip start (to beat %s)" % _num(start))
+
+
+def _num(x):
+    return ("%g" % x) if isinstance(x, float) else str(x)
+
+
+def shift_pitches(ctx, clip, semis, what="transpose", pitches=None):
+    def change(notes):
+        for n in notes:
+            n.pitch = n.pitch + semis
+    return modify_notes(ctx, clip, change, what, pitches)
+
+
+def parse_note(what, value):
+    """A note from [pitch start duration velocity?] or a map with :pitch :start ... ; returns a dict."""
+    if isinstance(value, dict):
+        fields = {}
+        for k, v in value.items():
+            name = k.name if type(k) is Keyword else str(k)
+            if name in FIELDS:
+                fields[name] = v
+        for need in ("pitch", "start"):
+            if need not in fields:
+                A.fail(what, "expects each note map to have :pitch and :start, got %s" % describe(value))
+        fields.setdefault("duration", 1.0)
+    elif isinstance(value, (list, tuple)) and 2 <= len(value) <= len(FIELDS):
+        fields = dict(zip(FIELDS, value))
+        fields.setdefault("duration", 1.0)
+    else:
+        A.fail(what, "expects notes like [60 0 1 100] (pitch start length velocity) or maps, got %s"
+               % describe(value))
+    for k, v in DEFAULTS.items():
+        fields.setdefault(k, v)
+    for k in ("pitch", "start", "duration", "velocity", "probability", "velocity-deviation", "release-velocity"):
+        A.number(what, fields[k], "a number for the note's %s" % k)
+    if int(fields["pitch"]) != fields["pitch"]:
+        A.fail(what, "expects a whole-number pitch, got %s" % fields["pitch"])
+    if not 0.0 <= fields["probability"] <= 1.0:
+        A.fail(what, "expects a probability from 0.0 to 1.0, got %s" % fields["probability"])
+    _check_note(what, fields["pitch"], fields["start"], fields["duration"], fields["velocity"])
+    return fields
+
+
+def add_notes_to(ctx, clip, notes, what="add-notes"):
+    """Add notes (as parse_note dicts) to the clip; returns their Live note ids."""
+    require_midi(what, clip)
+    spec = _live().Clip.MidiNoteSpecification
+    specs = [spec(pitch=int(f["pitch"]), start_time=float(f["start"]), duration=float(f["duration"]),
+                  velocity=float(f["velocity"]), mute=bool(f["mute"]), probability=float(f["probability"]),
+                  velocity_deviation=float(f["velocity-deviation"]),
+                  release_velocity=float(f["release-velocity"]))
+             for f in notes]
+    return list(ctx.call(clip, "add_new_notes", tuple(specs), what=what))
+
+
+def pitch_option(what, value):
+    """:pitch 36 or :pitch [36 48] -> (lo, hi)."""
+    if value is None:
+        return None
+    if A.is_number(value):
+        p = A.integer(what, value, "a pitch from 0 to 127")
+        return (p, p)
+    if isinstance(value, (list, tuple)) and len(value) == 2:
+        lo = A.integer(what, value[0], "a pitch from 0 to 127")
+        hi = A.integer(what, value[1], "a pitch from 0 to 127")
+        return (min(lo, hi), max(lo, hi))
+    A.fail(what, "expects :pitch to be a pitch like 36 or a range like [36 48], got %s" % describe(value))
+
+
+def _clip_args(what, args, nvalues, example):
+    """(clip? v1..vn [:pitch p]) -> (clip selector, [values], pitches)."""
+    positional, opts = A.split_options(what, args, ("pitch",))
+    pitches = pitch_option(what, opts.get("pitch"))
+    if len(positional) == nvalues:
+        return None, positional, pitches
+    if len(positional) == nvalues + 1:
+        return positional[0], positional[1:], pitches
+    raise LmacError("%s expects %s" % (what, example))
+
+
+def _each_clip(ctx, what, sel, change, pitches):
+    count = 0
+    for clip in ctx.clips(sel):
+        count += modify_notes(ctx, clip, lambda notes: change(clip, notes), what, pitches)
+    return count
+
+
+# ---- reading and adding -------------------------------------------------------------------------
+@action("notes", "clip?", family="notes", options=(":pitch",),
+        doc="The clip's notes as maps {:pitch :start :duration :velocity :mute :probability ...}, in time order.",
+        example="(notes (clip \"Bass A\"))")
+def notes(ctx, *args):
+    sel, _, pitches = _clip_args("notes", args, 0, "a clip: (notes (clip 1 1))")
+    return A.vector(note_map(n) for n in read_notes(ctx, ctx.clip(sel), "notes", pitches))
+
+
+@action("add-notes", "clip? notes", family="notes",
+        doc="Add notes: a vector of [pitch start length velocity] vectors or note maps.",
+        example="(add-notes (clip \"Drums\" 1) [[60 0 1 100] [64 1 1 90]])")
+def add_notes(ctx, *args):
+    sel, (value,), _ = _clip_args("add-notes", args, 1, "a vector of notes: (add-notes (clip 1 1) [[60 0 1 100]])")
+    items = A.sequence("add-notes", value, "a vector of notes like [[60 0 1 100]]")
+    parsed = [parse_note("add-notes", n) for n in items]
+    ids = []
+    for clip in ctx.clips(sel):
+        ids = add_notes_to(ctx, clip, parsed, "add-notes")
+    return len(ids)
+
+
+@action("add-note", "clip? pitch start duration velocity?", family="notes",
+        doc="Add one note: pitch (60 is middle C), start and length in beats, velocity (default 100).",
+        example="(add-note (clip \"Drums\" 1) 60 0 0.5 110)")
+def add_note(ctx, *args):
+    args = list(args)
+    if len(args) == 3 or (len(args) == 4 and A.is_number(args[0])):
+        args = [None] + args
+    if len(args) not in (4, 5):
+        raise LmacError("add-note expects a pitch, start and length: (add-note (clip 1 1) 60 0 1 100)")
+    fields = parse_note("add-note", args[1:])
+    for clip in ctx.clips(args[0]):
+        add_notes_to(ctx, clip, [fields], "add-note")
+    return None
+
+
+@action("delete-notes", "clip?", family="notes", options=(":pitch",),
+        doc="Delete the clip's notes, or only those at :pitch p / :pitch [lo hi].",
+        example="(delete-notes (clip \"Beat\") :pitch 42)")
+def delete_notes(ctx, *args):
+    sel, _, pitches = _clip_args("delete-notes", args, 0, "a clip: (delete-notes (clip 1 1) :pitch 42)")
+    lo, hi = pitches or (0, 127)
+    for clip in ctx.clips(sel):
+        require_midi("delete-notes", clip)
+        span = max(clip.loop_end, clip.end_marker) + TIME_MARGIN
+        ctx.call(clip, "remove_notes_extended", lo, hi - lo + 1, 0.0, span, what="delete-notes")
+    return None
+
+
+@action("clear-clip", "clip?", family="notes", doc="Delete every note of the clip.",
+        example="(clear-clip (clip \"Drums\" 2))")
+def clear_clip(ctx, sel=None):
+    return delete_notes(ctx, sel) if sel is not None else delete_notes(ctx)
+
+
+# ---- editing ------------------------------------------------------------------------------------
+@action("transpose-notes", "clip? semitones", family="notes", options=(":pitch",),
+        doc="Move the clip's notes up or down by semitones.",
+        example="(transpose-notes (clip \"Pad\") 12)")
+def transpose_notes(ctx, *args):
+    sel, (semis,), pitches = _clip_args("transpose-notes", args, 1,
+                                        "a number of semitones: (transpose-notes (clip 1 1) 12)")
+    semis = A.integer("transpose-notes", semis, "a whole number of semitones")
+    for clip in ctx.clips(sel):
+        shift_pitches(ctx, clip, semis, "transpose-notes", pitches)
+    return None
+
+
+def relative_delta(value):
+    """The d of a (by d) value form, or None for anything else."""
+    return value.delta if isinstance(value, By) else None
+
+
+@action("velocity", "clip? velocity", family="notes", options=(":pitch",),
+        doc="Set every note's velocity (1..127), or change it with (by d).",
+        example="(velocity (clip \"Beat\") (by -10) :pitch 42)")
+def velocity(ctx, *args):
+    sel, (value,), pitches = _clip_args("velocity", args, 1, "a velocity: (velocity (clip 1 1) 100)")
+    delta = relative_delta(value)
+    if delta is None:
+        A.in_range("velocity", value, 1, 127, "a velocity")
+
+    def change(clip, notes):
+        for n in notes:
+            n.velocity = float(value) if delta is None else min(127.0, max(1.0, n.velocity + delta))
+    _each_clip(ctx, "velocity", sel, change, pitches)
+    return None
+
+
+@action("random-velocity", "clip? low high", family="notes", options=(":pitch",),
+        doc="Give each note a random velocity between low and high.",
+        example="(random-velocity (clip \"Beat\") 70 120)")
+def random_velocity(ctx, *args):
+    from ....interpreter.builtins import RANDOM
+    sel, (lo, hi), pitches = _clip_args("random-velocity", args, 2,
+                                        "a low and a high velocity: (random-velocity (clip 1 1) 70 120)")
+    A.in_range("random-velocity", lo, 1, 127, "a velocity")
+    A.in_range("random-velocity", hi, 1, 127, "a velocity")
+    lo, hi = min(lo, hi), max(lo, hi)
+
+    def change(clip, notes):
+        for n in notes:
+            n.velocity = float(RANDOM.randint(int(lo), int(hi)))
+    _each_clip(ctx, "random-velocity", sel, change, pitches)
+    return None
+
+
+@action("reverse-notes", "clip?", family="notes", options=(":pitch",),
+        doc="Play the clip's notes backwards inside its loop.",
+        example="(reverse-notes (clip \"Bass A\"))")
+def reverse_notes(ctx, *args):
+    sel, _, pitches = _clip_args("reverse-notes", args, 0, "a clip: (reverse-notes (clip 1 1))")
+
+    def change(clip, notes):
+        start, end = region(clip)
+        for n in notes:
+            if start <= n.start_time < end:
+                n.start_time = max(start, start + end - n.start_time - n.duration)
+    _each_clip(ctx, "reverse-notes", sel, change, pitches)
+    return None
+
+
+@action("invert-notes", "clip?", family="notes", options=(":pitch",),
+        doc="Turn the melody upside down: the highest note becomes the lowest.",
+        example="(invert-notes (clip \"Bass A\"))")
+def invert_notes(ctx, *args):
+    sel, _, pitches = _clip_args("invert-notes", args, 0, "a clip: (invert-notes (clip 1 1))")
+
+    def change(clip, notes):
+        lo = min(n.pitch for n in notes)
+        hi = max(n.pitch for n in notes)
+        for n in notes:
+            n.pitch = lo + hi - n.pitch
+    _each_clip(ctx, "invert-notes", sel, change, pitches)
+    return None
+
+
+@action("legato-notes", "clip?", family="notes", options=(":pitch",),
+        doc="Stretch each note up to the next one (the last to the loop end).",
+        example="(legato-notes (clip \"Pad\"))")
+def legato_notes(ctx, *args):
+    sel, _, pitches = _clip_args("legato-notes", args, 0, "a clip: (legato-notes (clip 1 1))")
+
+    def change(clip, notes):
+        _, end = region(clip)
+        starts = sorted(set(n.start_time for n in notes))
+        for n in notes:
+            later = [s for s in starts if s > n.start_time]
+            stop = later[0] if later else max(end, n.start_time + n.duration)
+            n.duration = stop - n.start_time
+    _each_clip(ctx, "legato-notes", sel, change, pitches)
+    return None
+
+
+@action("nudge-notes", "clip? beats", family="notes", options=(":pitch",),
+        doc="Move the notes later (or earlier, with a negative number) by beats.",
+        example="(nudge-notes (clip \"Beat\") 1/16)")
+def nudge_notes(ctx, *args):
+    sel, (beats,), pitches = _clip_args("nudge-notes", args, 1, "a number of beats: (nudge-notes (clip 1 1) 0.25)")
+    A.number("nudge-notes", beats, "a number of beats")
+
+    def change(clip, notes):
+        for n in notes:
+            n.start_time = n.start_time + beats
+    _each_clip(ctx, "nudge-notes", sel, change, pitches)
+    return None
+
+
+@action("scale-notes", "clip? factor", family="notes", options=(":pitch",),
+        doc="Stretch (factor 2) or squeeze (0.5) the notes in time, from the loop start.",
+        example="(scale-notes (clip \"Bass A\") 2)")
+def scale_notes(ctx, *args):
+    sel, (factor,), pitches = _clip_args("scale-notes", args, 1, "a factor: (scale-notes (clip 1 1) 2)")
+    A.positive("scale-notes", factor, "a factor above 0 (2 stretches, 0.5 squeezes)")
+
+    def change(clip, notes):
+        start, _ = region(clip)
+        for n in notes:
+            n.start_time = start + (n.start_time - start) * factor
+            n.duration = n.duration * factor
+    _each_clip(ctx, "scale-notes", sel, change, pitches)
+    return None
+
+
+@action("quantize-notes", "clip? grid strength?", family="notes", options=(":pitch",),
+        doc="Pull note starts to any grid (1/16, 1/12 for triplets ...), strength 0..1 (default 1).",
+        example="(quantize-notes (clip \"Beat\") 1/16 0.75)")
+def quantize_notes(ctx, *args):
+    positional, opts = A.split_options("quantize-notes", args, ("pitch",))
+    pitches = pitch_option("quantize-notes", opts.get("pitch"))
+    strength = 1.0
+    if len(positional) == 3 or (len(positional) == 2 and all(A.is_number(x) for x in positional)):
+        strength = A.in_range("quantize-notes", positional.pop(), 0.0, 1.0, "a strength")
+    if len(positional) == 1:
+        sel, grid = None, positional[0]
+    elif len(positional) == 2:
+        sel, grid = positional
+    else:
+        raise LmacError("quantize-notes expects a grid: (quantize-notes (clip 1 1) 1/16)")
+    A.positive("quantize-notes", grid, "a grid like 1/16")
+    step = 4.0 * grid   # 1/16 of a whole note is a quarter of a beat
+
+    def change(clip, notes):
+        for n in notes:
+            target = round(n.start_time / step) * step
+            n.start_time = n.start_time + (target - n.start_time) * strength
+    _each_clip(ctx, "quantize-notes", sel, change, pitches)
+    return None
+
+
+@action("humanize", "clip? amount", family="notes", options=(":pitch",),
+        doc="Loosen the notes: amount 0..1 moves starts up to amount/16 beat and velocities up to amount*24.",
+        example="(humanize (clip \"Beat\") 0.3)")
+def humanize(ctx, *args):
+    from ....interpreter.builtins import RANDOM
+    sel, (amount,), pitches = _clip_args("humanize", args, 1, "an amount from 0 to 1: (humanize (clip 1 1) 0.3)")
+    A.in_range("humanize", amount, 0.0, 1.0, "an amount")
+
+    def change(clip, notes):
+        for n in notes:
+            n.start_time = max(0.0, n.start_time + RANDOM.uniform(-1, 1) * amount / 16.0)
+            n.velocity = min(127.0, max(1.0, n.velocity + RANDOM.uniform(-1, 1) * amount * 24.0))
+    _each_clip(ctx, "humanize", sel, change, pitches)
+    return None
+
+
+def _mute(ctx, what, args, value):
+    sel, _, pitches = _clip_args(what, args, 0, "a clip: (%s (clip 1 1) :pitch 42)" % what)
+
+    def change(clip, notes):
+        for n in notes:
+            n.mute = value
+    _each_clip(ctx, what, sel, change, pitches)
+    return None
+
+
+@action("mute-notes", "clip?", family="notes", options=(":pitch",), doc="Deactivate notes (they stay, greyed out).",
+        example="(mute-notes (clip \"Beat\") :pitch 42)")
+def mute_notes(ctx, *args):
+    return _mute(ctx, "mute-notes", args, True)
+
+
+@action("unmute-notes", "clip?", family="notes", options=(":pitch",), doc="Activate deactivated notes again.",
+        example="(unmute-notes (clip \"Beat\"))")
+def unmute_notes(ctx, *args):
+    return _mute(ctx, "unmute-notes", args, False)
+
+
+@action("note-probability", "clip? chance", family="notes", options=(":pitch",),
+        doc="The chance (0.0 .. 1.0) that each note plays (Live 11 note probability).",
+        example="(note-probability (clip \"Beat\") 0.5 :pitch 42)")
+def note_probability(ctx, *args):
+    sel, (chance,), pitches = _clip_args("note-probability", args, 1, "a chance: (note-probability (clip 1 1) 0.5)")
+    A.in_range("note-probability", chance, 0.0, 1.0, "a chance")
+
+    def change(clip, notes):
+        for n in notes:
+            n.probability = float(chance)
+    _each_clip(ctx, "note-probability", sel, change, pitches)
+    return None

@@ -1,0 +1,115 @@
+"""Out: messages on Live's status bar, lines in Log.txt, and MIDI sent to the script's output port.
+
+Channels are 1..16 as musicians count them (0..15 on the wire).
+"""
+from __future__ import annotations
+
+from ..registry import action
+from . import _args as A
+from ....interpreter.builtins import str_
+
+
+def _text(args):
+    return " ".join(str_(a) for a in args)
+
+
+@action("message", "text*", family="out", doc="Show a message on Live's status bar.",
+        example="(message \"Drop in 4 bars!\")")
+def message(ctx, *args):
+    text = _text(args)
+    ctx.live.show(text)
+    ctx.note("message: " + text)
+    return None
+
+
+@action("log", "values*", family="out", doc="Write a line to Live's Log.txt, starting with \"lmac:\".",
+        example="(log \"tempo is\" (tempo))")
+def log(ctx, *args):
+    text = _text(args)
+    ctx.live.log("lmac: " + text)
+    return None
+
+
+def midi_sender(ctx, what):
+    """The script's send_midi (c_instance.send_midi), set on the LiveWorld by the remote script."""
+    send = getattr(ctx.live, "send_midi", None)
+    if send is None:
+        A.fail(what, "has no MIDI output here (lmac is not running as Live's control surface)")
+    return send
+
+
+def check_message(what, data):
+    """A MIDI message as a tuple of ints 0..255, status byte first (sysex F0 .. F7 whole)."""
+    data = A.sequence(what, data, "a vector of MIDI bytes, like [144 60 100]")
+    if not data:
+        A.fail(what, "expects at least one MIDI byte, like [144 60 100]")
+    for b in data:
+        if not A.is_number(b) or int(b) != b or not 0 <= b <= 255:
+            A.fail(what, "expects MIDI bytes from 0 to 255, got %s" % A.shown(b))
+    data = tuple(int(b) for b in data)
+    if data[0] < 128:
+        A.fail(what, "expects a status byte (128..255) first, got %d" % data[0])
+    for b in data[1:]:
+        if b >= 128 and not (data[0] == 0xF0 and b == 0xF7):
+            A.fail(what, "expects data bytes from 0 to 127 after the status byte, got %d" % b)
+    if data[0] == 0xF0 and data[-1] != 0xF7:
+        A.fail(what, "expects a SysEx message to end with 247 (F7)")
+    return data
+
+
+def send(ctx, what, data):
+    msg = check_message(what, data)
+    midi_sender(ctx, what)(msg)
+    ctx.note("%s %s" % (what, " ".join(str(b) for b in msg)))
+    return None
+
+
+def _channel(what, ch):
+    return A.in_range(what, ch, 1, 16, "a MIDI channel") - 1 if A.is_number(ch) and int(ch) == ch \
+        else A.fail(what, "expects a MIDI channel from 1 to 16, got %s" % A.shown(ch))
+
+
+def _seven_bit(what, value, name):
+    if not A.is_number(value) or int(value) != value or not 0 <= value <= 127:
+        A.fail(what, "expects %s from 0 to 127, got %s" % (name, A.shown(value)))
+    return int(value)
+
+
+@action("send-midi", "bytes", family="out",
+        doc="Send raw MIDI bytes out of lmac's MIDI output: a vector, status byte first (SysEx whole).",
+        example="(send-midi [176 7 100])")
+def send_midi(ctx, data):
+    return send(ctx, "send-midi", data)
+
+
+@action("send-cc", "channel cc value", family="out", doc="Send a control change (channel 1..16).",
+        example="(send-cc 1 74 127)")
+def send_cc(ctx, ch, cc, value):
+    c = int(_channel("send-cc", ch))
+    return send(ctx, "send-cc", [0xB0 | c, _seven_bit("send-cc", cc, "a controller number"),
+                                 _seven_bit("send-cc", value, "a value")])
+
+
+@action("send-note", "channel note velocity", family="out",
+        doc="Send a note on (velocity 0 is a note off), channel 1..16.",
+        example="(send-note 10 36 127)")
+def send_note(ctx, ch, note, velocity):
+    c = int(_channel("send-note", ch))
+    return send(ctx, "send-note", [0x90 | c, _seven_bit("send-note", note, "a note number"),
+                                   _seven_bit("send-note", velocity, "a velocity")])
+
+
+@action("send-note-off", "channel note", family="out", doc="Send a note off, channel 1..16.",
+        example="(send-note-off 10 36)")
+def send_note_off(ctx, ch, note):
+    c = int(_channel("send-note-off", ch))
+    return send(ctx, "send-note-off", [0x80 | c, _seven_bit("send-note-off", note, "a note number"), 0])
+
+
+@action("send-program", "channel program", family="out",
+        doc="Send a program change (program 0..127), channel 1..16.",
+        example="(send-program 1 12)")
+def send_program(ctx, ch, program):
+    c = int(_channel("send-program", ch))
+    return send(ctx, "send-program", [0xC0 | c, _seven_bit("send-program", program, "a program number")])
+

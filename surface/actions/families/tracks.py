@@ -1,0 +1,221 @@
+"""Track actions: arm, mute, solo (set, clear, toggle, exclusive), name, colour, monitoring, folding.
+
+With several targets ((arm all)), tracks that cannot do it (group, return, main tracks for arm)
+are skipped; it is an error only when none of them can.
+"""
+from __future__ import annotations
+
+from ....interpreter.printer import describe
+from ....interpreter.values import Keyword, Symbol
+from ...adapter import kind_of, label
+from ...selectors import Handle
+from ..registry import action
+from . import _args as A
+
+
+def _able(track, attr):
+    if attr == "arm":
+        return bool(getattr(track, "can_be_armed", False))
+    if attr in ("mute", "solo"):
+        return track != track.canonical_parent.master_track
+    if attr == "fold_state":
+        return bool(getattr(track, "is_foldable", False))
+    if attr == "current_monitoring_state":
+        return bool(getattr(track, "can_be_armed", False))
+    return True
+
+
+def _word(attr):
+    return {"arm": "armed", "mute": "muted", "solo": "soloed", "fold_state": "folded",
+            "current_monitoring_state": "monitored"}.get(attr, attr)
+
+
+def _usable(ctx, target, attr):
+    tracks = ctx.tracks(target)
+    ok = [t for t in tracks if _able(t, attr)]
+    if not ok:
+        ctx.fail("%s cannot be %s" % (", ".join(label(t) for t in tracks), _word(attr)))
+    return ok
+
+
+def _set_flag(ctx, target, attr, value):
+    for t in _usable(ctx, target, attr):
+        ctx.write(t, attr, value)
+    return value
+
+
+def _toggle_flag(ctx, target, attr):
+    result = None
+    for t in _usable(ctx, target, attr):
+        result = not bool(getattr(t, attr))
+        ctx.write(t, attr, result)
+    return result
+
+
+def _flag_actions(verb, un, attr, noun):
+    @action(verb, "target?", family="track", doc="%s the track(s) (the focus by default)." % verb.capitalize(),
+            example="(%s (track \"Bass\"))" % verb)
+    def set_(ctx, target=None):
+        return _set_flag(ctx, target, attr, True)
+
+    @action(un, "target?", family="track", doc="%s the track(s)." % un.capitalize(), example="(%s all)" % un)
+    def clear(ctx, target=None):
+        return _set_flag(ctx, target, attr, False)
+
+    @action("toggle-" + verb, "target?", family="track",
+            doc="Flip the %s of each track; answers the new state of the last one." % noun,
+            example="(toggle-%s (track 1))" % verb)
+    def toggle(ctx, target=None):
+        return _toggle_flag(ctx, target, attr)
+
+    @action("exclusive-" + verb, "target?", family="track",
+            doc="%s these track(s) and %s every other track." % (verb.capitalize(), un),
+            example="(exclusive-%s (track \"Vocals\"))" % verb)
+    def exclusive(ctx, target=None):
+        chosen = _usable(ctx, target, attr)
+        song = ctx.song
+        for t in list(song.tracks) + list(song.return_tracks):
+            if t not in chosen and _able(t, attr) and getattr(t, attr):
+                ctx.write(t, attr, False)
+        for t in chosen:
+            ctx.write(t, attr, True)
+        return True
+
+
+_flag_actions("arm", "unarm", "arm", "arm button")
+_flag_actions("mute", "unmute", "mute", "mute")
+_flag_actions("solo", "unsolo", "solo", "solo")
+
+
+@action("name", "target? new-name?", family="track",
+        doc="Rename tracks, scenes, clips or devices: (name T \"Bass\"). (name T) answers T's name; "
+            "with a keyword, symbol or string, (name :x) answers its text, as in Clojure.",
+        example="(name (track 1) \"Drums\")")
+def name(ctx, target=None, new_name=None):
+    if new_name is None:
+        if target is None:
+            return ctx.target(None).name
+        if isinstance(target, str):
+            return target
+        if type(target) in (Keyword, Symbol):
+            return target.name
+        return ctx.target(target).name
+    text = A.text("name", new_name)
+    objs = ctx.targets(target)
+    for obj in objs:
+        if kind_of(obj) == "slot":
+            obj = ctx.clip(Handle(obj))
+        ctx.write(obj, "name", text)
+    return text
+
+
+# Live's palette, by RGB (Live snaps a colour to the nearest swatch).
+COLORS = {"red": 0xFF3636, "orange": 0xF66C03, "amber": 0xFFA529, "yellow": 0xFFF034, "lime": 0xBFFB00,
+          "green": 0x3DC300, "mint": 0x25FFA8, "cyan": 0x5CFFE8, "sky": 0x8BC5FF, "blue": 0x1065E0,
+          "indigo": 0x5480E4, "purple": 0x9F6FFF, "violet": 0xD86CE4, "pink": 0xFF39D4, "brown": 0x99724B,
+          "white": 0xFFFFFF, "grey": 0x929292, "gray": 0x929292, "black": 0x3C3C3C}
+PALETTE_SIZE = 70
+
+
+@action("color", "target? colour?", family="track",
+        doc="Colour tracks, scenes or clips: a keyword (:red :orange :yellow :green :blue :purple :pink ... ), a "
+            "palette number 0..69 or an RGB number like 0xFF8800. (color T) answers the RGB colour.",
+        example="(color (track \"Bass\") :blue)")
+def color(ctx, target=None, colour=None):
+    if colour is None and (type(target) is Keyword or A.is_number(target)):
+        target, colour = None, target
+    objs = ctx.targets(target)
+    if colour is None:
+        return objs[0].color
+    for obj in objs:
+        if kind_of(obj) == "slot":
+            obj = ctx.clip(Handle(obj))
+        if kind_of(obj) not in ("track", "scene", "clip"):
+            ctx.fail("can colour tracks, scenes and clips, not %s" % label(obj))
+        if type(colour) is Keyword:
+            rgb = COLORS.get(colour.name)
+            if rgb is None:
+                ctx.fail("knows the colours %s, not %s" % (" ".join(":" + c for c in COLORS), describe(colour)))
+            ctx.write(obj, "color", rgb)
+        else:
+            n = A.integer("color", colour, "a colour keyword, a palette number 0..69 or an RGB number")
+            if 0 <= n < PALETTE_SIZE:
+                ctx.write(obj, "color_index", n)
+            elif 0 <= n <= 0xFFFFFF:
+                ctx.write(obj, "color", n)
+            else:
+                ctx.fail("expects a palette number 0..69 or an RGB number up to 0xFFFFFF, got %s" % n)
+    return colour
+
+
+MONITOR = {"in": 0, "auto": 1, "off": 2}
+
+
+@action("monitor", "target? mode", family="track",
+        doc="Set input monitoring: :in, :auto or :off.", example="(monitor (track \"Vocals\") :in)")
+def monitor(ctx, *args):
+    if not args or len(args) > 2:
+        ctx.fail("expects a mode (:in, :auto or :off), optionally after a target")
+    target, mode = (None, args[0]) if len(args) == 1 else args
+    value = A.choice("monitor", mode, MONITOR, "a monitoring mode")
+    _set_flag(ctx, target, "current_monitoring_state", value)
+    return mode
+
+
+@action("fold", "target?", family="track", doc="Fold group track(s) closed.", example="(fold groups)")
+def fold(ctx, target=None):
+    _set_flag(ctx, target, "fold_state", 1)
+    return True
+
+
+@action("unfold", "target?", family="track", doc="Unfold group track(s).", example="(unfold (track \"Drums\"))")
+def unfold(ctx, target=None):
+    _set_flag(ctx, target, "fold_state", 0)
+    return False
+
+
+@action("toggle-fold", "target?", family="track", doc="Fold or unfold group track(s).",
+        example="(toggle-fold groups)")
+def toggle_fold(ctx, target=None):
+    result = None
+    for t in _usable(ctx, target, "fold_state"):
+        result = 0 if t.fold_state else 1
+        ctx.write(t, "fold_state", result)
+    return bool(result)
+
+
+@action("stop-clips", "target? now?", family="track",
+        doc="Stop the clips of the track(s) on Live's launch grid; add :now to stop them at once.",
+        example="(stop-clips (track \"Bass\"))")
+def stop_clips(ctx, target=None, now=None):
+    if type(target) is Keyword and now is None:
+        target, now = None, target
+    quantized = not (type(now) is Keyword and now.name == "now")
+    for t in ctx.tracks(target):
+        ctx.call(t, "stop_all_clips", quantized)
+
+
+@action("implicit-arm", "target? state?", family="track",
+        doc="Set a track's implicit arm (the arm that follows selection on Push and similar controllers).",
+        example="(implicit-arm (track 1) on)")
+def implicit_arm(ctx, target=None, state=None):
+    if state is None and (type(target) is Keyword or isinstance(target, bool)):
+        target, state = None, target
+    value = True if state is None else A.switch("implicit-arm", state)
+    for t in ctx.tracks(target):
+        ctx.write(t, "implicit_arm", value)
+    return value
+
+
+@action("track-data", "target key value?", family="track",
+        doc="Store text on a track, saved with the set, or read it back.",
+        example="(track-data (track 1) \"role\" \"drums\")")
+def track_data(ctx, target, key, value=None):
+    t = ctx.track(target)
+    key = A.text("track-data", key)
+    if value is None:
+        return t.get_data(key, None)
+    ctx.call(t, "set_data", key, value)
+    return value
+
+

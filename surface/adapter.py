@@ -1,0 +1,101 @@
+"""The one door to Live's objects: writes and calls go through here, so every refusal by Live
+(RuntimeError, Live.Base.LimitationError, a deleted object, a bad value) becomes an LmacError that
+names the action and the object, and nothing else in surface/ needs a try/except around the LOM.
+"""
+from __future__ import annotations
+
+from ..interpreter.values import LmacError
+
+# What Live's API raises when it refuses (Ableton's own @action helper catches the same list).
+LIVE_ERRORS = (AttributeError, AssertionError, ValueError, RuntimeError, TypeError, IndexError)
+
+
+def live_errors():
+    """LIVE_ERRORS plus Live.Base.LimitationError when a Live module is loaded."""
+    try:
+        import Live
+        return LIVE_ERRORS + (Live.Base.LimitationError,)
+    except Exception:
+        return LIVE_ERRORS
+
+
+def alive(obj):
+    """Live's handles of deleted objects compare equal to None (never test with `is`)."""
+    return obj is not None and not (obj == None)  # noqa: E711  (deliberate: Live's liveobj_valid)
+
+
+def ptr(obj):
+    """A stable identity for a Live object (Live may hand out a new Python wrapper per access)."""
+    try:
+        return obj._live_ptr
+    except Exception:
+        return id(obj)
+
+
+def kind_of(obj):
+    """track, scene, clip, slot, device, param, chain, locator or the class name in lower case."""
+    names = [c.__name__ for c in type(obj).__mro__]
+    for cls, kind in (("Track", "track"), ("Scene", "scene"), ("Clip", "clip"), ("ClipSlot", "slot"),
+                      ("DeviceParameter", "param"), ("Chain", "chain"), ("Device", "device"),
+                      ("CuePoint", "locator"), ("Song", "song")):
+        if cls in names:
+            return kind
+    return type(obj).__name__.lower()
+
+
+def label(obj):
+    """How a musician names an object in a message: track "Bass", scene "Chorus", clip "Verse"."""
+    if not alive(obj):
+        return "a deleted object"
+    kind = kind_of(obj)
+    try:
+        if kind == "slot":
+            track = obj.canonical_parent
+            return "slot %d of track \"%s\"" % (list(track.clip_slots).index(obj) + 1, track.name)
+        return '%s "%s"' % (kind, obj.name)
+    except Exception:
+        return kind
+
+
+class Adapter(object):
+    def __init__(self, song):
+        self.song = song
+        self.errors = live_errors()
+        self.writes = 0          # LOM writes made through the adapter (benchmarks count them)
+        self.on_write = None     # optional fn() called before each write (benchmarks)
+
+    def _refused(self, action, verb, obj, error):
+        if not alive(obj):
+            return LmacError("%s: %s was deleted" % (action, label(obj) if obj is not None else "the target"))
+        text = str(error) or type(error).__name__
+        return LmacError("%s: Live refused to %s %s: %s" % (action, verb, label(obj), text))
+
+    def write(self, action, obj, attr, value):
+        if not alive(obj):
+            raise LmacError("%s: the %s was deleted" % (action, kind_of(obj) if obj is not None else "target"))
+        if self.on_write is not None:
+            self.on_write()
+        try:
+            setattr(obj, attr, value)
+        except self.errors as e:
+            raise self._refused(action, "set %s of" % attr.replace("_", " "), obj, e)
+        self.writes += 1
+
+    def call(self, action, obj, method, args=(), kwargs=None):
+        if not alive(obj):
+            raise LmacError("%s: the %s was deleted" % (action, kind_of(obj) if obj is not None else "target"))
+        if self.on_write is not None:
+            self.on_write()
+        try:
+            result = getattr(obj, method)(*args, **(kwargs or {}))
+        except self.errors as e:
+            raise self._refused(action, method.replace("_", " ") + " on", obj, e)
+        self.writes += 1
+        return result
+
+    def read(self, action, obj, attr, default=None):
+        """A getter that Live may refuse (fold_state of a non-group track): default instead."""
+        try:
+            return getattr(obj, attr)
+        except self.errors:
+            return default

@@ -1,0 +1,444 @@
+"""What an action sees: ``ActionContext(live, task)``.
+
+``live`` is the session's LiveWorld (song, application, Live version, adapter, clock, timeline);
+``task`` is the running macro (its ``dyn["focus"]`` is the focus set by with / for-each).
+Targets are resolved here, when the action runs: ``ctx.tracks(sel)`` and friends return non-empty
+lists of Live objects or raise an LmacError that names the selector.
+"""
+from __future__ import annotations
+
+import math
+
+from ..interpreter.printer import describe
+from ..interpreter.requests import TailCall
+from ..interpreter.values import Keyword, List, LmacError
+from .adapter import Adapter, alive, kind_of, label, ptr
+from .selectors import SELECTED, Handle, Selector, bare_builtin_kind, is_lom
+from .value_forms import By, Ramp
+
+WHAT = {"tracks": "track", "scenes": "scene", "slots": "clip slot", "devices": "device",
+        "params": "parameter", "any": "target"}
+EPS = 1e-9
+
+# Song.Quantization value -> grid in bars (negative) or beats (positive); 0 = none.
+QUANTIZATION_GRID = {0: 0.0, 1: -8.0, 2: -4.0, 3: -2.0, 4: -1.0, 5: 2.0, 6: 4.0 / 3, 7: 1.0, 8: 2.0 / 3,
+                     9: 0.5, 10: 1.0 / 3, 11: 0.25, 12: 1.0 / 6, 13: 0.125}
+
+
+def grid_beats(q, beats_per_bar):
+    g = QUANTIZATION_GRID.get(int(q), 0.0)
+    return -g * beats_per_bar if g < 0 else g
+
+
+def live_version_of(application):
+    try:
+        return (int(application.get_major_version()), int(application.get_minor_version()),
+                int(application.get_bugfix_version()))
+    except Exception:
+        return (11, 0, 0)
+
+
+class LiveWorld(object):
+    """Everything one lmac session knows about the Live it runs in."""
+
+    def __init__(self, song, application, clock, live_version=None, log=None, show=None):
+        self.song = song
+        self.application = application
+        self.clock = clock
+        self.live_version = tuple(live_version or live_version_of(application))
+        self.adapter = Adapter(song)
+        self.timeline = None          # a surface.timeline.Timeline when someone records (lmac run)
+        self.session = None           # set by make_live_session
+        self.events = None            # surface.triggers.Events
+        self.ramps = {}               # parameter ptr -> token of the ramp that owns it
+        self.send_midi = None         # fn(tuple of bytes): set by the Remote Script (c_instance.send_midi)
+        self.log = log or (lambda text: None)
+        self.show = show or (lambda text: None)
+
+    def report(self, error):
+        """An error outside any task (a ramp tick): log it, as the script does for task errors."""
+        self.log("lmac: " + (error.located() if isinstance(error, LmacError) else str(error)))
+
+
+class ActionContext(object):
+    def __init__(self, live, task, action="action", builtin=None, args=()):
+        self.live = live
+        self.task = task
+        self.action = action
+        self.builtin = builtin
+        self.args = list(args)
+
+    # ---- plain attributes ----------------------------------------------------------------
+    @property
+    def song(self):
+        return self.live.song
+
+    @property
+    def application(self):
+        return self.live.application
+
+    @property
+    def live_version(self):
+        return self.live.live_version
+
+    @property
+    def session(self):
+        return self.task.session if self.task is not None else self.live.session
+
+    @property
+    def adapter(self):
+        return self.live.adapter
+
+    @property
+    def clock(self):
+        return self.live.clock
+
+    def fail(self, message):
+        raise LmacError("%s: %s" % (self.action, message))
+
+    # ---- targets ----------------------------------------------------------------------------
+    def tracks(self, sel=None):
+        return self._resolve(sel, "tracks")
+
+    def track(self, sel=None):
+        return self.tracks(sel)[0]
+
+    def scenes(self, sel=None):
+        return self._resolve(sel, "scenes")
+
+    def scene(self, sel=None):
+        return self.scenes(sel)[0]
+
+    def clip_slots(self, sel=None):
+        return self._resolve(sel, "slots")
+
+    def clip_slot(self, sel=None):
+        return self.clip_slots(sel)[0]
+
+    def clips(self, sel=None):
+        slots = self.clip_slots(sel)
+        clips = [s.clip for s in slots if s.has_clip]
+        if not clips:
+            self.fail("%s has no clip (%s)" % (_sel_text(sel, "the focus"), ", ".join(label(s) for s in slots)))
+        return clips
+
+    def clip(self, sel=None):
+        return self.clips(sel)[0]
+
+    def devices(self, sel=None, track=None):
+        if track is not None and sel is not None and not isinstance(sel, (Selector, Handle)) and not is_lom(sel):
+            from .selectors import device as device_selector
+            sel = device_selector(track, sel)
+        elif track is not None and sel is None:
+            return self._nonempty([d for t in self.tracks(track) for d in t.devices], "devices",
+                                  "the devices of %s" % _sel_text(track, "the track"))
+        return self._resolve(sel, "devices")
+
+    def device(self, sel=None):
+        return self.devices(sel)[0]
+
+    def params(self, sel=None):
+        return self._resolve(sel, "params")
+
+    def param(self, sel=None):
+        return self.params(sel)[0]
+
+    def targets(self, sel=None):
+        """Any kind of target; polymorphic actions dispatch on kind_of(obj)."""
+        return self._resolve(sel, "any")
+
+    def target(self, sel=None):
+        return self.targets(sel)[0]
+
+    def focus(self):
+        return self.task.dyn.get("focus") if self.task is not None else None
+
+    def _resolve(self, sel, want):
+        if sel is None:
+            items = self._from_focus(want)
+            text = "the focus"
+        else:
+            items = self._objects(sel, want)
+            text = _sel_text(sel, None)
+        out = []
+        for obj in items:
+            if not alive(obj):
+                raise LmacError("%s: %s was deleted from the set" % (self.action, text))
+            if want != "any":
+                obj = self._convert(obj, want, text)
+            if obj is not None and obj not in out:
+                out.append(obj)
+        return self._nonempty(out, want, text)
+
+    def _nonempty(self, items, want, text):
+        if items:
+            return items
+        if want in ("tracks", "any"):
+            names = ", ".join(t.name for t in self.song.tracks)
+            raise LmacError("%s: %s matched no track; tracks are: %s" % (self.action, text, names))
+        if want == "scenes":
+            names = ", ".join(s.name or str(i + 1) for i, s in enumerate(self.song.scenes))
+            raise LmacError("%s: %s matched no scene; scenes are: %s" % (self.action, text, names))
+        if want == "devices":
+            try:
+                names = ", ".join(d.name for t in self.tracks(None) for d in t.devices) or "none"
+            except LmacError:
+                names = "none"
+            raise LmacError("%s: %s matched no device; devices here are: %s" % (self.action, text, names))
+        raise LmacError("%s: %s matched no %s" % (self.action, text, WHAT[want]))
+
+    def _objects(self, sel, want):
+        if isinstance(sel, Selector):
+            return sel.resolve(self, want)
+        if isinstance(sel, Handle):
+            return [sel.obj]
+        if is_lom(sel):
+            return [sel]
+        bare = bare_builtin_kind(sel)
+        if bare is not None:
+            from .selectors import _all
+            return _all(self, bare if want == "any" else want)
+        if isinstance(sel, (list, tuple)):
+            out = []
+            for item in sel:
+                out.extend(self._objects(item, want))
+            return out
+        if isinstance(sel, bool) or not isinstance(sel, (int, str)):
+            raise LmacError("%s expects a %s, got %s" % (self.action, WHAT[want], describe(sel)))
+        from .selectors import clip, scene, track
+        if want == "scenes":
+            return scene(sel).resolve(self, want)
+        if want == "slots":
+            return clip(sel).resolve(self, want)
+        return track(sel).resolve(self, "tracks")
+
+    def _from_focus(self, want):
+        focus = self.focus()
+        if focus is None:
+            return SELECTED.fn(self, want)
+        objs = self._objects(focus, "any")
+        if want == "any":
+            return objs
+        out = []
+        for obj in objs:
+            kind = kind_of(obj)
+            if want == "tracks" or kind == {"scenes": "scene", "slots": "slot", "devices": "device",
+                                            "params": "param"}.get(want):
+                out.append(obj)
+            elif want == "slots" and kind == "clip":
+                out.append(obj.canonical_parent)
+            elif want == "slots" and kind == "track":
+                scenes = list(self.song.scenes)
+                index = scenes.index(self.song.view.selected_scene) if self.song.view.selected_scene in scenes else 0
+                slots = list(obj.clip_slots)
+                if index < len(slots):
+                    out.append(slots[index])
+            elif want == "devices" and kind == "track":
+                d = obj.view.selected_device
+                if d is not None:
+                    out.append(d)
+            else:
+                out.extend(SELECTED.fn(self, want))
+        return out
+
+    def _convert(self, obj, want, text):
+        kind = kind_of(obj)
+        if want == "tracks":
+            while kind not in ("track", "song") and obj is not None:
+                obj = obj.canonical_parent
+                kind = kind_of(obj)
+            if kind == "track":
+                return obj
+        elif want == "slots":
+            if kind == "slot":
+                return obj
+            if kind == "clip" and kind_of(obj.canonical_parent) == "slot":
+                return obj.canonical_parent
+        elif {"scenes": "scene", "devices": "device", "params": "param"}[want] == kind:
+            return obj
+        raise LmacError("%s expects a %s, got %s" % (self.action, WHAT[want], text or describe(Handle(obj))))
+
+    # ---- changing the set ----------------------------------------------------------------------
+    def write(self, obj, attr, value, what=None):
+        self.live.adapter.write(self.action, obj, attr, value)
+
+    def call(self, obj, method, *args, **kwargs):
+        kwargs.pop("what", None)
+        return self.live.adapter.call(self.action, obj, method, args, kwargs)
+
+    def require_live(self, version, what=None):
+        version = tuple(version)
+        if tuple(self.live_version[:len(version)]) < version:
+            raise LmacError("%s needs Live %s or newer (this is Live %s)"
+                            % (what or self.action, ".".join(str(v) for v in version),
+                               ".".join(str(v) for v in self.live_version[:2])))
+
+    def note(self, text):
+        """A timeline entry for what a set comparison cannot see (a message, a MIDI send)."""
+        if self.live.timeline is not None:
+            self.live.timeline.note(text)
+
+    # ---- parameters and value forms --------------------------------------------------------------
+    def set_param(self, param, value, what=None):
+        """Apply a value form to a DeviceParameter; returns the value set (a ramp's target)."""
+        if isinstance(param, Handle):
+            param = param.obj
+        lo, hi = param.min, param.max
+        name = what or _param_label(param)
+        if isinstance(value, Ramp):
+            return self._start_ramp(param, value, name)
+        self.live.ramps.pop(ptr(param), None)  # a plain write stops a running glide
+        target = self._target_value(param, value, name)
+        self.write(param, "value", target)
+        return target
+
+    def _target_value(self, param, value, name):
+        lo, hi = param.min, param.max
+        if isinstance(value, By):
+            return min(hi, max(lo, param.value + value.delta))
+        if value is True or value is False:
+            return hi if value else lo
+        if isinstance(value, (int, float)):
+            if not lo - EPS <= value <= hi + EPS:
+                self.fail("%s is outside %s..%s for %s" % (describe(value), _num(lo), _num(hi), name))
+            return min(hi, max(lo, value))
+        if type(value) is Keyword:
+            if value.name == "reset":
+                try:
+                    return param.default_value
+                except Exception:
+                    return lo
+            if value.name in ("on", "max"):
+                return hi
+            if value.name in ("off", "min"):
+                return lo
+        self.fail("expects a value for %s: a number in %s..%s, (by d), (ramp v :bars n) or :reset; got %s"
+                  % (name, _num(lo), _num(hi), describe(value)))
+
+    def _start_ramp(self, param, ramp, name):
+        live = self.live
+        clock = live.clock
+        start = param.value
+        target = self._target_value(param, ramp.target, name)
+        key = ptr(param)
+        token = object()
+        live.ramps[key] = token
+        if ramp.unit == "ms":
+            length, t0, position = float(ramp.amount), clock.now_ms(), clock.now_ms
+        else:
+            per = clock.beats_per_bar() if ramp.unit == "bars" else 1.0
+            length, t0, position = float(ramp.amount) * per, clock.played_beats(), clock.played_beats
+        action = self.action
+        adapter = live.adapter
+        if length <= 0:
+            self.write(param, "value", target)
+            live.ramps.pop(key, None)
+            return target
+
+        def tick(now_ms):
+            if live.ramps.get(key) is not token:
+                return False
+            if not alive(param):
+                live.ramps.pop(key, None)
+                return False
+            f = min(1.0, max(0.0, (position() - t0) / length))
+            try:
+                adapter.write(action, param, "value", target if f >= 1.0 else start + (target - start) * f)
+            except LmacError as e:
+                live.ramps.pop(key, None)
+                live.report(e)
+                return False
+            if f >= 1.0:
+                live.ramps.pop(key, None)
+                return False
+            return True
+        live.session.scheduler.add_ticker(tick)
+        return target
+
+    # ---- launches on Live's grid -------------------------------------------------------------------
+    def quantized_launch(self, fire_fn, quantize=None, default_q=None):
+        """Launch through Live's quantization so it starts exactly on the grid.
+
+        ``quantize`` is the raw :quantize option (None, :bar, :beat, 1/16, :none); ``default_q``
+        the Song.Quantization Live itself would use (default: the global launch quantization).
+        ``fire_fn(q)`` does the launch with q a Song.Quantization int, or None for Live's own
+        setting (use ctx.fire_slot / ctx.fire_scene). The action must return what this returns:
+        it may be a request to wait for the exact bar line first."""
+        from .actions.families._args import launch_quantize
+        song = self.song
+        q = None if quantize is None else launch_quantize(self.action, quantize)
+        if default_q is None:
+            default_q = int(song.clip_trigger_quantization)
+        grid_q = default_q if q is None else q
+        clock = self.clock
+        grid = grid_beats(grid_q, clock.beats_per_bar())
+        target = getattr(self.task, "early_target", None)
+        if target is not None and grid > 0 and clock.is_playing():
+            played, now = clock.played_beats(), clock.song_beats()
+            line = now + (target - played)
+            if abs(line / grid - round(line / grid)) < 1e-6:
+                if played < target - EPS:
+                    if line - now < grid - EPS:
+                        return fire_fn(q)            # Live starts it on that very line
+                elif played - target < grid / 2.0:
+                    return fire_fn(0)                # at/just past the line: start now, not a grid later
+            elif played < target - EPS:
+                return self.rerun_at(target)
+        return fire_fn(q)
+
+    def rerun_at(self, target):
+        """Wait until the song has played up to ``target`` (played beats), then run this action again."""
+        late = self.live.session.globals["%late-call"]
+        return TailCall(late, [target, self.builtin, List(self.args)])
+
+    def fire_slot(self, slot, q=None):
+        """Fire a clip slot, with Song.Quantization q for this launch only (None: Live's own)."""
+        clip = slot.clip if slot.has_clip else None
+        if q is None or clip is None:
+            return self.call(slot, "fire")
+        old = clip.launch_quantization
+        self.write(clip, "launch_quantization", int(q) + 1)  # ClipLaunchQuantization is offset by one
+        try:
+            self.call(slot, "fire")
+        finally:
+            self.write(clip, "launch_quantization", old)
+
+    def fire_scene(self, scene, q=None):
+        if q is None:
+            return self.call(scene, "fire")
+        song = self.song
+        old = song.clip_trigger_quantization
+        self.write(song, "clip_trigger_quantization", int(q))
+        try:
+            self.call(scene, "fire")
+        finally:
+            self.write(song, "clip_trigger_quantization", old)
+
+
+def _sel_text(sel, default):
+    if sel is None:
+        return default
+    if isinstance(sel, Selector):
+        return sel.text
+    return describe(sel)
+
+
+def _param_label(param):
+    try:
+        owner = param.canonical_parent
+        if kind_of(owner) == "device":
+            return '%s of %s' % (param.name, label(owner))
+        track = owner.canonical_parent if owner is not None else None
+        if track is not None and kind_of(track) == "track":
+            return '%s of %s' % (param.name, label(track))
+        return param.name
+    except Exception:
+        return "the parameter"
+
+
+def _num(x):
+    return ("%g" % x) if isinstance(x, float) else str(x)
+
+
+def floor_div(a, b):
+    return math.floor(a / b + 1e-9)

@@ -1,0 +1,128 @@
+"""make_live_session: an lmac Session that speaks Live.
+
+Every registered action becomes a control builtin through ``action_builtin`` (it builds the
+ActionContext, enforces the Live version, keeps actions from running early after a lookahead wake,
+and turns Live's refusals into lmac errors); the selector words, the value forms and
+stdlib_macros/live.lmac are installed; events and triggers are connected.
+"""
+from __future__ import annotations
+
+import os
+
+from ..interpreter.requests import TailCall, Wait, WithDynamic
+from ..interpreter.session import STDLIB, Session
+from ..interpreter.values import Keyword, Lambda, List, LmacError
+from . import selectors, value_forms
+from .actions.registry import load_all
+from .context import ActionContext, LiveWorld
+from .selectors import Handle, Selector, bare_builtin_kind, wrap
+
+EPS = 1e-9
+ON = Keyword.of("on")
+REQUESTS = (TailCall, Wait, WithDynamic)
+
+
+def _is_on_macro(x):
+    # `on` is the event macro; as an argument, (metronome on) means :on.
+    return type(x) is Lambda and x.is_macro and x.name == "on"
+
+
+def action_builtin(session, live, act):
+    holder = []
+    version = act.min_live
+    errors = live.adapter.errors
+    # Selector builders and event names read nothing from the set: they may run early.
+    early_check = act.timing != "quantized" and act.family not in ("selector", "event")
+
+    def call(task, *args):
+        if args:
+            args = tuple(ON if _is_on_macro(a) else a for a in args)
+        builtin = holder[0]
+        if early_check:
+            target = getattr(task, "early_target", None)
+            if target is not None and live.clock.played_beats() < target - EPS:
+                # Woken ahead of a bar line for quantized launches; everything else waits for it.
+                return TailCall(session.globals["%late-call"], [target, builtin, List(args)])
+        if tuple(live.live_version[:2]) < version:
+            raise LmacError("%s needs Live %d.%d or newer (this is Live %d.%d)"
+                            % ((act.name,) + tuple(version) + tuple(live.live_version[:2])))
+        ctx = ActionContext(live, task, act.name, builtin, args)
+        try:
+            result = act.fn(ctx, *args)
+        except LmacError:
+            raise
+        except errors as e:
+            raise LmacError("%s: Live refused: %s" % (act.name, e))
+        if isinstance(result, REQUESTS):
+            return result
+        return wrap(result)
+
+    builtin = session.define_builtin(act.name, call, act.arity, act.doc, control=True, meta=act)
+    holder.append(builtin)
+    return builtin
+
+
+def _install_core(session, live):
+    for name, fn, arity, doc in value_forms.BUILTINS:
+        session.define_builtin(name, fn, arity, doc)
+    for name, value, doc in selectors.WORDS:
+        session.define(name, value, doc)
+    session.define("off", Keyword.of("off"), "Switch word: (metronome off) is (metronome :off).")
+
+    def wait_played(task, target):
+        return Wait("until-beats", target)
+    session.define_builtin("%wait-played", wait_played, (1, 1),
+                           "Wait until the song has played up to a played-beats target (never early).",
+                           control=True)
+
+    def for_each_items(task, sel):
+        """The targets of a for-each, resolved once, as handles."""
+        ctx = ActionContext(live, task, "for-each")
+        if isinstance(sel, Selector):
+            want = "tracks" if sel.kind == "context" else sel.kind
+            items = ctx._resolve(sel, want)
+        elif bare_builtin_kind(sel):
+            items = ctx._resolve(sel, bare_builtin_kind(sel))
+        elif isinstance(sel, (list, tuple)) and not sel:
+            return List()
+        else:
+            items = ctx._resolve(sel, "any")
+        return List([Handle(o) for o in items])
+    session.define_builtin("%for-each-items", for_each_items, (1, 1),
+                           "The targets a for-each visits (resolved once).", control=True)
+
+
+def _install_words(session):
+    """Bare words a family defines (midi, audio), from each family module's WORDS list."""
+    import sys
+    from .actions import families
+    for name in families.LOADED:
+        for word, value, doc in getattr(sys.modules[families.__name__ + "." + name], "WORDS", ()):
+            session.define(word, value, doc)
+
+
+def make_live_session(song, application, clock, log=None, show=None, live_version=None, output=None):
+    """A Session over this Live (real or virtual). ``session.live`` is the LiveWorld."""
+    from .triggers import Events
+    live = LiveWorld(song, application, clock, live_version, log=log, show=show)
+    session = Session(clock=clock, output=output)
+    session.live = live
+    live.session = session
+    _install_core(session, live)
+    for act in load_all().values():
+        action_builtin(session, live, act)
+    _install_words(session)
+    session.load_file(os.path.join(STDLIB, "live.lmac"))
+    live.events = Events(live)
+    live.events.connect()
+    session.scheduler.add_ticker(live.events.tick)
+
+    def report(task, error):
+        lines = error.format().splitlines() if isinstance(error, LmacError) else [str(error)]
+        if lines and lines[0].startswith("error: "):
+            lines[0] = lines[0][len("error: "):]
+        for line in lines:
+            live.log("lmac: " + line.strip())
+        live.show("lmac: " + (error.located() if isinstance(error, LmacError) else str(error)))
+    session.error_handlers.append(report)
+    return session

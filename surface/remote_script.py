@@ -1,0 +1,182 @@
+"""The Remote Script Live loads: LmacScript(c_instance).
+
+It builds the Live session (surface/live_session.py), drives its scheduler from a tick source
+(Live.Base.Timer every ~10 ms where Live has it, else update_display every ~100 ms), wraps every
+tick and every macro started from MIDI in one Live undo step, and logs errors to Log.txt (one line
+each, starting with "lmac:") and to the status bar. Listener-triggered work is queued by the
+Events component and started by the next tick.
+
+Seams through which surface/components.py attaches bindings, MIDI maps, file loading, hot reload
+and the REPL server:
+- ``self.components``: objects with connect(), tick(), disconnect(); appended in order.
+- ``self.midi_handlers``: fn(midi_bytes) -> True if handled, called from receive_midi.
+- ``self.midi_map_builders``: fn(midi_map_handle) called from build_midi_map.
+- ``start_macro(source, file)``: run lmac now (inside receive_midi: zero ticks of delay).
+"""
+from __future__ import annotations
+
+from .live_clock import LiveClock
+from .live_session import make_live_session
+
+TIMER_MS = 10
+DISPLAY_MS = 100
+LOOKAHEAD_TICKS = 2.5   # a bar line closer than this many ticks wakes its waiters early
+
+
+def capabilities():
+    """What get_capabilities() reports: no controller auto-detection for now."""
+    return {}
+
+
+class _UndoStep(object):
+    """One Live undo step around a tick or a MIDI-started macro (re-entrant: nested = one step)."""
+
+    def __init__(self, script):
+        self.script = script
+
+    def __enter__(self):
+        script = self.script
+        script._undo_depth += 1
+        if script._undo_depth == 1:
+            try:
+                script.song.begin_undo_step()
+            except Exception:
+                script._undo_open = False
+            else:
+                script._undo_open = True
+
+    def __exit__(self, *exc):
+        script = self.script
+        script._undo_depth -= 1
+        if script._undo_depth == 0 and script._undo_open:
+            script._undo_open = False
+            try:
+                script.song.end_undo_step()
+            except Exception:
+                pass
+        return False
+
+
+class LmacScript(object):
+    def __init__(self, c_instance, clock_factory=None, use_timer=True, timer_ms=TIMER_MS,
+                 surface_options=None):
+        import Live
+        self._c = c_instance
+        self.song = c_instance.song()
+        self.application = Live.Application.get_application()
+        clock = clock_factory(self.song) if clock_factory else LiveClock(self.song)
+        self.session = make_live_session(self.song, self.application, clock,
+                                         log=self.log_message, show=self.show_message,
+                                         output=self._print)
+        self.live = self.session.live
+        self.live.send_midi = self._send_midi
+        self._undo_depth = 0
+        self._undo_open = False
+        self.session.scheduler.around_tick = lambda: _UndoStep(self)
+        self.components = [self.live.events]
+        self.midi_handlers = []
+        self.midi_map_builders = []
+        self.ticks = 0
+        timer_cls = getattr(Live.Base, "Timer", None) if use_timer else None
+        self._timer = None
+        if timer_cls is not None:
+            self._timer = timer_cls(callback=self._on_timer, interval=timer_ms, repeat=True)
+            self._timer.start()
+            tick_ms = timer_ms
+        else:
+            tick_ms = DISPLAY_MS
+        self.session.scheduler.lookahead_ms = LOOKAHEAD_TICKS * tick_ms
+        # Bindings, MIDI map, init.lmac and libraries with hot reload, the REPL socket.
+        from .components import attach
+        attach(self, **(surface_options or {}))
+        self.log_message("lmac: ready (Live %s, ticks from %s)"
+                         % (".".join(str(v) for v in self.live.live_version[:2]),
+                            "a %d ms Timer" % timer_ms if self._timer else "update_display"))
+
+    # ---- components ----------------------------------------------------------------------------
+    def add_component(self, component):
+        """Add a part with connect/tick/disconnect (connected at once)."""
+        self.components.append(component)
+        component.connect()
+        return component
+
+    # ---- output ----------------------------------------------------------------------------------
+    def log_message(self, text):
+        for line in str(text).splitlines() or [""]:
+            self._c.log_message(line)
+
+    def show_message(self, text):
+        self._c.show_message(str(text).splitlines()[0] if text else "")
+
+    def _send_midi(self, midi_bytes):
+        self._c.send_midi(tuple(midi_bytes))
+
+    def _print(self, text):
+        text = text.rstrip("\n")
+        if text:
+            self.log_message("lmac: " + text)
+
+    # ---- ticks -----------------------------------------------------------------------------------
+    def _on_timer(self):
+        # An exception would stop Live's Timer for good: report it, keep ticking.
+        try:
+            self.tick()
+        except Exception as e:
+            self.log_message("lmac: internal error in the tick: %s: %s" % (type(e).__name__, e))
+
+    def update_display(self):
+        if self._timer is None:
+            self.tick()
+
+    def tick(self):
+        self.ticks += 1
+        self.session.tick()
+        for component in self.components:
+            if component is not self.live.events:   # the events run inside the scheduler tick
+                component.tick()
+
+    def start_macro(self, source, file="<midi>", name=None, dyn=None):
+        """Run lmac now, in this callback (a pad press acts with zero ticks of delay), as one undo step."""
+        with _UndoStep(self):
+            return self.session.spawn(source, file=file, name=name, dyn=dyn, run_now=True)
+
+    # ---- Live's other hooks ------------------------------------------------------------------------
+    def receive_midi(self, midi_bytes):
+        for handler in self.midi_handlers:
+            if handler(midi_bytes):
+                return
+
+    def build_midi_map(self, midi_map_handle):
+        for builder in self.midi_map_builders:
+            builder(midi_map_handle)
+
+    def refresh_state(self):
+        pass
+
+    def connect_script_instances(self, instanciated_scripts):
+        pass
+
+    def can_lock_to_devices(self):
+        return False
+
+    def suggest_input_port(self):
+        return ""
+
+    def suggest_output_port(self):
+        return ""
+
+    def suggest_map_mode(self, cc_no, channel):
+        return -1
+
+    def disconnect(self):
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.session.scheduler.cancel_all()
+        self.live.ramps.clear()
+        for component in reversed(self.components):
+            try:
+                component.disconnect()
+            except Exception as e:
+                self.log_message("lmac: error while disconnecting: %s" % e)
+        self.components = []

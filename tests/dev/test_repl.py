@@ -1,0 +1,162 @@
+"""The REPL without a terminal: the Repl class (lines in, text out), the :commands, the
+non-terminal `lmac repl` over stdin, and the terminal pieces (completion, completeness)."""
+import io
+import os
+import subprocess
+import sys
+
+from lmac.commands.repl import Repl, describe_name, read_eval_print_lines
+from lmac.interpreter.clock import TestClock
+from lmac.interpreter.session import Session
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def pure():
+    return Session(clock=TestClock(), output=lambda text: None)
+
+
+def feed_all(repl, text):
+    return "".join(repl.feed(line) for line in text.splitlines())
+
+
+def test_one_result_per_form_and_positioned_errors():
+    out = io.StringIO()
+    status = read_eval_print_lines(pure(), io.StringIO(
+        "(+ 1 2) (str \"a\" 1)\n(defn f (x)\n  (* x 2))\n(f 21)\n(nope)\n(let (a 1]\n(+ 1 1)\n"),
+        out, file="in.lmac")
+    assert status == 0
+    assert out.getvalue().splitlines() == [
+        "3", '"a1"', "#<fn f>", "42",
+        "error: in.lmac:5:2: 'nope' not found",
+        "error: in.lmac:6:10: expected ) to close the list opened at 6:6, found ]",
+        "2"]
+
+
+def test_unfinished_form_at_the_end():
+    out = io.StringIO()
+    assert read_eval_print_lines(pure(), io.StringIO("(+ 1 1)\n(+ 1\n"), out) == 1
+    assert out.getvalue() == ("2\nerror: <repl>:2:1: expected ) to close the list opened at 2:1, "
+                              "found the end of the input\n")
+
+
+def test_waiting_forms_advance_virtual_time():
+    repl = Repl(session=pure())
+    assert feed_all(repl, "(seq (wait 5000) :done)") == ":done\n"
+
+
+def test_doc_command():
+    repl = Repl(session=pure())
+    text = repl.feed(":doc wait-bars")
+    assert text.startswith("(wait-bars") and "bars" in text
+    assert "(map f & colls)" in repl.feed(":doc map")
+    assert repl.feed(":doc nothing-like-this") == "'nothing-like-this' not found\n"
+    repl.feed('(defn mine "Mine." (a) a)')
+    assert "Mine." in repl.feed(":doc mine")
+    assert repl.feed(":doc").startswith("error:")
+
+
+def test_tasks_and_cancel():
+    repl = Repl(session=pure())
+    assert repl.feed(":tasks") == "no background tasks\n"
+    handle = repl.feed("(spawn (wait 100000))")
+    number = int(handle.split()[1])
+    assert repl.feed(":tasks").split()[:1] == [str(number)]
+    assert repl.feed(":cancel %d" % number) == "cancelled task %d\n" % number
+    assert repl.feed(":tasks") == "no background tasks\n"
+    assert repl.feed(":cancel 123456").startswith("error: no running task 123456")
+    assert repl.feed(":cancel x").startswith("error:")
+
+
+def test_keywords_still_evaluate():
+    repl = Repl(session=pure())
+    assert repl.feed(":bar") == ":bar\n"
+
+
+def test_reload_makes_a_fresh_session_and_loads_files(tmp_path):
+    lib = tmp_path / "mine.lmac"
+    lib.write_text("(def answer 42)\n", encoding="utf-8")
+    repl = Repl(session_factory=pure, files=[str(lib)])
+    assert repl.startup_messages == ["loaded %s\n" % lib]
+    repl.feed("(def extra 1)")
+    lib.write_text("(def answer 43)\n", encoding="utf-8")
+    assert repl.feed(":reload").endswith("reloaded: a fresh session\n")
+    assert repl.feed("answer") == "43\n"
+    assert repl.feed("extra") == "error: <repl>:4:1: 'extra' not found\n"
+
+
+def test_reload_uses_the_session_hook():
+    session = pure()
+    calls = []
+    session.reload = lambda: calls.append(1)
+    repl = Repl(session=session)
+    assert repl.feed(":reload") == "reloaded\n" and calls == [1]
+
+
+def test_state_summarises_the_set():
+    class Track(object):
+        name, has_midi_input, arm, mute, solo = "Bass", True, True, False, False
+        devices = [type("D", (), {"name": "Operator"})()]
+        playing_slot_index = 0
+        clip_slots = [type("S", (), {"clip": type("C", (), {"name": "Riff"})()})()]
+
+    class Song(object):
+        tempo, signature_numerator, signature_denominator = 124.0, 4, 4
+        is_playing, current_song_time = True, 8.0
+        tracks, return_tracks, scenes = [Track()], [], [1, 2]
+
+    session = pure()
+    repl = Repl(session=session)
+    assert "no Live set" in repl.feed(":state")
+    session.song = Song()
+    state = repl.feed(":state")
+    assert "tempo 124.00  4/4  playing" in state
+    assert "1 'Bass' midi [armed] devices: Operator playing 'Riff' (scene 1)" in state
+    assert "2 scenes" in state
+
+
+def test_state_on_the_dev_session():
+    """:state on the session `lmac repl` really uses (virtual Live once it is wired in)."""
+    from lmac.commands.session_factory import make_session
+    from lmac.commands.repl import find_song
+    repl = Repl(session_factory=make_session)
+    text = repl.feed(":state")
+    if find_song(repl.session) is not None:
+        assert text.startswith("tempo ")
+    else:
+        assert "no Live set" in text
+
+
+def test_completion_words_and_completeness():
+    from lmac.editor_support.names import known_names
+    repl = Repl(session=pure())
+    repl.feed("(def my-own-thing 1)")
+    words = set(repl.completions())
+    assert set(known_names()) <= words and "my-own-thing" in words and ":doc" in words
+    assert not repl.is_complete("(defn f (x)")
+    assert repl.is_complete("(defn f (x) x)") and repl.is_complete(":tasks")
+    assert repl.is_complete("(let (a 1]")  # an error is complete: it is reported, not continued
+
+
+def test_terminal_completer():
+    from prompt_toolkit.document import Document
+    from lmac.editor_support.terminal_repl import LmacCompleter, history_path
+    repl = Repl(session=pure())
+    got = [c.text for c in LmacCompleter(repl).get_completions(Document("(wait-b"), None)]
+    assert got == ["wait-bars", "wait-beats"]
+    os.environ["LMAC_HISTORY"] = "/tmp/lmac-history-test"
+    try:
+        assert history_path() == "/tmp/lmac-history-test"
+    finally:
+        del os.environ["LMAC_HISTORY"]
+
+
+def test_lmac_repl_over_stdin():
+    run = subprocess.run([sys.executable, "-m", "lmac.cli", "repl"], cwd=ROOT, timeout=120,
+                         input="(+ 1 2)\n:doc first\n(first\n  [7 8])\n(oops)\n",
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0] == "3"
+    assert lines[1].startswith("(first")
+    assert "7" in lines and "error: <repl>:5:2: 'oops' not found" in lines

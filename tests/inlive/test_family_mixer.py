@@ -1,0 +1,102 @@
+import pytest
+
+from lmac.interpreter.values import LmacError
+from test_family_support import Env
+
+
+@pytest.fixture
+def env():
+    return Env()
+
+
+def test_volume_pan_send_set_and_read(env):
+    env.run('(volume (track "Bass") 0.5)')
+    env.run('(pan (track "Bass") -0.3)')
+    env.run('(send (track "Vox") "A" 0.4)')
+    env.run('(send (track "Vox") "Delay" 0.2)')
+    env.run('(send (track "Vox") 2 (by 0.1))')
+    mixer = env.track("Bass").mixer_device
+    assert mixer.volume.value == 0.5
+    assert mixer.panning.value == pytest.approx(-0.3)
+    sends = list(env.track("Vox").mixer_device.sends)
+    assert sends[0].value == pytest.approx(0.4)
+    assert sends[1].value == pytest.approx(0.3)
+    assert env.run('(volume (track "Bass"))') == 0.5
+    assert env.run('(send (track "Vox") "A")') == pytest.approx(0.4)
+
+
+def test_volume_on_the_focus_and_many_tracks(env):
+    env.run("(volume 0.7)")
+    assert env.track("Drums").mixer_device.volume.value == 0.7
+    env.run("(volume all 0.2)")
+    assert all(t.mixer_device.volume.value == 0.2 for t in env.song.tracks)
+    env.run("(volume master 0.6)")
+    assert env.song.master_track.mixer_device.volume.value == 0.6
+
+
+def test_value_forms(env):
+    before = env.track("Keys").mixer_device.volume.value
+    env.run('(volume (track "Keys") (by -0.05))')
+    assert env.track("Keys").mixer_device.volume.value == pytest.approx(before - 0.05)
+    env.run('(volume (track "Keys") :reset)')
+    assert env.track("Keys").mixer_device.volume.value == pytest.approx(0.85)
+    env.run('(pan (track "Keys") (random -0.5 0.5))')
+    assert -0.5 <= env.track("Keys").mixer_device.panning.value <= 0.5
+
+
+def test_out_of_range_error_speaks_musician(env):
+    with pytest.raises(LmacError) as e:
+        env.run('(volume (track "Bass") 1.5)')
+    assert "volume expects a level between 0.0 and 1.0, got 1.5" in str(e.value)
+    with pytest.raises(LmacError) as e:
+        env.run('(send (track "Bass") "F" 0.5)')
+    assert 'found no send "F"' in str(e.value)
+
+
+def test_ramp_over_bars_lands_exactly(env):
+    env.run("(play)")
+    env.run('(volume (track "Bass") (ramp 0.25 :bars 2))')
+    vol = env.track("Bass").mixer_device.volume
+    env.run("(wait-bars 1)")
+    assert 0.25 < vol.value < 0.85
+    env.run("(wait-bars 1) (wait 100)")
+    assert vol.value == 0.25
+
+
+def test_ramp_over_ms_lands_exactly(env):
+    env.run('(pan (track "Bass") (ramp 1.0 :ms 500))')
+    pan = env.track("Bass").mixer_device.panning
+    env.run("(wait 250)")
+    assert 0.0 < pan.value < 1.0
+    env.run("(wait 300)")
+    assert pan.value == 1.0
+
+
+def test_crossfade_crossfader_cue(env):
+    env.run('(crossfade-assign (track "Keys") :a)')
+    assert int(env.track("Keys").mixer_device.crossfade_assign) == 0
+    env.run('(crossfade-assign (track "Keys") :b)')
+    assert int(env.track("Keys").mixer_device.crossfade_assign) == 2
+    env.run("(crossfader -1.0)")
+    assert env.song.master_track.mixer_device.crossfader.value == -1.0
+    env.run("(cue-volume 0.7)")
+    assert env.song.master_track.mixer_device.cue_volume.value == 0.7
+    with pytest.raises(LmacError) as e:
+        env.run('(crossfade-assign (track "Keys") :c)')
+    assert "crossfade-assign expects a crossfader side" in str(e.value)
+
+
+def test_split_pan_panning_mode_mute_sends_reset(env):
+    env.run('(split-pan (track "Keys") -1.0 0.2)')
+    mixer = env.track("Keys").mixer_device
+    assert int(mixer.panning_mode) == 1
+    assert mixer.left_split_stereo.value == -1.0 and mixer.right_split_stereo.value == pytest.approx(0.2)
+    env.run('(panning-mode (track "Keys") :stereo)')
+    assert int(mixer.panning_mode) == 0
+    env.run('(send (track "Keys") "A" 0.5) (send (track "Keys") "B" 0.5) (mute-sends (track "Keys"))')
+    assert [s.value for s in mixer.sends] == [0.0, 0.0]
+    env.run('(volume (track "Keys") 0.1) (pan (track "Keys") 0.9) (send (track "Keys") "A" 0.5)')
+    env.run('(reset-mixer (track "Keys"))')
+    assert mixer.volume.value == pytest.approx(0.85) and mixer.panning.value == 0.0
+    assert mixer.sends[0].value == 0.0
+
