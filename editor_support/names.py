@@ -10,6 +10,8 @@ The lexer, ``lmac check``, the language server and the REPL completion all ask h
 """
 from __future__ import annotations
 
+import copy
+
 import os
 import re
 from collections import OrderedDict
@@ -51,7 +53,10 @@ def known_names(session=True):
     for name, action in registry_actions().items():
         if name in out and out[name].kind == "special":
             # `loop` is both: the special form with bindings and the arrangement-loop action.
-            out[name].doc += "\nAlso the action " + action.signature() + ": " + action.doc
+            # Copy: the core vocabulary's entries are cached and shared (the reference renders them).
+            entry = copy.copy(out[name])
+            entry.doc += "\nAlso the action " + action.signature() + ": " + action.doc
+            out[name] = entry
             SHADOWED_ACTIONS[name] = action_entry(action)
             continue
         out[name] = action_entry(action)
