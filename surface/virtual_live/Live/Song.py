@@ -56,6 +56,13 @@ class CaptureDestination(LiveEnum):
 enum_members(CaptureDestination, "auto session arrangement")
 
 
+class CaptureDestination(LiveEnum):
+    pass
+
+
+enum_members(CaptureDestination, "auto session arrangement")
+
+
 class BeatTime(object):
     """Represents a Time, split into Bars, Beats, SubDivision and Ticks."""
 
@@ -891,6 +898,12 @@ class Song(LomObject):
                     clip = track._clip_slots[track._playing_slot_index]._clip
                     slot._clip = clip_from_dict(self._world, slot, clip_to_dict(clip))
         self._insert_scene(index, "", True, fill)
+
+    @mutator
+    def capture_midi(self, destination=CaptureDestination.auto):
+        # Virtual Live has no MIDI input reaching its tracks, so there is never recently played
+        # material: like Live with nothing to capture, this changes nothing.
+        enum_of(CaptureDestination)(self, destination)
 
     # -- devices ------------------------------------------------------------------------------
     @mutator
