@@ -15,6 +15,7 @@ import difflib
 from dataclasses import dataclass
 
 from lmac.grammar.reader import read_all
+from lmac.interpreter.compiler import looks_like_bindings  # the compiler's own rule for `loop`
 from lmac.interpreter.values import Keyword, List, LmacSyntaxError, Map, Symbol, Vector
 from lmac.interpreter.vocabulary import Entry, definition_entry, param_arity
 
@@ -158,7 +159,7 @@ class _Run(object):
             self.walk_all(form[1:], scope)
             return
         special = _SPECIAL.get(name)
-        if special is not None and (name != "loop" or _looks_like_bindings(form)):
+        if special is not None and (name != "loop" or looks_like_bindings(form)):
             if name not in self.defs or name in ("def", "defn", "defmacro", "fn", "let", "quote"):
                 special(self, form, scope)
                 return
@@ -395,20 +396,6 @@ def _head(form):
     if type(form) is List and form and type(form[0]) is Symbol:
         return form[0].name
     return None
-
-
-def _looks_like_bindings(form):
-    """The compiler's rule: `loop` is the special form only when bindings follow."""
-    if len(form) < 2:
-        return False
-    b = form[1]
-    if type(b) is Vector:
-        return True
-    if type(b) is not List or len(b) % 2:
-        return False
-    if not all(type(b[i]) is Symbol for i in range(0, len(b), 2)):
-        return False
-    return not (len(form) > 2 and type(form[2]) is Keyword)
 
 
 def check_paths(paths, live=NEWEST_LIVE):

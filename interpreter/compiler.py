@@ -70,11 +70,11 @@ def _is_special(form, name, scope):
     if name not in SPECIAL_FORMS or (scope is not None and scope.lookup(name)):
         return False
     if name == "loop":
-        return _looks_like_bindings(form)
+        return looks_like_bindings(form)
     return True
 
 
-def _looks_like_bindings(form):
+def looks_like_bindings(form):
     if len(form) < 2:
         return False
     b = form[1]
