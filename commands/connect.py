@@ -1,23 +1,38 @@
-"""The client side of `lmac repl --connect`: talk to the REPL server inside the running Live.
+"""The client side of `lmac repl --connect`: the REPL, evaluating in the running Live.
 
 The Remote Script writes its port and token to <User Library>/lmac/.repl (mode 0600; see
 surface/repl_server.py). ``connect_repl(args)`` reads it (``args.repl_file``, or the User Library
-from ``args.user_library`` / LMAC_USER_LIBRARY / Ableton's default), then reads forms from
-standard input and prints one result per form: the readable value, or `error: file:line:col: ...`.
-`:pin (note 40)` binds the last one-liner to that pad (and appends it to init.lmac).
+from ``args.user_library`` / LMAC_USER_LIBRARY / Ableton's default), then works like the local
+REPL: on a terminal the prompt_toolkit editor (completion asks Live for its names too), otherwise
+one result per form per line, or `error: file:line:col: message`. Each form is sent alone, padded
+so that errors give its line and column within the entry (an entry: the lines of one input that
+complete its forms), as Live reads each entry as a fresh `<repl>` text. `:pin (note 40)` binds the last form to
+that pad through the server, which appends it to init.lmac (reloaded by the script at once).
+
+``RemoteRepl`` is commands/repl.py's ``Repl`` with evaluation, :doc and :pin sent to Live.
 """
 from __future__ import annotations
 
 import json
-import os
 import socket
 import sys
 
-from lmac.interpreter.values import LmacSyntaxError
+from lmac.commands.repl import Repl, describe_name
+
+DEFAULT_TIMEOUT = 60.0
+COMPLETE_TIMEOUT = 2.0     # Tab must not hang when Live is busy
 
 
 class ReplClientError(Exception):
-    pass
+    """The connection cannot go on (no Live, wrong token, closed)."""
+
+
+class ReplTimeout(ReplClientError):
+    """No answer in time; the connection stays usable (the late answer is skipped)."""
+
+
+class ReplRefused(ReplClientError):
+    """The client would not send this request (too long); the connection stays usable."""
 
 
 def repl_file_for(args=None):
@@ -33,56 +48,92 @@ def read_repl_file(path):
     try:
         with open(path, encoding="utf-8") as f:
             info = json.load(f)
-    except (OSError, ValueError):
-        raise ReplClientError("no running lmac found (%s is missing): is Live open with the lmac control "
-                              "surface selected?" % path)
-    return info.get("host", "127.0.0.1"), int(info["port"]), info["token"]
+        return info.get("host", "127.0.0.1"), int(info["port"]), info["token"]
+    except OSError:
+        raise ReplClientError("is lmac running in Live? (no %s)" % path)
+    except (ValueError, KeyError, TypeError):
+        raise ReplClientError("%s is not an lmac REPL file (restart the lmac control surface in Live)" % path)
 
 
 class ReplClient(object):
-    """One connection: ``request(dict) -> dict`` (blocking, with a timeout)."""
+    """One connection: ``request(dict) -> dict``, blocking up to ``timeout`` seconds."""
 
-    def __init__(self, host, port, token, timeout=30.0):
+    def __init__(self, host, port, token, timeout=DEFAULT_TIMEOUT, path=None):
+        from lmac.surface.repl_server import MAX_MESSAGE
         self.token = token
+        self.timeout = timeout
+        self.path = path or "the REPL file"
+        self.max_message = MAX_MESSAGE
         self.sock = socket.create_connection((host, port), timeout=timeout)
         self.buffer = b""
         self.next_id = 0
+        self.port = port
 
     @classmethod
-    def from_file(cls, path, timeout=30.0):
+    def from_file(cls, path, timeout=DEFAULT_TIMEOUT):
         host, port, token = read_repl_file(path)
         try:
-            return cls(host, port, token, timeout)
+            return cls(host, port, token, timeout, path)
         except OSError as e:
-            raise ReplClientError("lmac in Live does not answer on port %d (%s); restart the control surface"
-                                  % (port, e))
+            raise ReplClientError("is lmac running in Live? (nothing answers on port %d from %s: %s)"
+                                  % (port, path, e.strerror or e))
 
-    def request(self, message):
+    def request(self, message, timeout=None):
         self.next_id += 1
-        message = dict(message, token=self.token, id=self.next_id)
-        self.sock.sendall((json.dumps(message) + "\n").encode("utf-8"))
+        rid = self.next_id
+        data = (json.dumps(dict(message, token=self.token, id=rid)) + "\n").encode("utf-8")
+        if len(data) > self.max_message:
+            raise ReplRefused("too long to send to Live (%d bytes; the limit is %d)" % (len(data), self.max_message))
+        wait = self.timeout if timeout is None else timeout
+        self.sock.settimeout(wait)
+        try:
+            self.sock.sendall(data)
+            while True:
+                reply = self._read_reply(wait)
+                # A reply to an earlier request that timed out is late: skip it.
+                if reply.get("id") in (None, rid):
+                    break
+        except socket.timeout:
+            raise ReplTimeout("no answer from Live within %g s (the macro may still be running there; "
+                              "its result will not be shown)" % wait)
+        except OSError as e:
+            raise ReplClientError("Live closed the connection (%s)" % (e.strerror or e))
+        if not reply.get("ok") and str(reply.get("error", "")).startswith("wrong token"):
+            raise ReplClientError("Live refused the token in %s and closed the connection: the file is from "
+                                  "an earlier start of lmac (or another Live); try again" % self.path)
+        if not reply.get("ok") and str(reply.get("error", "")).startswith("request too long"):
+            raise ReplClientError("Live closed the connection: %s" % reply["error"])
+        return reply
+
+    def _read_reply(self, wait):
         while b"\n" not in self.buffer:
-            try:
-                data = self.sock.recv(65536)
-            except socket.timeout:
-                raise ReplClientError("no answer from Live (the macro may still be running)")
+            data = self.sock.recv(65536)
             if not data:
-                raise ReplClientError("Live closed the connection")
+                raise ReplClientError("Live closed the connection (lmac stopped or Live quit)")
             self.buffer += data
         line, self.buffer = self.buffer.split(b"\n", 1)
-        return json.loads(line.decode("utf-8"))
+        try:
+            reply = json.loads(line.decode("utf-8"))
+        except ValueError:
+            raise ReplClientError("Live answered something that is not lmac's protocol: %r" % line[:80])
+        if not isinstance(reply, dict):
+            raise ReplClientError("Live answered something that is not lmac's protocol: %r" % line[:80])
+        return reply
 
     def eval(self, text):
         return self.request({"eval": text})
 
-    def complete(self, prefix):
-        return self.request({"complete": prefix}).get("completions", [])
+    def complete(self, prefix, timeout=COMPLETE_TIMEOUT):
+        return self.request({"complete": prefix}, timeout=timeout).get("completions", [])
 
     def pin(self, trigger_text, form_text):
         return self.request({"pin": trigger_text, "form": form_text})
 
     def close(self):
-        self.sock.close()
+        try:
+            self.sock.close()
+        except OSError:
+            pass
 
 
 def format_reply(reply):
@@ -92,50 +143,131 @@ def format_reply(reply):
     return text + "error: " + reply.get("error", "?") + "\n"
 
 
-def _incomplete(text):
-    from lmac.grammar.reader import read_all
-    try:
-        read_all(text, "<repl>")
-    except LmacSyntaxError as e:
-        return e.incomplete
-    return False
+class RemoteRepl(Repl):
+    """The REPL whose forms run in Live: ``feed(line)`` sends each complete form to the server."""
+
+    REMOTE_COMMANDS = ("doc", "pin", "help")
+
+    def __init__(self, client, file="<repl>"):
+        self.client = client
+        self.session_factory = None
+        self.session = None
+        self.file = file
+        self.files = []
+        self.user_library = None
+        self.last_form_text = None
+        self.buffer = ""
+        self.start_line = 1
+        self.line_no = 0
+        self.startup_messages = []
+        self.closed = False
+        self.banner = ("lmac repl connected to Live (port %s). :help lists the commands; Ctrl-D quits."
+                       % getattr(client, "port", "?"))
+
+    def entry_line(self):
+        """Live reads each entry as a fresh <repl> text: positions count from its first line."""
+        return 1
+
+    def _send(self, fn, *args):
+        """Call the client; a broken connection becomes the REPL's last line."""
+        try:
+            return fn(*args), None
+        except (ReplTimeout, ReplRefused) as e:
+            return None, "error: %s\n" % e
+        except ReplClientError as e:
+            self.closed = True
+            return None, "error: %s\n" % e
+
+    def eval_form(self, form, source=None):
+        from lmac.commands.repl import one_line
+        from lmac.interpreter.printer import pr_str
+        text = source or pr_str(form)
+        pos = getattr(form, "pos", None)
+        # The form keeps its line and column within the entry in the text sent.
+        padded = text if pos is None else "\n" * (pos.line - 1) + " " * (pos.col - 1) + text
+        reply, problem = self._send(self.client.eval, padded)
+        if problem:
+            return problem
+        if reply.get("ok"):
+            self.last_form_text = one_line(source, form)
+        return format_reply(reply)
+
+    def cmd_pin(self, arg):
+        problem = self.pin_problem(arg)
+        if problem:
+            return problem
+        reply, problem = self._send(self.client.pin, arg, self.last_form_text)
+        return problem or format_reply(reply)
+
+    def cmd_doc(self, arg):
+        if not arg:
+            return "error: :doc expects a name, e.g. :doc arm\n"
+        text = describe_name(arg)
+        if not text.endswith("not found"):
+            return text + "\n"
+        # Not in the vocabulary: maybe the set's init.lmac or a library defined it.
+        reply, problem = self._send(self.client.eval, "(doc %s)" % json.dumps(arg))
+        if problem:
+            return problem
+        if reply.get("ok") and reply.get("value") not in (None, "nil"):
+            try:
+                doc = json.loads(reply["value"])
+            except ValueError:
+                doc = reply["value"]
+            return "%s\n%s\n" % (arg, doc)
+        return text + "\n"
+
+    def command(self, text):
+        word = self._command_word(text)
+        if word not in self.REMOTE_COMMANDS:
+            return "error: :%s works in the local REPL only (without --connect)\n" % word
+        return Repl.command(self, text)
+
+    def cmd_help(self, arg):
+        from lmac.commands.repl import COMMAND_HELP
+        return "".join("%-10s %s\n" % (name, what) for name, what in COMMAND_HELP
+                       if name[1:].split()[0] in self.REMOTE_COMMANDS)
+
+    def completions(self):
+        from lmac.editor_support.names import known_names, library_files
+        words = set(known_names())
+        words.update('"%s"' % lib for lib in library_files())
+        words.update(":" + c for c in self.REMOTE_COMMANDS)
+        return sorted(words)
+
+    def remote_completions(self, prefix):
+        """What Live's session knows that starts with prefix (init.lmac's definitions too)."""
+        if self.closed:
+            return []
+        try:
+            return list(self.client.complete(prefix))
+        except ReplClientError:
+            return []
 
 
 def run_lines(client, lines, out):
-    """Non-terminal mode: forms from ``lines``, one result per form written to ``out``."""
-    buffer, last = "", None
-    for line in lines:
-        stripped = line.strip()
-        if not buffer and stripped.startswith(":pin"):
-            trigger = stripped[len(":pin"):].strip()
-            if last is None or not trigger:
-                out.write("error: :pin (note 40) binds the last form you evaluated to a pad\n")
-            else:
-                out.write(format_reply(client.pin(trigger, last)))
-            continue
-        buffer += line if line.endswith("\n") else line + "\n"
-        if not buffer.strip() or _incomplete(buffer):
-            continue
-        text, buffer = buffer.strip(), ""
-        reply = client.eval(text)
-        out.write(format_reply(reply))
-        if reply.get("ok"):
-            last = text
-        out.flush()
-    return 0
+    """Non-terminal mode: forms from ``lines``, one result per form written to ``out``; returns
+    the exit status (1 when the connection broke or a form was left open)."""
+    return RemoteRepl(client).run_lines(lines, out)
 
 
 def connect_repl(args):
     """Entry point for `lmac repl --connect` (called by commands/repl.py)."""
+    timeout = getattr(args, "timeout", None) or DEFAULT_TIMEOUT
     try:
-        client = ReplClient.from_file(repl_file_for(args))
+        client = ReplClient.from_file(repl_file_for(args), timeout=timeout)
     except ReplClientError as e:
         print("error: %s" % e, file=sys.stderr)
         return 1
     try:
-        return run_lines(client, sys.stdin, sys.stdout)
-    except ReplClientError as e:
-        print("error: %s" % e, file=sys.stderr)
-        return 1
+        repl = RemoteRepl(client)
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            from lmac.editor_support.terminal_repl import run_terminal
+            return run_terminal(repl)
+        return repl.run_lines(sys.stdin, sys.stdout)
     finally:
         client.close()
+
+
+__all__ = ["ReplClient", "ReplClientError", "RemoteRepl", "run_lines", "connect_repl", "read_repl_file",
+           "repl_file_for", "format_reply"]

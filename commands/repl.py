@@ -1,7 +1,8 @@
 """lmac repl: read forms, print one readable result per form (or `error: file:line:col: ...`),
 go on. On a terminal it is an editor (prompt_toolkit: multi-line forms, highlighting, history,
 completion); otherwise it reads standard input line by line. Both understand the REPL commands
-`:doc NAME`, `:tasks`, `:cancel N`, `:reload`, `:state`, `:help`.
+`:doc NAME`, `:tasks`, `:cancel N`, `:reload`, `:state`, `:pin TRIGGER`, `:help`.
+`lmac repl --connect` evaluates in the running Live instead (commands/connect.py).
 
 The logic is ``Repl`` (lines in, text out), so it is tested without a terminal."""
 from __future__ import annotations
@@ -17,17 +18,34 @@ COMMAND_HELP = [
     (":cancel N", "stop background task N"),
     (":reload", "start a fresh session and load the files again"),
     (":state", "a summary of the set: tempo, tracks, devices, playing clips"),
+    (":pin TRIG", "bind the last form to a pad, e.g. :pin (note 40); appended to init.lmac"),
     (":help", "this list"),
 ]
 
 
 def add_arguments(p):
     p.add_argument("files", nargs="*", metavar="FILE", help=".lmac files to load first (:reload loads them again)")
+    p.add_argument("--connect", action="store_true",
+                   help="evaluate in the running Live (the lmac control surface) instead of virtual Live")
+    p.add_argument("--repl-file", metavar="PATH",
+                   help="with --connect: the port/token file (default <User Library>/lmac/.repl)")
+    p.add_argument("--user-library", metavar="PATH",
+                   help="your User Library: where :pin writes lmac/init.lmac (default $LMAC_USER_LIBRARY)")
+    p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+                   help="with --connect: how long to wait for a macro's answer (default 60)")
 
 
 def run(args):
+    if getattr(args, "connect", False):
+        if getattr(args, "files", None):
+            print("error: --connect evaluates in Live, which loads its own init.lmac; drop the FILE arguments",
+                  file=sys.stderr)
+            return 2
+        from lmac.commands.connect import connect_repl
+        return connect_repl(args)
     from lmac.commands.session_factory import make_session
-    repl = Repl(make_session, files=getattr(args, "files", []) or [])
+    repl = Repl(make_session, files=getattr(args, "files", []) or [],
+                user_library=getattr(args, "user_library", None))
     for text in repl.startup_messages:
         sys.stdout.write(text)
     if sys.stdin.isatty() and sys.stdout.isatty():
@@ -45,10 +63,15 @@ def read_eval_print_lines(session, lines, out, file="<repl>"):
 class Repl(object):
     """The REPL without a terminal: ``feed(line)`` returns the text to print."""
 
-    def __init__(self, session_factory=None, session=None, file="<repl>", files=()):
+    banner = "lmac repl on virtual Live. :help lists the commands; Ctrl-D quits."
+    closed = False          # True once the REPL cannot go on (the connected Live went away)
+
+    def __init__(self, session_factory=None, session=None, file="<repl>", files=(), user_library=None):
         self.session_factory = session_factory
         self.file = file
         self.files = list(files)
+        self.user_library = user_library
+        self.last_form_text = None     # what :pin binds: the source of the last form that ran
         self.buffer = ""
         self.start_line = 1
         self.line_no = 0
@@ -104,16 +127,26 @@ class Repl(object):
                 return self.command(line.strip())
         self.buffer += line
         from lmac.grammar.reader import read_all
+        # Pad with the lines already consumed so positions are those of the whole input.
+        text = "\n" * (self.entry_line() - 1) + self.buffer
         try:
-            # Pad with the lines already consumed so positions are those of the whole input.
-            forms = read_all("\n" * (self.start_line - 1) + self.buffer, self.file)
+            forms = read_all(text, self.file)
         except LmacSyntaxError as e:
             if e.incomplete:
                 return ""
             self.buffer = ""
             return _error_text(e)
         self.buffer = ""
-        return "".join(self.eval_form(form) for form in forms)
+        out = []
+        for form, source in zip(forms, form_texts(text, forms)):
+            out.append(self.eval_form(form, source))
+            if self.closed:
+                break
+        return "".join(out)
+
+    def entry_line(self):
+        """The line number the current entry starts at, in the positions errors report."""
+        return self.start_line
 
     def feed_text(self, text):
         """A whole entry of several lines (the terminal REPL's input)."""
@@ -125,18 +158,19 @@ class Repl(object):
             return "", 0
         from lmac.grammar.reader import read_all
         try:
-            read_all("\n" * (self.start_line - 1) + self.buffer, self.file)
+            read_all("\n" * (self.entry_line() - 1) + self.buffer, self.file)
         except LmacSyntaxError as e:
             self.buffer = ""
             return _error_text(e), 1
         self.buffer = ""
         return "", 0
 
-    def eval_form(self, form):
+    def eval_form(self, form, source=None):
         try:
             value = self.session.eval([form], file=self.file)
         except LmacError as e:
             return _error_text(e)
+        self.last_form_text = one_line(source, form)
         return self.session.describe(value) + "\n"
 
     def run_lines(self, lines, out):
@@ -145,6 +179,8 @@ class Repl(object):
             if text:
                 out.write(text)
             out.flush()
+            if self.closed:
+                return 1
         text, status = self.finish()
         if text:
             out.write(text)
@@ -152,7 +188,7 @@ class Repl(object):
         return status
 
     # ---- commands -------------------------------------------------------------------------------
-    _COMMANDS = ("doc", "tasks", "cancel", "reload", "state", "help")
+    _COMMANDS = ("doc", "tasks", "cancel", "reload", "state", "pin", "help")
 
     def _command_word(self, text):
         if not text.startswith(":"):
@@ -205,6 +241,36 @@ class Repl(object):
     def cmd_state(self, arg):
         return describe_state(self.session)
 
+    def pin_problem(self, trigger_text):
+        """Why `:pin TRIGGER` cannot go ahead (an error line), or None."""
+        from lmac.surface.repl_server import trigger_problem
+        if not trigger_text:
+            return "error: :pin binds the last form to a pad: :pin (note 40)\n"
+        problem = trigger_problem(trigger_text)
+        if problem:
+            return "error: :pin " + problem + "\n"
+        if self.last_form_text is None:
+            return "error: nothing to pin yet: run a one-liner first, then :pin %s\n" % trigger_text
+        return None
+
+    def cmd_pin(self, arg):
+        """Locally (virtual Live) :pin writes the User Library's init.lmac for the real Live to load."""
+        from lmac.surface.user_library import find_user_library, init_path, pin_binding
+        problem = self.pin_problem(arg)
+        if problem:
+            return problem
+        user_library = find_user_library(self.user_library, package_dir=os.devnull)
+        if not user_library:
+            return ("error: :pin writes <User Library>/lmac/init.lmac: say where your User Library is with "
+                    "--user-library PATH or LMAC_USER_LIBRARY\n")
+        try:
+            line = pin_binding(user_library, arg, self.last_form_text)
+        except LmacError as e:
+            return _error_text(e)
+        except OSError as e:
+            return "error: could not write %s: %s\n" % (init_path(user_library), e.strerror or e)
+        return "%s\n; appended to %s (Live loads it when lmac starts)\n" % (line, init_path(user_library))
+
     # ---- completion -----------------------------------------------------------------------------
     def completions(self):
         """Every name worth completing: the vocabulary, actions, the session's own definitions
@@ -219,6 +285,100 @@ class Repl(object):
 
 def _error_text(error):
     return "error: " + error.located() + "\n"
+
+
+def _printed(form):
+    from lmac.interpreter.printer import pr_str
+    return pr_str(form)
+
+
+_DELIMITERS = " \t\r\n,;()[]{}\"'`~@"
+_CLOSE = {"(": ")", "[": "]", "{": "}"}
+
+
+def _skip_blank(text, i):
+    """Past whitespace, commas and comments."""
+    while i < len(text):
+        if text[i] in " \t\r\n,":
+            i += 1
+        elif text[i] == ";":
+            while i < len(text) and text[i] != "\n":
+                i += 1
+        else:
+            return i
+    return i
+
+
+def _string_end(text, i):
+    i += 1
+    while i < len(text) and text[i] != '"':
+        i += 2 if text[i] == "\\" else 1
+    return min(i + 1, len(text))
+
+
+def form_end(text, i):
+    """Where the form starting at ``i`` ends, for text that reads without error (lmac.lark)."""
+    while text.startswith(("~@", "'", "`", "~", "@"), i):   # reader macros prefix a form
+        i = _skip_blank(text, i + (2 if text.startswith("~@", i) else 1))
+    if i >= len(text):
+        return i
+    if text[i] == '"':
+        return _string_end(text, i)
+    if text[i] not in _CLOSE:
+        while i < len(text) and text[i] not in _DELIMITERS:
+            i += 1
+        return i
+    depth = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == '"':
+            i = _string_end(text, i)
+            continue
+        if ch == ";":
+            i = _skip_blank(text, i)
+            continue
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return i
+
+
+def form_texts(text, forms):
+    """The source of each form read from ``text``, in order (what the REPL sends to Live and
+    :pin writes back). Positioned forms start where the reader says; the rest (numbers, strings)
+    where the previous form ended."""
+    line_starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            line_starts.append(i + 1)
+    out = []
+    cursor = 0
+    for form in forms:
+        pos = getattr(form, "pos", None)
+        if pos is not None and pos.line - 1 < len(line_starts):
+            start = line_starts[pos.line - 1] + pos.col - 1
+        else:
+            start = _skip_blank(text, cursor)
+        cursor = form_end(text, start)
+        out.append(text[start:cursor])
+    return out
+
+
+def one_line(source, form):
+    """What :pin writes for a form: its source when that is one line reading as the form alone,
+    else the form printed (one line, comments dropped)."""
+    from lmac.grammar.reader import read_all
+    if source and ";" not in source and "\n" not in source:
+        try:
+            if len(read_all(source, "<pin>")) == 1:
+                return source
+        except LmacSyntaxError:
+            pass
+    return _printed(form)
 
 
 def describe_name(name, session=None):
@@ -324,5 +484,5 @@ def _get(obj, attr, default):
         return default
 
 
-__all__ = ["Repl", "read_eval_print_lines", "describe_name", "describe_state", "find_song"]
+__all__ = ["Repl", "read_eval_print_lines", "describe_name", "describe_state", "find_song", "form_texts", "one_line"]
 

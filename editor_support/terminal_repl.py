@@ -1,7 +1,8 @@
 """The terminal face of `lmac repl` (prompt_toolkit): an entry runs when its forms are complete
 (Enter inside an open form adds a line), lmac highlighting, persistent history
-(~/.lmac_history, or $LMAC_HISTORY) and completion of every known name. The evaluation itself is
-commands/repl.py's ``Repl``."""
+(~/.lmac_history, or $LMAC_HISTORY) and completion of every known name (with `--connect`, also the
+names Live's session defines). The evaluation itself is commands/repl.py's ``Repl`` or
+commands/connect.py's ``RemoteRepl``."""
 from __future__ import annotations
 
 import os
@@ -38,9 +39,12 @@ class LmacCompleter(Completer):
         prefix = _WORD.search(before).group(0)
         if not prefix:
             return
-        for word in self.words():
-            if word.startswith(prefix):
-                yield Completion(word, start_position=-len(prefix))
+        words = [w for w in self.words() if w.startswith(prefix)]
+        remote = getattr(self.repl, "remote_completions", None)
+        if remote is not None:   # --connect: what init.lmac and the libraries define in Live
+            words = sorted(set(words).union(w for w in remote(prefix) if w.startswith(prefix)))
+        for word in words:
+            yield Completion(word, start_position=-len(prefix))
 
 
 def key_bindings(repl):
@@ -66,7 +70,7 @@ def run_terminal(repl):
         completer=LmacCompleter(repl), multiline=True, key_bindings=key_bindings(repl),
         prompt_continuation=lambda width, line, soft: "." * (width - 1) + " ",
         complete_while_typing=False)
-    print("lmac repl on virtual Live. :help lists the commands; Ctrl-D quits.")
+    print(repl.banner)
     while True:
         try:
             text = session.prompt("lmac> ")
@@ -74,6 +78,11 @@ def run_terminal(repl):
             continue
         except EOFError:
             return 0
-        out = repl.feed_text(text)
+        try:
+            out = repl.feed_text(text)
+        except KeyboardInterrupt:   # stops waiting here; a macro started in Live keeps running
+            out = "interrupted\n"
         extra, _status = repl.finish()  # an entry is whole: never carry a broken form over
         print((out + extra).rstrip("\n"))
+        if repl.closed:
+            return 1

@@ -12,6 +12,8 @@ Protocol: one JSON object per line, each carrying "token" (and optionally "id", 
     {"eval": "(foo"}                          -> {"ok": false, "error": "<repl>:1:1: ...", "incomplete": true}
     {"complete": "wait-"}                     -> {"ok": true, "completions": ["wait-bars", ...]}
     {"pin": "(note 40)", "form": "(play)"}    -> {"ok": true, "value": "(bind (note 40) (play))"}
+    ("pin" must be a trigger form; the line is appended to <User Library>/lmac/init.lmac, which the
+    library loader reloads, so the pad works at once.)
 A macro that waits answers when it finishes; the connection's later requests queue behind it.
 """
 from __future__ import annotations
@@ -25,7 +27,8 @@ from time import perf_counter
 
 from ..interpreter.machine import FAILED, Task
 from ..interpreter.printer import pr_str
-from ..interpreter.values import LmacError, LmacSyntaxError
+from ..grammar.reader import read_all
+from ..interpreter.values import Keyword, List, LmacError, LmacSyntaxError, Symbol
 from .user_library import pin_binding, repl_file
 
 MAX_MESSAGE = 1 << 20          # bytes in one request line
@@ -150,6 +153,10 @@ class ReplServer(object):
         conn.inbuf += data
         while b"\n" in conn.inbuf and not conn.closing and perf_counter() <= deadline:
             line, conn.inbuf = conn.inbuf.split(b"\n", 1)
+            if len(line) > MAX_MESSAGE:   # the whole line may arrive in the read that crosses the limit
+                self._reply(conn, {"ok": False, "error": "request too long (over %d bytes)" % MAX_MESSAGE})
+                conn.closing = True
+                return
             if line.strip():
                 self._handle(conn, line)
         if len(conn.inbuf) > MAX_MESSAGE:
@@ -266,6 +273,10 @@ class ReplServer(object):
         if not self.user_library:
             self._queue_reply(conn, rid, {"ok": False, "error": "the User Library is unknown, so there is no init.lmac"})
             return
+        problem = trigger_problem(trigger_text)
+        if problem:
+            self._queue_reply(conn, rid, {"ok": False, "error": problem})
+            return
         try:
             line = pin_binding(self.user_library, trigger_text, form_text)
             if self.on_pin is not None:
@@ -277,6 +288,50 @@ class ReplServer(object):
             self._queue_reply(conn, rid, {"ok": False, "error": "could not write init.lmac: %s" % e})
             return
         self._queue_reply(conn, rid, {"ok": True, "value": line})
+
+
+TRIGGER_FORMS = ("note", "cc", "pitch-bend", "pads", "chord")
+
+
+def trigger_problem(text):
+    """Why ``text`` is not a trigger form like (note 40), (cc 21 :relative) or (chord (note 36)
+    (note 40)); None when it is. Literal arguments are checked as the binding would check them."""
+    from .bindings import triggers
+    try:
+        forms = read_all(text, "<pin>")
+    except LmacSyntaxError as e:
+        return e.located()
+    if len(forms) != 1 or not _is_trigger_form(forms[0]):
+        return "%r is not a trigger: pin to a pad or knob like (note 40), (cc 21) or (chord (note 36) (note 40))" \
+            % text.strip()
+    try:
+        _literal_trigger(forms[0], triggers)
+    except LmacError as e:
+        return e.message
+    except _NotLiteral:
+        pass     # computed arguments: the binding checks them when init.lmac loads
+    return None
+
+
+class _NotLiteral(Exception):
+    pass
+
+
+def _is_trigger_form(form):
+    return isinstance(form, List) and len(form) > 0 and isinstance(form[0], Symbol) \
+        and form[0].name in TRIGGER_FORMS
+
+
+def _literal_trigger(form, triggers):
+    args = []
+    for arg in form[1:]:
+        if _is_trigger_form(arg):
+            args.append(_literal_trigger(arg, triggers))
+        elif isinstance(arg, (int, float, str, Keyword)) or arg is None:
+            args.append(arg)
+        else:
+            raise _NotLiteral()
+    return getattr(triggers, form[0].name.replace("-", "_"))(*args)
 
 
 def _would_block(error):

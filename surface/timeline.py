@@ -3,7 +3,9 @@
 ``Timeline(song, clock)``: ``capture()`` after each tick compares a snapshot of the set (read
 through the public LOM API) with the previous one and records one line per change, stamped with
 the song position (bar.beat.sixteenth) and milliseconds; ``note(text)`` records what a snapshot
-cannot see. ``summary()`` describes the set as it is now. Used by `lmac run`.
+cannot see. ``add_source(drain)`` adds events that carry their own time (MIDI the script sent,
+macros a binding ran): each capture drains them. ``lines()`` lists everything in time order;
+``summary()`` describes the set as it is now. Used by `lmac run`.
 """
 from __future__ import annotations
 
@@ -99,6 +101,9 @@ def diff(old, new):
         if before is None:
             for _, dname, _ in t["devices"]:
                 out.append('%s added to "%s"' % (dname, t["name"]))
+            for key, yes, _ in _FLAGS:      # a track can be born armed (the arm follows selection)
+                if t[key]:
+                    out.append('%s "%s"' % (yes, t["name"]))
             continue
         out.extend(_track_diff(before, t))
     for key, t in old["tracks"]:
@@ -208,13 +213,31 @@ class Timeline(object):
         self._last = snapshot(song)
         self._gliding = {}       # "volume of \"Bass\"" -> entry changed in the previous capture
         self._captures = 0
+        self._sources = []       # (drain, before_changes)
 
     def _stamp(self):
         song = self.song
         return (self.clock.now_ms() - self.t0,
                 position(song.current_song_time, song.signature_numerator, song.signature_denominator))
 
+    def add_source(self, drain, before_changes=True):
+        """drain() -> [(clock ms, text)] of the events since the last call. Within one capture,
+        events of sources before_changes come before the set changes (a macro run precedes what
+        it changed), the others after them (the LED a change lit)."""
+        self._sources.append((drain, before_changes))
+
+    def _drain(self, before):
+        pos = None
+        for drain, first in self._sources:
+            if first != before:
+                continue
+            for ms, text in drain():
+                if pos is None:
+                    pos = self._stamp()[1]
+                self.entries.append([ms - self.t0, pos, text, None])
+
     def capture(self):
+        self._drain(True)
         now = snapshot(self.song)
         lines = diff(self._last, now)
         self._last = now
@@ -236,11 +259,15 @@ class Timeline(object):
                 if key:
                     gliding[key] = entry
         self._gliding = gliding
+        self._drain(False)
         return lines
 
     def note(self, text):
+        """Record a line now; returns the entry ([ms, position, text, glide end]) so the caller can amend it."""
         ms, pos = self._stamp()
-        self.entries.append([ms, pos, text, None])
+        entry = [ms, pos, text, None]
+        self.entries.append(entry)
+        return entry
 
     # components of the Remote Script have connect/tick/disconnect
     def connect(self):
@@ -254,7 +281,7 @@ class Timeline(object):
 
     def lines(self):
         out = []
-        for ms, pos, text, end in self.entries:
+        for ms, pos, text, end in sorted(self.entries, key=lambda e: e[0]):   # stable: same-ms order kept
             if end is not None:
                 text += "  (glide until %s, %d ms)" % (end[1], int(round(end[0])))
             out.append("%9s %6d ms  %s" % (pos, int(round(ms)), text))

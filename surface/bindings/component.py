@@ -28,6 +28,7 @@ class BindingsComponent(object):
         self._led_dirty = True
         self._surface_started = None
         self.runs = []              # (ms, label) of binding runs, for timelines (bounded)
+        self.on_run = []            # fn(label) called as a run starts (lmac run's timeline)
         self.connected = True
 
     # ---- the table ---------------------------------------------------------------------------
@@ -146,6 +147,8 @@ class BindingsComponent(object):
     def run(self, fn, args, label):
         """Start the bound function now, inside receive_midi, as one Live undo step."""
         args = _fit_args(fn, args)
+        for hook in self.on_run:
+            hook(label)
         song = self.c_instance.song()
         song.begin_undo_step()
         try:

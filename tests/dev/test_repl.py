@@ -160,3 +160,42 @@ def test_lmac_repl_over_stdin():
     assert lines[0] == "3"
     assert lines[1].startswith("(first")
     assert "7" in lines and "error: <repl>:5:2: 'oops' not found" in lines
+
+
+def test_pin_locally_writes_the_user_library(tmp_path, monkeypatch):
+    monkeypatch.delenv("LMAC_USER_LIBRARY", raising=False)
+    ul = tmp_path / "UL"
+    repl = Repl(session=pure(), user_library=str(ul))
+    assert repl.feed(":pin (note 40)").startswith("error: nothing to pin yet")
+    assert repl.feed("(+ 1 2) (str \"a;b\" 1) ; a comment") == '3\n"a;b1"\n'
+    assert repl.feed(":pin (play)").startswith("error: :pin '(play)' is not a trigger")
+    assert repl.feed(":pin").startswith("error: :pin binds the last form")
+    init = ul / "lmac" / "init.lmac"
+    assert not init.exists()
+    text = repl.feed(":pin (note 40 :ch 10)")
+    assert text == '(bind (note 40 :ch 10) (str "a;b" 1))\n; appended to %s (Live loads it when lmac starts)\n' % init
+    repl.feed("(nope)")                          # a failed form is not the last one
+    repl.feed("(defn f (x)\n")
+    repl.feed("  (* x 2)) ; doubles\n")
+    repl.feed(":pin (cc 21)")
+    assert init.read_text(encoding="utf-8").splitlines() == [
+        "; pinned from the REPL", '(bind (note 40 :ch 10) (str "a;b" 1))',
+        "; pinned from the REPL", "(bind (cc 21) (defn f (x) (* x 2)))"]
+
+
+def test_pin_locally_needs_a_user_library(monkeypatch):
+    monkeypatch.delenv("LMAC_USER_LIBRARY", raising=False)
+    repl = Repl(session=pure())
+    repl.feed("(+ 1 2)")
+    assert "--user-library PATH or LMAC_USER_LIBRARY" in repl.feed(":pin (note 40)")
+
+
+def test_form_texts_and_one_line():
+    from lmac.commands.repl import form_texts, one_line
+    from lmac.grammar.reader import read_all
+    text = "\n(+ 1 2)  42, \"a;\\\"b\" (f\n  'x \"(\" [1 {:a 2}]) ; note\n ~@ `(x) :k; c\n1/2"
+    forms = read_all(text, "<t>")
+    texts = form_texts(text, forms)
+    assert texts == ["(+ 1 2)", "42", '"a;\\"b"', "(f\n  'x \"(\" [1 {:a 2}])", "~@ `(x)", ":k", "1/2"]
+    assert [len(read_all(t, "<t>")) for t in texts] == [1] * 7
+    assert [one_line(t, f) for t, f in zip(texts, forms)][2:4] == ['"a;\\"b"', '(f (quote x) "(" [1 {:a 2}])']
