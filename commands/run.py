@@ -142,7 +142,9 @@ def run(args):
             timeline.capture()       # what the bindings did, stamped with the message's time
 
     def macros_busy():
-        return not task.finished or not session.scheduler.idle() or script.surface.bindings.dispatcher.holds
+        # Glides (ramps) run as scheduler tickers, not tasks: the run also waits for them to land.
+        return (not task.finished or not session.scheduler.idle() or bool(script.live.ramps)
+                or script.surface.bindings.dispatcher.holds)
 
     bar_ms = lambda: song.signature_numerator * 4.0 / song.signature_denominator * 60000.0 / song.tempo
     start_beats = script.live.clock.played_beats()

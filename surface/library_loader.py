@@ -19,6 +19,7 @@ from ..interpreter.printer import describe
 from ..interpreter.values import Keyword, LmacError
 from .bindings.builtins import TABLE_KEY
 from .bindings.table import BindingTable
+from .namespaces import rename_symbols, top_level_definitions
 from .user_library import init_path, lib_dir, surfaces_dir
 
 STDLIB = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "stdlib_macros")
@@ -38,8 +39,11 @@ per load); (import \\"mixing\\" :as mx) also names its definitions mx/duck, mx/.
 def run_text(session, text, file, dyn=None, budget_s=LOAD_BUDGET_S):
     """Evaluate a file's forms one by one, now (macros defined early apply later). Top-level
     forms may not wait: a file is declarations; background work goes in (spawn ...)."""
+    return run_forms(session, session.read(text, file), file, dyn, budget_s)
+
+
+def run_forms(session, forms, file, dyn=None, budget_s=LOAD_BUDGET_S):
     from ..interpreter.session import _flatten_toplevel
-    forms = session.read(text, file)
     task = Task(session, forms=_flatten_toplevel(forms), name=os.path.basename(file), dyn=dyn)
     status = task.step(perf_counter() + budget_s)
     if status == DONE:
@@ -78,7 +82,8 @@ class LibraryLoader(object):
         self.failures = 0
         self.last_error = None
         self._next_poll = 0.0
-        self._loaded = {}          # path -> names it defined, during one load
+        self._loaded = {}          # (path, alias) -> names it defined, during one load
+        self.owners = {}           # global name -> the library file that defined it
         self._loading = []         # import stack, to catch cycles
         self._touched = {}
         self._install()
@@ -108,10 +113,7 @@ class LibraryLoader(object):
                     raise LmacError("import :as expects a short name, e.g. :as mx")
             path = self.find("import", name, [self.stdlib_dir] +
                              ([lib_dir(self.user_library)] if self.user_library else []))
-            names = self._load_library(task, path)
-            if alias:
-                for n in names:
-                    session.globals[alias + "/" + n] = session.globals[n]
+            self._load_library(task, path, alias)
             return None
 
         def use_surface(task, name):
@@ -143,22 +145,44 @@ class LibraryLoader(object):
                 return candidate
         raise LmacError("%s: no library \"%s\" in %s" % (form, base, " or ".join(dirs)))
 
-    def _load_library(self, task, path):
-        """Evaluate a library once per load; returns the global names it defined."""
-        if path in self._loaded:
-            return self._loaded[path]
+    def _load_library(self, task, path, alias=None):
+        """Evaluate a library once per load (and alias); returns the global names it defined.
+
+        Its %helpers go under its own name and, with an alias, everything under the alias; a
+        definition that would replace a name something else defined is an error, so a shared
+        library can never break the core, the actions or another library."""
+        key = (path, alias)
+        if key in self._loaded:
+            return self._loaded[key]
         if path in self._loading:
             raise LmacError("import cycle: %s" % " -> ".join(os.path.basename(p) for p in self._loading + [path]))
         self._loading.append(path)
         try:
-            text = self._read(path)
-            before = dict(self.session.globals)
-            run_text(self.session, text, path, dyn=task.dyn)
-            names = [n for n, v in self.session.globals.items() if before.get(n, _MISSING) is not v]
+            forms = self.session.read(self._read(path), path)
+            library = os.path.basename(path)[:-len(".lmac")]
+            mapping = {}
+            for name in top_level_definitions(forms):
+                if name.startswith("%"):
+                    mapping[name] = library + "/" + name
+                elif alias:
+                    mapping[name] = alias + "/" + name
+            names = [mapping.get(n, n) for n in top_level_definitions(forms)]
+            self._refuse_clashes(library, path, names, alias)
+            run_forms(self.session, rename_symbols(forms, mapping) if mapping else forms, path, dyn=task.dyn)
         finally:
             self._loading.pop()
-        self._loaded[path] = names
+        for name in names:
+            self.owners[name] = path
+        self._loaded[key] = names
         return names
+
+    def _refuse_clashes(self, library, path, names, alias):
+        for name in names:
+            if name in self.session.globals and self.owners.get(name) != path:
+                hint = "" if alias else "; import it with :as (e.g. (import \"%s\" :as %s)) to keep its names apart" % (
+                    library, library[:3])
+                raise LmacError("the library \"%s\" defines %s, which is already defined%s"
+                                % (library, name, hint))
 
     def _read(self, path):
         with open(path, encoding="utf-8") as f:

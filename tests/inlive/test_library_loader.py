@@ -116,3 +116,33 @@ def test_user_library_from_the_script_location(tmp_path, monkeypatch):
     monkeypatch.setenv("LMAC_USER_LIBRARY", str(tmp_path / "Elsewhere"))
     assert find_user_library(package_dir=str(pkg)) == str(tmp_path / "Elsewhere")
     assert find_user_library("/x/y", package_dir=str(pkg)) == "/x/y"
+
+
+def test_libraries_keep_their_names_apart(tmp_path):
+    host = make_host(tmp_path, "")
+    lib = os.path.join(host.ul, "lmac", "lib")
+    write(os.path.join(lib, "one.lmac"),
+          '(library "one")\n(defn %helper () 1)\n(defn twice (x) (* 2 x (%helper)))\n'
+          '(defmacro twice-m (x) `(twice ~x))')
+    write(os.path.join(lib, "two.lmac"), '(library "two")\n(defn %helper () 100)\n(defn hundred () (%helper))')
+    write(init_of(host), '(import "one" :as o)\n(import "two")\n'
+                         '(bind (note 36) (hit! [(o/twice 3) (o/twice-m 4) (hundred)]))', bump=1)
+    host.advance_ms(600)
+    host.send_midi_in((0x90, 36, 127))
+    assert host.hits == [[[6, 8, 100]]]
+    globals_ = host.script.session.globals
+    # With :as, only prefixed names; the %helpers of both libraries live under their own names.
+    assert "twice" not in globals_ and "o/twice" in globals_
+    assert "one/%helper" in globals_ and "two/%helper" in globals_ and "%helper" not in globals_
+
+
+def test_a_library_cannot_replace_what_is_already_defined(tmp_path):
+    host = make_host(tmp_path, "")
+    write(os.path.join(host.ul, "lmac", "lib", "rude.lmac"), '(library "rude")\n(defn drop (n coll) nil)')
+    write(init_of(host), '(import "rude")', bump=1)
+    host.advance_ms(600)
+    assert any('the library "rude" defines drop, which is already defined' in l for l in lmac_log(host))
+    assert host.script.session.eval("(drop 1 [1 2])") == [2]
+    write(init_of(host), '(import "rude" :as r)', bump=2)   # apart, it is fine
+    host.advance_ms(600)
+    assert host.script.session.eval("(r/drop 1 [1 2])") is None
