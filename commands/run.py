@@ -124,7 +124,7 @@ def run(args):
         return 1
     # As after any of Live's callbacks: a MIDI map the file's bindings asked for is built now, so
     # a message at 0 ms already reaches them.
-    host._after_callback()
+    host.flush_midi_map()
     timeline.capture()
 
     events = sorted(args.midi, key=lambda e: e[0])      # stable: same-time messages keep their order

@@ -65,7 +65,9 @@ class SurfaceComponents(object):
                                     on_table=self.bindings.replace_table)
         self.repl = None
         if repl:
-            self.repl = ReplServer(session, self.user_library, dyn=dyn, report=self.report)
+            # A pinned pad works at once: reload init.lmac instead of waiting for the next poll.
+            self.repl = ReplServer(session, self.user_library, dyn=dyn, report=self.report,
+                                   on_pin=lambda trigger, form: self.loader.load())
             try:
                 self.repl.start()
             except (OSError, IOError) as e:

@@ -175,6 +175,11 @@ class VirtualHost(object):
             self._rebuild_requested = False
             self._build_midi_map()
 
+    def flush_midi_map(self):
+        """Live rebuilds a requested MIDI map once the script's callback returns. Code that calls
+        into the script directly, not through one of the host's callbacks, calls this after."""
+        self._after_callback()
+
     # -- Live's calls ----------------------------------------------------------------------
     def _build_midi_map(self):
         handle = self._next_map_handle

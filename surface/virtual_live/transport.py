@@ -199,8 +199,10 @@ class Transport(object):
             at = self.total
         else:
             at = self.launch_at(self.grid_beats(self.song._clip_trigger_quantization))
+        # A launch always passes through the triggered state, also when it happens at once
+        # (transport stopped, or no quantization): listeners see True, then False.
+        scene._set_triggered(True)
         if at > self.total + EPS:
-            scene._set_triggered(True)
             self.schedule(("scene", scene), at, lambda: self._scene_launched(scene))
         else:
             self._scene_launched(scene)

@@ -41,6 +41,17 @@ def test_scene_name_and_locator_triggers():
     assert no_script_errors(host)
 
 
+def test_scene_launched_at_once_still_runs_its_trigger():
+    host, script = started()
+    song = host.song
+    song.scenes[2].name = "(metronome on)"
+    assert not song.is_playing
+    script.start_macro("(launch-scene (scene 3) :quantize :none)")   # stopped: launches at once
+    host.advance_ms(100)
+    assert song.is_playing and song.metronome
+    assert no_script_errors(host)
+
+
 def test_on_handlers_and_wait_for():
     host, script = started()
     song = host.song
