@@ -4,7 +4,12 @@ names the action and the object, and nothing else in surface/ needs a try/except
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, Optional, Sequence
+
 from ..interpreter.values import LmacError
+
+if TYPE_CHECKING:  # Live's API for the type checker only (ableton-live-stubs)
+    from Live.Song import Song
 
 # What Live's API raises when it refuses (Ableton's own @action helper catches the same list).
 LIVE_ERRORS = (AttributeError, AssertionError, ValueError, RuntimeError, TypeError, IndexError)
@@ -58,7 +63,7 @@ def label(obj):
 
 
 class Adapter(object):
-    def __init__(self, song):
+    def __init__(self, song: Song):
         self.song = song
         self.errors = live_errors()
         self.writes = 0          # LOM writes made through the adapter (benchmarks count them)
@@ -70,7 +75,7 @@ class Adapter(object):
         text = str(error) or type(error).__name__
         return LmacError("%s: Live refused to %s %s: %s" % (action, verb, label(obj), text))
 
-    def write(self, action, obj, attr, value):
+    def write(self, action: str, obj: Any, attr: str, value: Any) -> None:
         if not alive(obj):
             raise LmacError("%s: the %s was deleted" % (action, kind_of(obj) if obj is not None else "target"))
         if self.on_write is not None:
@@ -81,7 +86,8 @@ class Adapter(object):
             raise self._refused(action, "set %s of" % attr.replace("_", " "), obj, e)
         self.writes += 1
 
-    def call(self, action, obj, method, args=(), kwargs=None):
+    def call(self, action: str, obj: Any, method: str, args: Sequence[Any] = (),
+             kwargs: Optional[dict] = None) -> Any:
         if not alive(obj):
             raise LmacError("%s: the %s was deleted" % (action, kind_of(obj) if obj is not None else "target"))
         if self.on_write is not None:
@@ -93,7 +99,7 @@ class Adapter(object):
         self.writes += 1
         return result
 
-    def read(self, action, obj, attr, default=None):
+    def read(self, action: str, obj: Any, attr: str, default: Any = None) -> Any:
         """A getter that Live may refuse (fold_state of a non-group track): default instead."""
         try:
             return getattr(obj, attr)

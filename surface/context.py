@@ -8,6 +8,7 @@ lists of Live objects or raise an LmacError that names the selector.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from ..interpreter.printer import describe
 from ..interpreter.requests import TailCall
@@ -15,6 +16,16 @@ from ..interpreter.values import Keyword, List, LmacError
 from .adapter import Adapter, alive, kind_of, label, ptr
 from .selectors import SELECTED, Handle, Selector, bare_builtin_kind, is_lom
 from .value_forms import By, Ramp
+
+if TYPE_CHECKING:  # Live's API for the type checker only (ableton-live-stubs); never imported at run time
+    from Live.Application import Application
+    from Live.Clip import Clip
+    from Live.ClipSlot import ClipSlot
+    from Live.Device import Device
+    from Live.DeviceParameter import DeviceParameter
+    from Live.Scene import Scene
+    from Live.Song import Song
+    from Live.Track import Track
 
 WHAT = {"tracks": "track", "scenes": "scene", "slots": "clip slot", "devices": "device",
         "params": "parameter", "any": "target"}
@@ -41,17 +52,17 @@ def live_version_of(application):
 class LiveWorld(object):
     """Everything one lmac session knows about the Live it runs in."""
 
-    def __init__(self, song, application, clock, live_version=None, log=None, show=None):
+    def __init__(self, song: Song, application: Application, clock: Any, live_version=None, log=None, show=None):
         self.song = song
         self.application = application
         self.clock = clock
         self.live_version = tuple(live_version or live_version_of(application))
         self.adapter = Adapter(song)
-        self.timeline = None          # a surface.timeline.Timeline when someone records (lmac run)
-        self.session = None           # set by make_live_session
-        self.events = None            # surface.triggers.Events
-        self.ramps = {}               # parameter ptr -> token of the ramp that owns it
-        self.send_midi = None         # fn(tuple of bytes): set by the Remote Script (c_instance.send_midi)
+        self.timeline: Any = None     # a surface.timeline.Timeline when someone records (lmac run)
+        self.session: Any = None      # set by make_live_session
+        self.events: Any = None       # surface.triggers.Events
+        self.ramps: dict = {}         # parameter ptr -> token of the ramp that owns it
+        self.send_midi: Any = None    # fn(tuple of bytes): set by the Remote Script (c_instance.send_midi)
         self.log = log or (lambda text: None)
         self.show = show or (lambda text: None)
 
@@ -61,7 +72,7 @@ class LiveWorld(object):
 
 
 class ActionContext(object):
-    def __init__(self, live, task, action="action", builtin=None, args=()):
+    def __init__(self, live: LiveWorld, task, action="action", builtin=None, args=()):
         self.live = live
         self.task = task
         self.action = action
@@ -70,11 +81,11 @@ class ActionContext(object):
 
     # ---- plain attributes ----------------------------------------------------------------
     @property
-    def song(self):
+    def song(self) -> Song:
         return self.live.song
 
     @property
-    def application(self):
+    def application(self) -> Application:
         return self.live.application
 
     @property
@@ -97,35 +108,35 @@ class ActionContext(object):
         raise LmacError("%s: %s" % (self.action, message))
 
     # ---- targets ----------------------------------------------------------------------------
-    def tracks(self, sel=None):
+    def tracks(self, sel=None) -> list[Track]:
         return self._resolve(sel, "tracks")
 
-    def track(self, sel=None):
+    def track(self, sel=None) -> Track:
         return self.tracks(sel)[0]
 
-    def scenes(self, sel=None):
+    def scenes(self, sel=None) -> list[Scene]:
         return self._resolve(sel, "scenes")
 
-    def scene(self, sel=None):
+    def scene(self, sel=None) -> Scene:
         return self.scenes(sel)[0]
 
-    def clip_slots(self, sel=None):
+    def clip_slots(self, sel=None) -> list[ClipSlot]:
         return self._resolve(sel, "slots")
 
-    def clip_slot(self, sel=None):
+    def clip_slot(self, sel=None) -> ClipSlot:
         return self.clip_slots(sel)[0]
 
-    def clips(self, sel=None):
+    def clips(self, sel=None) -> list[Clip]:
         slots = self.clip_slots(sel)
         clips = [s.clip for s in slots if s.has_clip]
         if not clips:
             self.fail("%s has no clip (%s)" % (_sel_text(sel, "the focus"), ", ".join(label(s) for s in slots)))
         return clips
 
-    def clip(self, sel=None):
+    def clip(self, sel=None) -> Clip:
         return self.clips(sel)[0]
 
-    def devices(self, sel=None, track=None):
+    def devices(self, sel=None, track=None) -> list[Device]:
         if track is not None and sel is not None and not isinstance(sel, (Selector, Handle)) and not is_lom(sel):
             from .selectors import device as device_selector
             sel = device_selector(track, sel)
@@ -134,13 +145,13 @@ class ActionContext(object):
                                   "the devices of %s" % _sel_text(track, "the track"))
         return self._resolve(sel, "devices")
 
-    def device(self, sel=None):
+    def device(self, sel=None) -> Device:
         return self.devices(sel)[0]
 
-    def params(self, sel=None):
+    def params(self, sel=None) -> list[DeviceParameter]:
         return self._resolve(sel, "params")
 
-    def param(self, sel=None):
+    def param(self, sel=None) -> DeviceParameter:
         return self.params(sel)[0]
 
     def targets(self, sel=None):
@@ -259,10 +270,10 @@ class ActionContext(object):
         raise LmacError("%s expects a %s, got %s" % (self.action, WHAT[want], text or describe(Handle(obj))))
 
     # ---- changing the set ----------------------------------------------------------------------
-    def write(self, obj, attr, value, what=None):
+    def write(self, obj: Any, attr: str, value: Any, what: Optional[str] = None) -> None:
         self.live.adapter.write(self.action, obj, attr, value)
 
-    def call(self, obj, method, *args, **kwargs):
+    def call(self, obj: Any, method: str, *args: Any, **kwargs: Any) -> Any:
         kwargs.pop("what", None)
         return self.live.adapter.call(self.action, obj, method, args, kwargs)
 
@@ -279,7 +290,7 @@ class ActionContext(object):
             self.live.timeline.note(text)
 
     # ---- parameters and value forms --------------------------------------------------------------
-    def set_param(self, param, value, what=None):
+    def set_param(self, param: Any, value: Any, what: Optional[str] = None) -> Any:
         """Apply a value form to a DeviceParameter; returns the value set (a ramp's target)."""
         if isinstance(param, Handle):
             param = param.obj
@@ -356,7 +367,7 @@ class ActionContext(object):
         return target
 
     # ---- launches on Live's grid -------------------------------------------------------------------
-    def quantized_launch(self, fire_fn, quantize=None, default_q=None):
+    def quantized_launch(self, fire_fn: Callable[[Optional[int]], Any], quantize=None, default_q=None):
         """Launch through Live's quantization so it starts exactly on the grid.
 
         ``quantize`` is the raw :quantize option (None, :bar, :beat, 1/16, :none); ``default_q``
@@ -391,7 +402,7 @@ class ActionContext(object):
         late = self.live.session.globals["%late-call"]
         return TailCall(late, [target, self.builtin, List(self.args)])
 
-    def fire_slot(self, slot, q=None):
+    def fire_slot(self, slot: ClipSlot, q: Optional[int] = None) -> Any:
         """Fire a clip slot, with Song.Quantization q for this launch only (None: Live's own)."""
         clip = slot.clip if slot.has_clip else None
         if q is None or clip is None:
@@ -403,7 +414,7 @@ class ActionContext(object):
         finally:
             self.write(clip, "launch_quantization", old)
 
-    def fire_scene(self, scene, q=None):
+    def fire_scene(self, scene: Scene, q: Optional[int] = None) -> Any:
         if q is None:
             return self.call(scene, "fire")
         song = self.song

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 from time import perf_counter
+from typing import Any
 
 from ..interpreter.machine import DONE, FAILED, WAITING, Task
 from ..interpreter.printer import describe
@@ -49,7 +50,8 @@ def run_forms(session, forms, file, dyn=None, budget_s=LOAD_BUDGET_S):
     if status == DONE:
         return task.value
     if status == FAILED:
-        raise task.error
+        error: Any = task.error   # set whenever the status is FAILED
+        raise error
     pos = task._current_pos()
     task.cancel()
     if status == WAITING:

@@ -8,8 +8,12 @@ and the tempo-predicted amount is counted instead.
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING, Optional
 
 from ..interpreter.clock import Clock
+
+if TYPE_CHECKING:  # Live's API for the type checker only (ableton-live-stubs)
+    from Live.Song import Song
 
 
 def wall_ms():
@@ -19,12 +23,12 @@ def wall_ms():
 class LiveClock(Clock):
     JUMP_SLACK_BEATS = 0.25   # song time may run this far ahead of the wall-clock estimate
 
-    def __init__(self, song, now_ms_fn=None):
+    def __init__(self, song: Song, now_ms_fn=None):
         self.song = song
         self._now = now_ms_fn or wall_ms
         self._played = 0.0
-        self._last_pos = None
-        self._last_ms = None
+        self._last_pos: Optional[float] = None
+        self._last_ms: Optional[float] = None
 
     def now_ms(self):
         return self._now()

@@ -8,6 +8,7 @@ stdlib_macros/live.lmac are installed; events and triggers are connected.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from ..interpreter.requests import TailCall, Wait, WithDynamic
 from ..interpreter.session import STDLIB, Session
@@ -16,6 +17,10 @@ from . import selectors, value_forms
 from .actions.registry import load_all
 from .context import ActionContext, LiveWorld
 from .selectors import Handle, Selector, bare_builtin_kind, wrap
+
+if TYPE_CHECKING:  # Live's API for the type checker only (ableton-live-stubs)
+    from Live.Application import Application
+    from Live.Song import Song
 
 EPS = 1e-9
 ON = Keyword.of("on")
@@ -28,7 +33,7 @@ def _is_on_macro(x):
 
 
 def action_builtin(session, live, act):
-    holder = []
+    holder: list = []
     version = act.min_live
     errors = live.adapter.errors
     # Selector builders and event names read nothing from the set: they may run early.
@@ -101,12 +106,12 @@ def _install_words(session):
             session.define(word, value, doc)
 
 
-def make_live_session(song, application, clock, log=None, show=None, live_version=None, output=None):
+def make_live_session(song: Song, application: Application, clock, log=None, show=None, live_version=None, output=None):
     """A Session over this Live (real or virtual). ``session.live`` is the LiveWorld."""
     from .triggers import Events
     live = LiveWorld(song, application, clock, live_version, log=log, show=show)
     session = Session(clock=clock, output=output)
-    session.live = live
+    session.live = live  # type: ignore[attr-defined]  # the pure Session gets its LiveWorld here
     live.session = session
     _install_core(session, live)
     for act in load_all().values():

@@ -24,6 +24,7 @@ import json
 import os
 import socket
 from time import perf_counter
+from typing import Any
 
 from ..interpreter.machine import FAILED, Task
 from ..interpreter.printer import pr_str
@@ -77,7 +78,7 @@ class ReplServer(object):
         self.on_pin = on_pin            # fn(trigger_text, form_text): activate the pinned binding
         self.host = host
         self.token = new_token()
-        self.listener = None
+        self.listener: Any = None
         self.port = None
         self.connections = []
         self._requested_port = port
@@ -227,7 +228,7 @@ class ReplServer(object):
             self._queue_reply(conn, rid, {"ok": False, "error": "eval expects text"})
             return
         session = self.session
-        captured = []
+        captured: list = []
         saved = session.output
         session.output = captured.append
         try:
@@ -256,7 +257,8 @@ class ReplServer(object):
                 return
             conn.pending.pop(0)
             if task.status == FAILED:
-                obj = {"ok": False, "error": task.error.located(), "trace": task.error.format()}
+                error: Any = task.error   # set whenever the status is FAILED
+                obj = {"ok": False, "error": error.located(), "trace": error.format()}
             elif task.status == "cancelled":
                 obj = {"ok": False, "error": "cancelled"}
             else:

@@ -9,10 +9,20 @@ wrapped in a Handle, which prints as #<track "Bass"> and unwraps when used as a 
 from __future__ import annotations
 
 import fnmatch
+from typing import TYPE_CHECKING, Any, Callable, List
 
 from ..interpreter.printer import describe, pr_str
 from ..interpreter.values import Builtin, Keyword, LmacError, Symbol, is_fn
 from .adapter import alive, kind_of, ptr
+
+if TYPE_CHECKING:  # the type checker's view of Live (ableton-live-stubs); nothing imported at run time
+    from Live.Device import Device
+    from Live.DeviceParameter import DeviceParameter
+    from Live.Song import Song
+    from Live.Track import Track
+    from .context import ActionContext
+
+    Resolver = Callable[[ActionContext, str], List[Any]]
 
 KIND_WORD = {"tracks": "track", "scenes": "scene", "slots": "clip", "devices": "device",
              "params": "parameter", "any": "object"}
@@ -67,7 +77,7 @@ def wrap(value):
 class Selector(object):
     __slots__ = ("kind", "text", "fn")
 
-    def __init__(self, kind, text, fn):
+    def __init__(self, kind: str, text: str, fn: Resolver):
         self.kind = kind      # tracks scenes slots devices params, or "context" (selected, all)
         self.text = text
         self.fn = fn          # fn(ctx, want) -> list of Live objects
@@ -75,7 +85,7 @@ class Selector(object):
     def lmac_repr(self):
         return self.text
 
-    def resolve(self, ctx, want):
+    def resolve(self, ctx: ActionContext, want: str) -> List[Any]:
         if self.kind not in ("context", want) and want != "any":
             if not (want == "tracks" and self.kind in ("slots", "devices")):
                 raise LmacError("%s expects a %s, got %s (a %s)"
@@ -110,11 +120,11 @@ def _by_number_or_name(items, key, what, form):
     raise LmacError("%s expects a number or a name in quotes, got %s" % (form, describe(key)))
 
 
-def regular_tracks(song):
+def regular_tracks(song: Song) -> List[Track]:
     return list(song.tracks)
 
 
-def _track_is(track, attr):
+def _track_is(track: Track, attr: str) -> bool:
     try:
         return bool(getattr(track, attr))
     except Exception:
@@ -136,7 +146,7 @@ def tracks(*keys):
         lo, hi = keys
         return Selector("tracks", text, lambda ctx, want: list(ctx.song.tracks)[lo - 1:hi])
 
-    def resolve(ctx, want):
+    def resolve(ctx: ActionContext, want: str) -> List[Any]:
         items = list(ctx.song.tracks)
         out = []
         for k in keys:
@@ -148,7 +158,7 @@ def tracks(*keys):
 
 
 def return_(key):
-    def resolve(ctx, want):
+    def resolve(ctx: ActionContext, want: str) -> List[Any]:
         returns = list(ctx.song.return_tracks)
         if isinstance(key, str) and len(key) == 1 and key.isalpha():
             i = ord(key.upper()) - ord("A")
@@ -161,7 +171,7 @@ def where(pred):
     if not is_fn(pred):
         raise LmacError("where expects a function of a track, got %s" % describe(pred))
 
-    def resolve(ctx, want):
+    def resolve(ctx: ActionContext, want: str) -> List[Any]:
         out = []
         for t in regular_tracks(ctx.song):
             ok = ctx.session.run_nested(pred, [Handle(t)], what="where", dyn=ctx.task.dyn)
@@ -188,7 +198,7 @@ def scenes(*keys):
     if len(keys) == 2 and all(_is_int(k) for k in keys):
         return Selector("scenes", text, lambda ctx, want: list(ctx.song.scenes)[keys[0] - 1:keys[1]])
 
-    def resolve(ctx, want):
+    def resolve(ctx: ActionContext, want: str) -> List[Any]:
         out = []
         for k in keys:
             for s in _by_number_or_name(list(ctx.song.scenes), k, "scene", "scenes"):
@@ -202,7 +212,7 @@ def clip(a, b=None):
     """(clip 1 2): the slot of track 1, scene 2; (clip "Verse"): every clip so named;
     (clip 2): scene 2 of the focus track."""
     if b is None and isinstance(a, str):
-        def by_name(ctx, want):
+        def by_name(ctx: ActionContext, want: str) -> List[Any]:
             out = []
             for t in ctx.song.tracks:
                 for slot in t.clip_slots:
@@ -212,13 +222,13 @@ def clip(a, b=None):
             return out
         return Selector("slots", "(clip %s)" % _text(a), by_name)
     if b is None:
-        def in_focus(ctx, want):
+        def in_focus(ctx: ActionContext, want: str) -> List[Any]:
             t = ctx.track(None)
             slots = list(t.clip_slots)
             return [slots[a - 1]] if _is_int(a) and 1 <= a <= len(slots) else []
         return Selector("slots", "(clip %s)" % _text(a), in_focus)
 
-    def at(ctx, want):
+    def at(ctx: ActionContext, want: str) -> List[Any]:
         ts = _by_number_or_name(list(ctx.song.tracks), a, "track", "clip")
         out = []
         for t in ts:
@@ -238,7 +248,7 @@ def device(a, b=None):
     else:
         track_sel, key = a, b
 
-    def resolve(ctx, want):
+    def resolve(ctx: ActionContext, want: str) -> List[Any]:
         out = []
         for t in ctx.tracks(track_sel):
             out.extend(_by_number_or_name(list(t.devices), key, "device", "device"))
@@ -251,7 +261,7 @@ def param(a, b=None):
     """(param "Threshold") on the focus device (the selected one, else the first that has it);
     (param (device 1) 3): the 3rd parameter after the device's on/off switch, or by name."""
     if b is None:
-        def focus(ctx, want):
+        def focus(ctx: ActionContext, want: str) -> List[Any]:
             devs = ctx.devices(None)
             for d in devs:
                 hit = _params_of(d, a)
@@ -266,7 +276,7 @@ def param(a, b=None):
             return out
         return Selector("params", "(param %s)" % _text(a), focus)
 
-    def of_device(ctx, want):
+    def of_device(ctx: ActionContext, want: str) -> List[Any]:
         out = []
         for d in ctx.devices(a):
             out.extend(_params_of(d, b))
@@ -274,7 +284,7 @@ def param(a, b=None):
     return Selector("params", "(param %s %s)" % (describe(a), _text(b)), of_device)
 
 
-def _params_of(dev, key):
+def _params_of(dev: Device, key) -> List[DeviceParameter]:
     params = list(dev.parameters)
     if _is_int(key):
         # Live's list starts with the on/off switch; (param D 1) is the first real parameter.
@@ -285,7 +295,7 @@ def _params_of(dev, key):
 
 
 # ---- words that depend on what the action wants ---------------------------------------------
-def _selected(ctx, want):
+def _selected(ctx: ActionContext, want: str) -> List[Any]:
     song = ctx.song
     if want == "scenes":
         return [song.view.selected_scene]
@@ -300,7 +310,7 @@ def _selected(ctx, want):
     return [song.view.selected_track]
 
 
-def _all(ctx, want):
+def _all(ctx: ActionContext, want: str) -> List[Any]:
     if want == "scenes":
         return list(ctx.song.scenes)
     if want == "slots":

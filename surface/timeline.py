@@ -10,8 +10,13 @@ macros a binding ran): each capture drains them. ``lines()`` lists everything in
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from .adapter import ptr
+
+if TYPE_CHECKING:  # Live's API for the type checker only (ableton-live-stubs)
+    from Live.Song import Song
+    from Live.Track import Track
 
 _FLAGS = (("arm", "armed", "unarmed"), ("mute", "muted", "unmuted"), ("solo", "soloed", "unsoloed"))
 
@@ -23,7 +28,7 @@ def _get(obj, attr, default=None):
         return default
 
 
-def track_kind(song, track):
+def track_kind(song: Song, track: Track) -> str:
     if track == song.master_track:
         return "main"
     if track in list(song.return_tracks):
@@ -39,7 +44,7 @@ def _fmt(v):
     return str(v)
 
 
-def snapshot(song):
+def snapshot(song: Song) -> dict:
     snap = {"tempo": song.tempo, "signature": "%d/%d" % (song.signature_numerator, song.signature_denominator),
             "metronome": song.metronome, "overdub": song.overdub, "record": song.record_mode,
             "session-record": song.session_record, "playing": song.is_playing,
@@ -205,15 +210,15 @@ def position(beats, numerator, denominator):
 
 
 class Timeline(object):
-    def __init__(self, song, clock):
+    def __init__(self, song: Song, clock):
         self.song = song
         self.clock = clock
-        self.entries = []        # [ms, "bar.beat.six", text, glide end (ms, pos) or None]
+        self.entries: list = []  # [ms, "bar.beat.six", text, glide end (ms, pos) or None]
         self.t0 = clock.now_ms()
         self._last = snapshot(song)
-        self._gliding = {}       # "volume of \"Bass\"" -> entry changed in the previous capture
+        self._gliding: dict = {}  # "volume of \"Bass\"" -> entry changed in the previous capture
         self._captures = 0
-        self._sources = []       # (drain, before_changes)
+        self._sources: list = []  # (drain, before_changes)
 
     def _stamp(self):
         song = self.song

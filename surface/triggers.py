@@ -54,8 +54,8 @@ class Events(object):
         self.live = live
         self.song = live.song
         self.handlers = {}            # key -> [(fn, dyn)]
-        self.queue = deque()          # (key, value) handler runs for the next tick
-        self.triggers = deque()       # (source, file) trigger forms for the next tick
+        self.queue: deque = deque()   # (key, value) handler runs for the next tick
+        self.triggers: deque = deque()  # (source, file) trigger forms for the next tick
         self._listeners = []          # (subject, property, callback) to remove on disconnect
         self._track_state = {}        # track ptr -> (track, playing clip or None)
         self._scene_state = {}        # scene ptr -> was triggered

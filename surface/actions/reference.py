@@ -36,7 +36,7 @@ def render():
            "track unless `with` or `for-each` set one). **tick** actions act when they run; **quantized** "
            "ones are launched on Live's grid (see `:quantize`)." % (
                len(registry), len(set(a.family for a in registry.values()))), ""]
-    by_family = {}
+    by_family = {}  # type: dict
     for act in registry.values():
         by_family.setdefault(act.family, []).append(act)
     out.append("## Contents")

@@ -74,7 +74,7 @@ class Action(object):
         return "(" + " ".join(words) + ")"
 
 
-REGISTRY = OrderedDict()  # name -> Action
+REGISTRY = OrderedDict()  # type: OrderedDict[str, Action]  # name -> Action
 
 
 def action(name, params="", doc="", family="transport", min_live="11.0", timing="tick",

@@ -97,10 +97,11 @@ def install(session, component_ref):
         out += ["map-param " + p.trigger.lmac_repr() for p in t.param_maps]
         return Vector(out)
 
+    arity: tuple   # (min, max or None)
     for name, fn, arity in (("note", triggers.note, (1, None)), ("cc", triggers.cc, (1, None)),
                             ("pitch-bend", triggers.pitch_bend, (0, None)), ("pads", triggers.pads, (2, None)),
                             ("chord", triggers.chord, (2, None))):
-        session.define_builtin(name, fn, arity, fn.__doc__.strip())
+        session.define_builtin(name, fn, arity, (fn.__doc__ or "").strip())
     session.define_builtin("%expand-bind", expand_bind, (2, 2), "The bind macro's helper.")
     session.define_builtin("bindings", bindings_, (0, 0), "The bindings in force, as text.")
     for name, fn, arity, doc in (

@@ -25,7 +25,7 @@ class Dispatcher(object):
         self.held = {}            # note key -> (press_id, chosen bindings)
         self.last_press = {}      # note key -> ms of the press that could start a double
         self.holds = []           # (due_ms, key, press_id, binding)
-        self.history = deque(maxlen=32)   # (key, ms) of recent note-ons, for (pads ...)
+        self.history: deque = deque(maxlen=32)   # (key, ms) of recent note-ons, for (pads ...)
         self.held_layers = []     # layer names, most recent last
         self.fired_chords = set()
         self._press_ids = 0

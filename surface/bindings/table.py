@@ -207,6 +207,8 @@ class BindingTable(object):
 
 
 def parse_gesture(options):
+    hold_ms: float
+    double_ms: float
     gesture, hold_ms, double_ms = None, DEFAULT_HOLD_MS, DEFAULT_DOUBLE_MS
     i = 0
     while i < len(options):

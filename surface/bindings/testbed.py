@@ -3,10 +3,12 @@ clock, ticked from update_display, with the surface components attached. Tests a
 it with VirtualHost(testbed); ``configure`` sets what the next instance gets."""
 from __future__ import annotations
 
+from typing import Any, Dict
+
 from ...interpreter.clock import SystemClock
 from ...interpreter.session import Session
 
-OPTIONS = {"user_library": None, "setup": None, "repl": False}
+OPTIONS: Dict[str, Any] = {"user_library": None, "setup": None, "repl": False}
 
 
 def configure(user_library=None, setup=None, repl=False):
@@ -23,6 +25,7 @@ def _clock(song):
 
 class TestbedScript(object):
     __test__ = False
+    components: Any   # set by attach()
 
     def __init__(self, c_instance):
         from ..components import attach

@@ -6,11 +6,13 @@ names the action and says, in musicians' words, what it expected.
 """
 from __future__ import annotations
 
+from typing import NoReturn
+
 from ....interpreter.printer import describe
 from ....interpreter.values import Keyword, LmacError, Map, Symbol, Vector
 
 
-def fail(action, message):
+def fail(action, message) -> NoReturn:
     raise LmacError("%s %s" % (action, message))
 
 

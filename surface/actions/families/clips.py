@@ -5,6 +5,8 @@ next_empty_slot(track, index), fire_object(ctx, obj, quantize).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Optional
+
 from ..registry import action
 from . import _args as A
 from .devices import index_of
@@ -14,18 +16,24 @@ from ...adapter import kind_of, label
 from ...selectors import wrap
 from ....interpreter.values import LmacError
 
+if TYPE_CHECKING:
+    from Live.Clip import Clip
+    from Live.ClipSlot import ClipSlot
+    from Live.Track import Track
+    from ...context import ActionContext
+
 # ---- helpers other code may call --------------------------------------------------------------------
 
 
-def slot_of(clip):
+def slot_of(clip: Clip) -> ClipSlot:
     return clip.canonical_parent
 
 
-def track_of_slot(slot):
+def track_of_slot(slot: ClipSlot) -> Track:
     return slot.canonical_parent
 
 
-def next_empty_slot(track, index):
+def next_empty_slot(track: Track, index: int) -> Optional[ClipSlot]:
     """The first empty clip slot below index on track, or None."""
     slots = list(track.clip_slots)
     for slot in slots[index + 1:]:
@@ -34,7 +42,7 @@ def next_empty_slot(track, index):
     return None
 
 
-def set_clip_loop(ctx, clip, start=None, length=None, on=None, end=None, what="clip-loop"):
+def set_clip_loop(ctx: ActionContext, clip, start=None, length=None, on=None, end=None, what="clip-loop"):
     """Loop a clip: switch looping, move the loop start, set its length (beats) or its end.
     Writes start and end in the order Live accepts (the end must stay after the start)."""
     if on is not None:
@@ -60,7 +68,7 @@ def set_clip_loop(ctx, clip, start=None, length=None, on=None, end=None, what="c
     return None
 
 
-def fire_object(ctx, obj, quantize=None):
+def fire_object(ctx: ActionContext, obj, quantize=None):
     """Fire a clip, clip slot or scene on Live's grid (`quantize` is the raw :quantize option).
     Returns what ctx.quantized_launch returns (maybe a request to wait for the bar line)."""
     kind = kind_of(obj)
@@ -78,7 +86,7 @@ def fire_object(ctx, obj, quantize=None):
         doc="Launch a clip (or a clip slot, or a scene); :quantize :bar, :beat, 1/16 or :none lands it on "
             "that grid instead of the global quantization.",
         example="(fire (clip \"Bass A\") :quantize :bar)")
-def fire(ctx, *args):
+def fire(ctx: ActionContext, *args):
     positional, opts = A.split_options("fire", args, ("quantize",))
     if len(positional) > 1:
         raise LmacError("fire expects one clip: (fire (clip 1 2) :quantize :bar)")
@@ -97,7 +105,7 @@ def fire(ctx, *args):
 @action("stop-clip", "clip?", family="clip",
         doc="Stop a playing clip (at the launch quantization, as Live's stop button does).",
         example="(stop-clip (clip \"Pad\"))")
-def stop_clip(ctx, sel=None):
+def stop_clip(ctx: ActionContext, sel=None):
     for clip in ctx.clips(sel):
         ctx.call(clip, "stop", what="stop-clip")
     return None
@@ -107,8 +115,8 @@ def stop_clip(ctx, sel=None):
 @action("create-clip", "slot? bars?", family="clip",
         doc="Create an empty MIDI clip, bars long (default 1), in an empty clip slot.",
         example="(create-clip (clip \"Drums\" 4) 2)")
-def create_clip(ctx, *args):
-    args = list(args)
+def create_clip(ctx: ActionContext, *given):
+    args = list(given)
     if len(args) == 1 and A.is_number(args[0]):
         args = [None, args[0]]
     sel = args[0] if args else None
@@ -130,7 +138,7 @@ def create_clip(ctx, *args):
 
 @action("delete-clip", "clip?", family="clip", doc="Delete the clip from its slot.",
         example="(delete-clip (clip \"Bass\" 3))")
-def delete_clip(ctx, sel=None):
+def delete_clip(ctx: ActionContext, sel=None):
     for clip in ctx.clips(sel):
         ctx.call(slot_of(clip), "delete_clip", what="delete-clip")
     return None
@@ -139,7 +147,7 @@ def delete_clip(ctx, sel=None):
 @action("duplicate-clip", "clip?", family="clip",
         doc="Copy the clip into the next empty slot below it (adding a scene if there is none).",
         example="(duplicate-clip (clip \"Bass A\"))")
-def duplicate_clip(ctx, sel=None):
+def duplicate_clip(ctx: ActionContext, sel=None):
     clip = ctx.clip(sel)
     slot = slot_of(clip)
     track = track_of_slot(slot)
@@ -155,7 +163,7 @@ def duplicate_clip(ctx, sel=None):
 @action("select-clip", "clip?", family="clip",
         doc="Select the clip: highlight its slot and show it in the clip view.",
         example="(select-clip (clip \"Drums\" 2))")
-def select_clip(ctx, sel=None):
+def select_clip(ctx: ActionContext, sel=None):
     clip = ctx.clip(sel)
     view = ctx.song.view
     ctx.write(view, "highlighted_clip_slot", slot_of(clip), "select-clip")
@@ -167,7 +175,7 @@ def select_clip(ctx, sel=None):
 @action("clip-loop", "clip? length?", family="clip", options=(":start", ":length", ":end", ":on"),
         doc="Set a clip's loop: :start and :length (or :end) in beats, :on true/false; a bare number is the length.",
         example="(clip-loop (clip \"Drums\" 1) :start 0 :length 8)")
-def clip_loop(ctx, *args):
+def clip_loop(ctx: ActionContext, *args):
     positional, opts = A.split_options("clip-loop", args, ("start", "length", "end", "on"))
     length = opts.get("length")
     if positional and A.is_number(positional[-1]):
@@ -184,7 +192,7 @@ def clip_loop(ctx, *args):
 
 @action("duplicate-loop", "clip?", family="clip", doc="Double the loop, copying its notes into the new half.",
         example="(duplicate-loop (clip \"Bass A\"))")
-def duplicate_loop(ctx, sel=None):
+def duplicate_loop(ctx: ActionContext, sel=None):
     for clip in ctx.clips(sel):
         ctx.call(clip, "duplicate_loop", what="duplicate-loop")
     return None
@@ -192,13 +200,13 @@ def duplicate_loop(ctx, sel=None):
 
 @action("crop", "clip?", family="clip", doc="Cut the clip down to its loop (or its markers when not looping).",
         example="(crop (clip \"Drums\" 1))")
-def crop(ctx, sel=None):
+def crop(ctx: ActionContext, sel=None):
     for clip in ctx.clips(sel):
         ctx.call(clip, "crop", what="crop")
     return None
 
 
-def _marker(ctx, name, attr, args):
+def _marker(ctx: ActionContext, name, attr, args):
     sel, value = (None, args[0]) if len(args) == 1 else (args[0], args[1]) if len(args) == 2 else (None, None)
     if value is None:
         raise LmacError("%s expects a position in beats: (%s (clip 1 1) 4)" % (name, name))
@@ -210,13 +218,13 @@ def _marker(ctx, name, attr, args):
 
 @action("start-marker", "clip? beats", family="clip", doc="Move the clip's start marker (in beats).",
         example="(start-marker (clip \"Drums\" 1) 2)")
-def start_marker(ctx, *args):
+def start_marker(ctx: ActionContext, *args):
     return _marker(ctx, "start-marker", "start_marker", args)
 
 
 @action("end-marker", "clip? beats", family="clip", doc="Move the clip's end marker (in beats).",
         example="(end-marker (clip \"Drums\" 1) 8)")
-def end_marker(ctx, *args):
+def end_marker(ctx: ActionContext, *args):
     return _marker(ctx, "end-marker", "end_marker", args)
 
 
@@ -235,7 +243,7 @@ def _clip_and_value(name, args, example):
 @action("launch-mode", "clip? mode", family="clip",
         doc="How the clip reacts to launches: :trigger :gate :toggle :repeat.",
         example="(launch-mode (clip \"Drums\" 1) :gate)")
-def launch_mode(ctx, *args):
+def launch_mode(ctx: ActionContext, *args):
     sel, mode = _clip_and_value("launch-mode", args, "(launch-mode (clip 1 1) :gate)")
     value = A.choice("launch-mode", mode, LAUNCH_MODES, "a launch mode")
     for clip in ctx.clips(sel):
@@ -246,7 +254,7 @@ def launch_mode(ctx, *args):
 @action("launch-quantize", "clip? grid", family="clip",
         doc="The clip's own launch quantization: :global, :none, :bar, :beat, 1/16, 2 (bars) ...",
         example="(launch-quantize (clip \"Drums\" 1) :beat)")
-def launch_quantize(ctx, *args):
+def launch_quantize(ctx: ActionContext, *args):
     sel, grid = _clip_and_value("launch-quantize", args, "(launch-quantize (clip 1 1) :beat)")
     if getattr(grid, "name", None) == "global":
         value = 0
@@ -257,7 +265,7 @@ def launch_quantize(ctx, *args):
     return None
 
 
-def _flag(ctx, name, args, attr, default=True):
+def _flag(ctx: ActionContext, name, args, attr, default=True):
     if len(args) > 2:
         raise LmacError("%s expects a clip and optionally :on/:off" % name)
     args = list(args)
@@ -272,19 +280,19 @@ def _flag(ctx, name, args, attr, default=True):
 @action("legato", "clip? on?", family="clip",
         doc="Legato launching: the clip takes over the play position of the one before.",
         example="(legato (clip \"Drums\" 2))")
-def legato(ctx, *args):
+def legato(ctx: ActionContext, *args):
     return _flag(ctx, "legato", args, "legato")
 
 
 @action("clip-mute", "clip? on?", family="clip", doc="Deactivate the clip (greyed out, it will not play).",
         example="(clip-mute (clip \"Drums\" 2))")
-def clip_mute(ctx, *args):
+def clip_mute(ctx: ActionContext, *args):
     return _flag(ctx, "clip-mute", args, "muted")
 
 
 @action("clip-unmute", "clip?", family="clip", doc="Activate a deactivated clip again.",
         example="(clip-unmute (clip \"Drums\" 2))")
-def clip_unmute(ctx, sel=None):
+def clip_unmute(ctx: ActionContext, sel=None):
     for clip in ctx.clips(sel):
         ctx.write(clip, "muted", False, "clip-unmute")
     return None
@@ -292,7 +300,7 @@ def clip_unmute(ctx, sel=None):
 
 @action("clip-signature", "clip? numerator denominator", family="clip", doc="Set the clip's time signature.",
         example="(clip-signature (clip \"Drums\" 1) 3 4)")
-def clip_signature(ctx, *args):
+def clip_signature(ctx: ActionContext, *args):
     if len(args) == 2:
         sel, num, den = None, args[0], args[1]
     elif len(args) == 3:
@@ -315,8 +323,8 @@ def clip_signature(ctx, *args):
 @action("quantize-clip", "clip? grid strength?", family="clip",
         doc="Quantize the clip's notes (or audio warp markers) to a grid like 1/16; strength 0..1 (default 1).",
         example="(quantize-clip (clip \"Beat\") 1/16 0.5)")
-def quantize_clip(ctx, *args):
-    args = list(args)
+def quantize_clip(ctx: ActionContext, *given):
+    args = list(given)
     strength = 1.0
     if len(args) == 3 or (len(args) == 2 and A.is_number(args[0]) and A.is_number(args[1])):
         strength = A.in_range("quantize-clip", args.pop(), 0.0, 1.0, "a strength")
@@ -335,7 +343,7 @@ def quantize_clip(ctx, *args):
 @action("transpose", "clip? semitones", family="clip",
         doc="Transpose a clip: MIDI clips move their notes, audio clips their coarse pitch.",
         example="(transpose (clip \"Bass A\") -12)")
-def transpose(ctx, *args):
+def transpose(ctx: ActionContext, *args):
     sel, semis = _clip_and_value("transpose", args, "(transpose (clip 1 1) 7)")
     semis = A.integer("transpose", semis, "a number of semitones")
     for clip in ctx.clips(sel):
@@ -349,14 +357,14 @@ def transpose(ctx, *args):
     return None
 
 
-def _audio_only(name, clip):
+def _audio_only(name, clip: Clip):
     if not clip.is_audio_clip:
         A.fail(name, "works on audio clips, and %s is a MIDI clip" % (clip.name or "this clip"))
 
 
 @action("detune", "clip? cents", family="clip", doc="Fine-tune an audio clip, -50 .. 50 cents.",
         example="(detune (clip \"Hook\") -12)")
-def detune(ctx, *args):
+def detune(ctx: ActionContext, *args):
     sel, cents = _clip_and_value("detune", args, "(detune (clip 4 3) -12)")
     A.in_range("detune", cents, -50, 50, "cents")
     for clip in ctx.clips(sel):
@@ -367,7 +375,7 @@ def detune(ctx, *args):
 
 @action("clip-gain", "clip? level", family="clip", doc="Set an audio clip's gain, 0.0 .. 1.0.",
         example="(clip-gain (clip \"Hook\") 0.6)")
-def clip_gain(ctx, *args):
+def clip_gain(ctx: ActionContext, *args):
     sel, value = _clip_and_value("clip-gain", args, "(clip-gain (clip 4 3) 0.6)")
     A.in_range("clip-gain", value, 0.0, 1.0, "a gain")
     for clip in ctx.clips(sel):
@@ -378,8 +386,8 @@ def clip_gain(ctx, *args):
 
 @action("warp", "clip? on?", family="clip", doc="Switch warping of an audio clip on (default) or off.",
         example="(warp (clip \"Hook\") :off)")
-def warp(ctx, *args):
-    args = list(args)
+def warp(ctx: ActionContext, *given):
+    args = list(given)
     on = True
     if args and (isinstance(args[-1], bool) or looks_like_value(args[-1])):
         on = A.switch("warp", args.pop())
@@ -395,7 +403,7 @@ WARP_MODES = {"beats": 0, "tones": 1, "texture": 2, "repitch": 3, "complex": 4, 
 @action("warp-mode", "clip? mode", family="clip",
         doc="Set an audio clip's warp mode: :beats :tones :texture :repitch :complex :complex-pro.",
         example="(warp-mode (clip \"Hook\") :complex)")
-def warp_mode(ctx, *args):
+def warp_mode(ctx: ActionContext, *args):
     sel, mode = _clip_and_value("warp-mode", args, "(warp-mode (clip 4 3) :complex)")
     value = A.choice("warp-mode", mode, WARP_MODES, "a warp mode")
     for clip in ctx.clips(sel):
@@ -407,7 +415,7 @@ def warp_mode(ctx, *args):
 @action("clip-velocity-amount", "clip? amount", family="clip",
         doc="How much note velocity changes a clip's volume (audio: 0.0 .. 1.0).",
         example="(clip-velocity-amount (clip \"Hook\") 0.5)")
-def clip_velocity_amount(ctx, *args):
+def clip_velocity_amount(ctx: ActionContext, *args):
     sel, value = _clip_and_value("clip-velocity-amount", args, "(clip-velocity-amount (clip 4 3) 0.5)")
     A.in_range("clip-velocity-amount", value, 0.0, 1.0, "an amount")
     for clip in ctx.clips(sel):

@@ -5,11 +5,21 @@ browser detour (select the track, load the browser item, put the selection back)
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, List
+
 from ..registry import action
 from . import _args as A
 from .mixer import set_level
 from ...selectors import wrap
 from ....interpreter.values import LmacError
+
+if TYPE_CHECKING:
+    from Live.Application import Application
+    from Live.Chain import Chain
+    from Live.Device import Device
+    from Live.DeviceParameter import DeviceParameter
+    from Live.RackDevice import RackDevice
+    from ...context import ActionContext
 
 # Browser roots that hold Live's native devices; presets and plug-ins search more of them.
 DEVICE_ROOTS = ("instruments", "audio_effects", "midi_effects", "drums")
@@ -27,12 +37,12 @@ def index_of(items, obj):
     return -1
 
 
-def container_of(device):
+def container_of(device: Device):
     """The Track or Chain that holds device."""
     return device.canonical_parent
 
 
-def find_browser_item(application, name, roots=DEVICE_ROOTS, loadable_only=True):
+def find_browser_item(application: Application, name, roots=DEVICE_ROOTS, loadable_only=True):
     """The first loadable browser item called name (case-insensitive), breadth first, or None."""
     browser = application.browser
     wanted = name.lower()
@@ -56,7 +66,7 @@ def _strip_ext(label):
     return label
 
 
-def load_from_browser(ctx, track, item, after=None, what="add-device"):
+def load_from_browser(ctx: ActionContext, track, item, after=None, what="add-device"):
     """Load a browser item onto track (the browser loads onto the selected track, after its
     selected device), then restore the selected track. Returns the new device or None."""
     song = ctx.song
@@ -80,7 +90,7 @@ def load_from_browser(ctx, track, item, after=None, what="add-device"):
     return None
 
 
-def load_device(ctx, track, name, index=-1, what="add-device"):
+def load_device(ctx: ActionContext, track, name, index=-1, what="add-device"):
     """Add the native device `name` to track: insert_device on Live 12.3+, else the browser."""
     view = ctx.song.view
     previous = view.selected_track
@@ -109,14 +119,14 @@ def _track_and_rest(args, wanted):
     return None, args
 
 
-def _rack(ctx, name, sel):
+def _rack(ctx: ActionContext, name, sel):
     device = ctx.device(sel)
     if not device.can_have_chains:
         A.fail(name, "expects a rack (Instrument, Audio Effect, MIDI Effect or Drum Rack), got %s" % device.name)
     return device
 
 
-def _chain(name, rack, which):
+def _chain(name, rack: RackDevice, which) -> Chain:
     chains = list(rack.chains)
     if A.is_number(which):
         i = A.integer(name, which, "a chain number") - 1
@@ -130,7 +140,7 @@ def _chain(name, rack, which):
     A.fail(name, "found no chain %s in %s (it has %d)" % (which, rack.name, len(chains)))
 
 
-def _param_by(name, device, which):
+def _param_by(name, device: Device, which) -> DeviceParameter:
     params = list(device.parameters)
     if A.is_number(which):
         i = A.integer(name, which, "a parameter number")
@@ -144,11 +154,11 @@ def _param_by(name, device, which):
     A.fail(name, "found no parameter %s on %s" % (which, device.name))
 
 
-def set_param_checked(ctx, name, param, value):
+def set_param_checked(ctx: ActionContext, name, param, value):
     return set_level(ctx, name, param, value, param.min, param.max, "a value for %s" % param.name)
 
 
-def _on_param(device):
+def _on_param(device: Device) -> DeviceParameter:
     return list(device.parameters)[0]
 
 
@@ -156,7 +166,7 @@ def _on_param(device):
 @action("add-device", "target? name", family="device", options=(":at",),
         doc="Add a native Live device by its browser name to the track (after the last device).",
         example="(add-device \"Compressor\")")
-def add_device(ctx, *args):
+def add_device(ctx: ActionContext, *args):
     positional, opts = A.split_options("add-device", args, ("at",))
     target, rest = _track_and_rest(positional, 1)
     if len(rest) != 1:
@@ -172,7 +182,7 @@ def add_device(ctx, *args):
 @action("load-preset", "target? name", family="device",
         doc="Load a preset, sound, plug-in or Max device from the browser onto the track, by its name.",
         example="(load-preset (track \"Drums\") \"808 Core Kit\")")
-def load_preset(ctx, *args):
+def load_preset(ctx: ActionContext, *args):
     target, rest = _track_and_rest(args, 1)
     if len(rest) != 1:
         raise LmacError("load-preset expects a name: (load-preset \"Grand Piano\")")
@@ -187,7 +197,7 @@ def load_preset(ctx, *args):
 @action("delete-device", "device?", family="device",
         doc="Remove the device from its track or chain.",
         example="(delete-device (device (track \"Bass\") \"Saturator\"))")
-def delete_device(ctx, sel=None):
+def delete_device(ctx: ActionContext, sel=None):
     for device in ctx.devices(sel):
         parent = container_of(device)
         ctx.call(parent, "delete_device", index_of(parent.devices, device), what="delete-device")
@@ -197,7 +207,7 @@ def delete_device(ctx, sel=None):
 @action("duplicate-device", "device?", family="device",
         doc="Put a copy of the device right after it.",
         example="(duplicate-device (device \"EQ Eight\"))")
-def duplicate_device(ctx, sel=None):
+def duplicate_device(ctx: ActionContext, sel=None):
     device = ctx.device(sel)
     parent = container_of(device)
     i = index_of(parent.devices, device)
@@ -208,7 +218,7 @@ def duplicate_device(ctx, sel=None):
 @action("move-device", "device? position", family="device",
         doc="Move the device to another place in its chain (1 = first).",
         example="(move-device (device \"Compressor\") 1)")
-def move_device(ctx, *args):
+def move_device(ctx: ActionContext, *args):
     sel, rest = _track_and_rest(args, 1)
     if len(rest) != 1:
         raise LmacError("move-device expects a position: (move-device (device 2) 1)")
@@ -227,7 +237,7 @@ def move_device(ctx, *args):
     return None
 
 
-def _switch(ctx, sel, name, value_fn):
+def _switch(ctx: ActionContext, sel, name, value_fn):
     for device in ctx.devices(sel):
         param = _on_param(device)
         ctx.set_param(param, value_fn(param.value))
@@ -236,32 +246,32 @@ def _switch(ctx, sel, name, value_fn):
 
 @action("device-on", "device?", family="device", doc="Switch the device on.",
         example="(device-on (device \"Compressor\"))")
-def device_on(ctx, sel=None):
+def device_on(ctx: ActionContext, sel=None):
     return _switch(ctx, sel, "device-on", lambda v: 1.0)
 
 
 @action("device-off", "device?", family="device", doc="Switch the device off (bypass).",
         example="(device-off (device \"Compressor\"))")
-def device_off(ctx, sel=None):
+def device_off(ctx: ActionContext, sel=None):
     return _switch(ctx, sel, "device-off", lambda v: 0.0)
 
 
 @action("toggle-device", "device?", family="device", doc="Switch the device on if off, off if on.",
         example="(toggle-device (device 1))")
-def toggle_device(ctx, sel=None):
+def toggle_device(ctx: ActionContext, sel=None):
     return _switch(ctx, sel, "toggle-device", lambda v: 0.0 if v else 1.0)
 
 
 @action("select-device", "device?", family="device",
         doc="Select the device (it gets the blue hand and shows in the device view).",
         example="(select-device (device (track \"Bass\") \"Operator\"))")
-def select_device(ctx, sel=None):
+def select_device(ctx: ActionContext, sel=None):
     device = ctx.device(sel)
     ctx.call(ctx.song.view, "select_device", device, what="select-device")
     return None
 
 
-def _collapse(ctx, sel, name, value):
+def _collapse(ctx: ActionContext, sel, name, value):
     for device in ctx.devices(sel):
         ctx.write(device.view, "is_collapsed", value, name)
     return None
@@ -269,17 +279,17 @@ def _collapse(ctx, sel, name, value):
 
 @action("collapse-device", "device?", family="device", doc="Fold the device down to its title bar.",
         example="(collapse-device (device \"EQ Eight\"))")
-def collapse_device(ctx, sel=None):
+def collapse_device(ctx: ActionContext, sel=None):
     return _collapse(ctx, sel, "collapse-device", True)
 
 
 @action("expand-device", "device?", family="device", doc="Unfold a collapsed device.",
         example="(expand-device (device \"EQ Eight\"))")
-def expand_device(ctx, sel=None):
+def expand_device(ctx: ActionContext, sel=None):
     return _collapse(ctx, sel, "expand-device", False)
 
 
-def _free_params(device):
+def _free_params(device: Device) -> List[DeviceParameter]:
     """Parameters a randomize/reset may touch: not Device On, not macro-mapped."""
     return [p for p in list(device.parameters)[1:] if p.is_enabled]
 
@@ -287,7 +297,7 @@ def _free_params(device):
 @action("randomize", "device?", family="device",
         doc="Give every parameter of the device (except its on switch) a random value.",
         example="(randomize (device \"EQ Eight\"))")
-def randomize(ctx, sel=None):
+def randomize(ctx: ActionContext, sel=None):
     from ....interpreter.builtins import RANDOM
     for device in ctx.devices(sel):
         for p in _free_params(device):
@@ -302,7 +312,7 @@ def randomize(ctx, sel=None):
 @action("reset-device", "device?", family="device",
         doc="Put every continuous parameter of the device back to its default.",
         example="(reset-device (device \"Compressor\"))")
-def reset_device(ctx, sel=None):
+def reset_device(ctx: ActionContext, sel=None):
     for device in ctx.devices(sel):
         for p in _free_params(device):
             if not p.is_quantized:
@@ -314,7 +324,7 @@ def reset_device(ctx, sel=None):
 @action("set-param", "param name? value", family="device",
         doc="Set a device parameter; any value form works. (set-param D \"name\" v) names it on a device.",
         example="(set-param (param (device \"Compressor\") \"Threshold\") (by -3))")
-def set_param(ctx, *args):
+def set_param(ctx: ActionContext, *args):
     if len(args) == 3:
         param = _param_by("set-param", ctx.device(args[0]), args[1])
         value = args[2]
@@ -328,7 +338,7 @@ def set_param(ctx, *args):
 @action("param-value", "param name?", family="device",
         doc="The current value of a device parameter, in its own range.",
         example="(param-value (param (device \"Compressor\") \"Threshold\"))")
-def param_value(ctx, *args):
+def param_value(ctx: ActionContext, *args):
     if len(args) == 2:
         return _param_by("param-value", ctx.device(args[0]), args[1]).value
     if len(args) != 1:
@@ -339,7 +349,7 @@ def param_value(ctx, *args):
 @action("param-count", "device?", family="device",
         doc="How many parameters the device has (including its on switch).",
         example="(param-count (device 1))")
-def param_count(ctx, sel=None):
+def param_count(ctx: ActionContext, sel=None):
     return len(ctx.device(sel).parameters)
 
 
@@ -347,7 +357,7 @@ def param_count(ctx, sel=None):
 @action("macro", "rack? n value", family="device",
         doc="Turn macro knob n (1..16) of a rack; 0..127 or any value form.",
         example="(macro (device \"Audio Effect Rack\") 1 (ramp 127 :bars 8))")
-def macro(ctx, *args):
+def macro(ctx: ActionContext, *args):
     if len(args) == 2:
         sel, n, value = None, args[0], args[1]
     elif len(args) == 3:
@@ -366,35 +376,35 @@ def macro(ctx, *args):
 @action("randomize-macros", "rack?", family="device",
         doc="Press the rack's Rand button: random values for its mapped macros.",
         example="(randomize-macros (device \"Audio Effect Rack\"))")
-def randomize_macros(ctx, sel=None):
+def randomize_macros(ctx: ActionContext, sel=None):
     ctx.call(_rack(ctx, "randomize-macros", sel), "randomize_macros", what="randomize-macros")
     return None
 
 
 @action("add-macro", "rack?", family="device", doc="Show one more macro knob on the rack.",
         example="(add-macro (device \"Audio Effect Rack\"))")
-def add_macro(ctx, sel=None):
+def add_macro(ctx: ActionContext, sel=None):
     ctx.call(_rack(ctx, "add-macro", sel), "add_macro", what="add-macro")
     return None
 
 
 @action("remove-macro", "rack?", family="device", doc="Show one macro knob fewer on the rack.",
         example="(remove-macro (device \"Audio Effect Rack\"))")
-def remove_macro(ctx, sel=None):
+def remove_macro(ctx: ActionContext, sel=None):
     ctx.call(_rack(ctx, "remove-macro", sel), "remove_macro", what="remove-macro")
     return None
 
 
 @action("store-variation", "rack?", family="device", doc="Store the rack's macro settings as a new variation.",
         example="(store-variation (device \"Audio Effect Rack\"))")
-def store_variation(ctx, sel=None):
+def store_variation(ctx: ActionContext, sel=None):
     ctx.call(_rack(ctx, "store-variation", sel), "store_variation", what="store-variation")
     return None
 
 
 @action("recall-variation", "rack? n", family="device", doc="Recall macro variation n (1 = first) of the rack.",
         example="(recall-variation (device \"Audio Effect Rack\") 2)")
-def recall_variation(ctx, *args):
+def recall_variation(ctx: ActionContext, *args):
     sel, rest = _track_and_rest(args, 1)
     if len(rest) != 1:
         raise LmacError("recall-variation expects a variation number: (recall-variation (device 1) 2)")
@@ -419,7 +429,7 @@ def _chain_args(name, args, extra):
                     % (name, " and a value" if extra else "", name, " 0.5" if extra else ""))
 
 
-def _chain_flag(ctx, name, args, attr, value):
+def _chain_flag(ctx: ActionContext, name, args, attr, value):
     sel, n, _ = _chain_args(name, args, 0)
     chain = _chain(name, _rack(ctx, name, sel), n)
     ctx.write(chain, attr, value, name)
@@ -428,29 +438,29 @@ def _chain_flag(ctx, name, args, attr, value):
 
 @action("chain-mute", "rack? chain", family="device", doc="Mute a chain of a rack (by number or name).",
         example="(chain-mute (device \"Audio Effect Rack\") 2)")
-def chain_mute(ctx, *args):
+def chain_mute(ctx: ActionContext, *args):
     return _chain_flag(ctx, "chain-mute", args, "mute", True)
 
 
 @action("chain-unmute", "rack? chain", family="device", doc="Unmute a chain of a rack.",
         example="(chain-unmute (device \"Audio Effect Rack\") 2)")
-def chain_unmute(ctx, *args):
+def chain_unmute(ctx: ActionContext, *args):
     return _chain_flag(ctx, "chain-unmute", args, "mute", False)
 
 
 @action("chain-solo", "rack? chain", family="device", doc="Solo a chain of a rack.",
         example="(chain-solo (device \"Audio Effect Rack\") 1)")
-def chain_solo(ctx, *args):
+def chain_solo(ctx: ActionContext, *args):
     return _chain_flag(ctx, "chain-solo", args, "solo", True)
 
 
 @action("chain-unsolo", "rack? chain", family="device", doc="Unsolo a chain of a rack.",
         example="(chain-unsolo (device \"Audio Effect Rack\") 1)")
-def chain_unsolo(ctx, *args):
+def chain_unsolo(ctx: ActionContext, *args):
     return _chain_flag(ctx, "chain-unsolo", args, "solo", False)
 
 
-def _chain_level(ctx, name, args, attr, lo, hi, what):
+def _chain_level(ctx: ActionContext, name, args, attr, lo, hi, what):
     sel, n, rest = _chain_args(name, args, 1)
     chain = _chain(name, _rack(ctx, name, sel), n)
     return set_level(ctx, name, getattr(chain.mixer_device, attr), rest[0], lo, hi, what)
@@ -459,19 +469,19 @@ def _chain_level(ctx, name, args, attr, lo, hi, what):
 @action("chain-volume", "rack? chain level", family="device",
         doc="Set a rack chain's volume (0.0 .. 1.0, 0.85 is 0 dB); any value form works.",
         example="(chain-volume (device \"Audio Effect Rack\") 1 0.7)")
-def chain_volume(ctx, *args):
+def chain_volume(ctx: ActionContext, *args):
     return _chain_level(ctx, "chain-volume", args, "volume", 0.0, 1.0, "a level")
 
 
 @action("chain-pan", "rack? chain position", family="device", doc="Set a rack chain's pan (-1.0 .. 1.0).",
         example="(chain-pan (device \"Audio Effect Rack\") 1 -0.5)")
-def chain_pan(ctx, *args):
+def chain_pan(ctx: ActionContext, *args):
     return _chain_level(ctx, "chain-pan", args, "panning", -1.0, 1.0, "a pan position")
 
 
 @action("select-chain", "rack? chain", family="device", doc="Select a chain of a rack (shows its devices).",
         example="(select-chain (device \"Audio Effect Rack\") 2)")
-def select_chain(ctx, *args):
+def select_chain(ctx: ActionContext, *args):
     sel, n, _ = _chain_args("select-chain", args, 0)
     rack = _rack(ctx, "select-chain", sel)
     ctx.write(rack.view, "selected_chain", _chain("select-chain", rack, n), "select-chain")
@@ -481,7 +491,7 @@ def select_chain(ctx, *args):
 @action("add-chain", "rack?", family="device", min_live="12.3",
         doc="Add an empty chain at the end of a rack.",
         example="(add-chain (device \"Audio Effect Rack\"))")
-def add_chain(ctx, sel=None):
+def add_chain(ctx: ActionContext, sel=None):
     ctx.require_live((12, 3))
     rack = _rack(ctx, "add-chain", sel)
     return wrap(ctx.call(rack, "insert_chain", what="add-chain"))
@@ -490,7 +500,7 @@ def add_chain(ctx, sel=None):
 @action("chain-add-device", "rack? chain name", family="device", min_live="12.3",
         doc="Add a native device to a chain of a rack.",
         example="(chain-add-device (device \"Audio Effect Rack\") 1 \"Saturator\")")
-def chain_add_device(ctx, *args):
+def chain_add_device(ctx: ActionContext, *args):
     ctx.require_live((12, 3))
     sel, n, rest = _chain_args("chain-add-device", args, 1)
     chain = _chain("chain-add-device", _rack(ctx, "chain-add-device", sel), n)

@@ -3,14 +3,19 @@ friends name one object's event for on and wait-for. Handlers start at the next 
 inside Live's notification. surface/triggers.py has the listeners and the trigger forms."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ....interpreter.printer import describe
 from ....interpreter.values import Keyword, is_fn
 from ...adapter import ptr
 from ...triggers import EVENTS, EventSpec
 from ..registry import action
 
+if TYPE_CHECKING:
+    from ...context import ActionContext
 
-def _key(ctx, event):
+
+def _key(ctx: ActionContext, event):
     if isinstance(event, EventSpec):
         return event.key
     if type(event) is Keyword:
@@ -24,7 +29,7 @@ def _key(ctx, event):
         doc="Run (handler) as a new macro each time the event happens; (on EVENT body...) is the usual form. "
             "The event's value (a clip, a scene, the new tempo) is (event) inside.",
         example="(on* :tempo-change (fn () (message \"tempo!\")))")
-def on_(ctx, event, handler):
+def on_(ctx: ActionContext, event, handler):
     if not is_fn(handler):
         ctx.fail("expects a function to run, got %s" % describe(handler))
     key = _key(ctx, event)
@@ -34,34 +39,34 @@ def on_(ctx, event, handler):
 
 @action("cancel-on", "event", family="event", doc="Forget every handler of the event; answers how many there were.",
         example="(cancel-on :tempo-change)")
-def cancel_on(ctx, event):
+def cancel_on(ctx: ActionContext, event):
     return ctx.live.events.off(_key(ctx, event))
 
 
 @action("event", "", family="event", doc="Inside an on handler: the value of the event that started it.",
         example="(on :clip-starts (message (name (event))))")
-def event(ctx):
+def event(ctx: ActionContext):
     return ctx.task.dyn.get("event")
 
 
 @action("clip-starts", "clip", family="event", doc="The event of this clip starting to play: "
                                                     "(wait-for (clip-starts (clip 1 1))).",
         example="(wait-for (clip-starts (clip 1 1)))")
-def clip_starts(ctx, target):
+def clip_starts(ctx: ActionContext, target):
     c = ctx.clip(target)
     return EventSpec(("clip-starts", ptr(c)), '(clip-starts "%s")' % c.name)
 
 
 @action("clip-stops", "clip", family="event", doc="The event of this clip stopping.",
         example="(on (clip-stops (clip \"Verse\")) (launch-scene 3))")
-def clip_stops(ctx, target):
+def clip_stops(ctx: ActionContext, target):
     c = ctx.clip(target)
     return EventSpec(("clip-stops", ptr(c)), '(clip-stops "%s")' % c.name)
 
 
 @action("scene-launches", "scene", family="event", doc="The event of this scene being launched (on its grid line).",
         example="(wait-for (scene-launches (scene 2)))")
-def scene_launches(ctx, target):
+def scene_launches(ctx: ActionContext, target):
     s = ctx.scene(target)
     return EventSpec(("scene-launched", ptr(s)), '(scene-launches "%s")' % s.name)
 
@@ -69,7 +74,7 @@ def scene_launches(ctx, target):
 @action("run-trigger", "text", family="event",
         doc="Run the lmac form in a clip, scene or locator name now, as the trigger would.",
         example="(run-trigger (clip-name (clip 1 1)))")
-def run_trigger(ctx, text):
+def run_trigger(ctx: ActionContext, text):
     from ...triggers import trigger_source
     source = trigger_source(str(text))
     if source is None:

@@ -6,10 +6,15 @@ answers the current value: (volume (track 1)) is 0.85.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..registry import action
 from . import _args as A
 from ...value_forms import By, Ramp
 from ....interpreter.values import Keyword, LmacError
+
+if TYPE_CHECKING:
+    from ...context import ActionContext
 
 MISSING = object()
 
@@ -29,7 +34,7 @@ def target_and_value(args):
     return None, MISSING
 
 
-def set_level(ctx, name, param, value, lo, hi, what):
+def set_level(ctx: ActionContext, name, param, value, lo, hi, what):
     """Set a parameter through the value forms, checking plain numbers ourselves so the error
     speaks the musician's language."""
     if A.is_number(value):
@@ -39,7 +44,7 @@ def set_level(ctx, name, param, value, lo, hi, what):
     return ctx.set_param(param, value)
 
 
-def _mixer_param_action(ctx, name, args, pick, lo, hi, what):
+def _mixer_param_action(ctx: ActionContext, name, args, pick, lo, hi, what):
     target, value = target_and_value(args)
     tracks = ctx.tracks(target)
     if value is MISSING:
@@ -54,18 +59,18 @@ def _mixer_param_action(ctx, name, args, pick, lo, hi, what):
         doc="Set a track's volume fader (0.0 silent .. 0.85 is 0 dB .. 1.0 is +6 dB); any value form works. "
             "Without a level, answers the current one.",
         example="(volume (track \"Bass\") (ramp 0.5 :bars 4))")
-def volume(ctx, *args):
+def volume(ctx: ActionContext, *args):
     return _mixer_param_action(ctx, "volume", args, lambda m: m.volume, 0.0, 1.0, "a level")
 
 
 @action("pan", "target? position?", family="mixer",
         doc="Set a track's pan: -1.0 hard left, 0 centre, 1.0 hard right.",
         example="(pan (track 2) -0.3)")
-def pan(ctx, *args):
+def pan(ctx: ActionContext, *args):
     return _mixer_param_action(ctx, "pan", args, lambda m: m.panning, -1.0, 1.0, "a pan position")
 
 
-def send_index(ctx, name, which):
+def send_index(ctx: ActionContext, name, which):
     """The index of a send from a return letter ("A", :b), a 1-based number or a return name."""
     returns = list(ctx.song.return_tracks)
     if A.is_number(which):
@@ -100,8 +105,8 @@ def _quoted(x):
 @action("send", "target? send level?", family="mixer",
         doc="Set a track's send to a return track, by return letter (\"A\"), number or return name.",
         example="(send (track \"Vox\") \"A\" 0.4)")
-def send(ctx, *args):
-    args = list(args)
+def send(ctx: ActionContext, *given):
+    args = list(given)
     if len(args) == 3:
         target, which, value = args
     elif len(args) == 2:
@@ -133,7 +138,7 @@ CROSSFADE = {"a": 0, "none": 1, "off": 1, "b": 2}
 @action("crossfade-assign", "target? side", family="mixer",
         doc="Put a track on side :a or :b of the crossfader, or :none.",
         example="(crossfade-assign (track \"Keys\") :a)")
-def crossfade_assign(ctx, *args):
+def crossfade_assign(ctx: ActionContext, *args):
     if not args or len(args) > 2:
         raise LmacError("crossfade-assign expects a side :a, :b or :none: (crossfade-assign (track 1) :a)")
     target, side = (None, args[0]) if len(args) == 1 else args
@@ -143,14 +148,14 @@ def crossfade_assign(ctx, *args):
     return None
 
 
-def _main_param(ctx, attr):
+def _main_param(ctx: ActionContext, attr):
     return getattr(ctx.song.master_track.mixer_device, attr)
 
 
 @action("crossfader", "position?", family="mixer",
         doc="Move the main crossfader: -1.0 full A, 0 centre, 1.0 full B. Without a value, answers it.",
         example="(crossfader (ramp 1.0 :bars 8))")
-def crossfader(ctx, value=MISSING):
+def crossfader(ctx: ActionContext, value=MISSING):
     param = _main_param(ctx, "crossfader")
     if value is MISSING:
         return param.value
@@ -160,7 +165,7 @@ def crossfader(ctx, value=MISSING):
 @action("cue-volume", "level?", family="mixer",
         doc="Set the preview (cue) volume on the main track, 0.0 .. 1.0.",
         example="(cue-volume 0.7)")
-def cue_volume(ctx, value=MISSING):
+def cue_volume(ctx: ActionContext, value=MISSING):
     param = _main_param(ctx, "cue_volume")
     if value is MISSING:
         return param.value
@@ -173,7 +178,7 @@ PANNING_MODES = {"stereo": 0, "split": 1, "split-stereo": 1}
 @action("panning-mode", "target? mode", family="mixer",
         doc="Switch a track's pan knob between :stereo and :split (two knobs, left and right).",
         example="(panning-mode (track 1) :split)")
-def panning_mode(ctx, *args):
+def panning_mode(ctx: ActionContext, *args):
     if not args or len(args) > 2:
         raise LmacError("panning-mode expects :stereo or :split: (panning-mode (track 1) :split)")
     target, mode = (None, args[0]) if len(args) == 1 else args
@@ -186,7 +191,7 @@ def panning_mode(ctx, *args):
 @action("split-pan", "target? left right", family="mixer",
         doc="Split-stereo pan: place the left and right channels separately (-1.0 .. 1.0 each).",
         example="(split-pan (track \"Keys\") -1.0 0.2)")
-def split_pan(ctx, *args):
+def split_pan(ctx: ActionContext, *args):
     if len(args) == 2:
         target, left, right = None, args[0], args[1]
     elif len(args) == 3:
@@ -204,7 +209,7 @@ def split_pan(ctx, *args):
 @action("mute-sends", "target?", family="mixer",
         doc="Turn every send of the track(s) all the way down.",
         example="(mute-sends (track \"Vox\"))")
-def mute_sends(ctx, target=None):
+def mute_sends(ctx: ActionContext, target=None):
     for track in ctx.tracks(target):
         for s in track.mixer_device.sends:
             ctx.set_param(s, 0.0)
@@ -214,7 +219,7 @@ def mute_sends(ctx, target=None):
 @action("reset-mixer", "target?", family="mixer",
         doc="Put the track(s) back to 0 dB, centre pan, sends down and stereo panning.",
         example="(reset-mixer all)")
-def reset_mixer(ctx, target=None):
+def reset_mixer(ctx: ActionContext, target=None):
     for track in ctx.tracks(target):
         mixer = track.mixer_device
         ctx.set_param(mixer.volume, Keyword.of("reset"))

@@ -9,11 +9,17 @@ pitches), add_notes_to(ctx, clip, notes, what), shift_pitches(ctx, clip, semis, 
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..registry import action
 from . import _args as A
 from ...value_forms import By
 from ....interpreter.printer import describe
 from ....interpreter.values import Keyword, LmacError
+
+if TYPE_CHECKING:
+    from Live.Clip import Clip
+    from ...context import ActionContext
 
 FIELDS = ("pitch", "start", "duration", "velocity", "mute", "probability", "velocity-deviation",
           "release-velocity")
@@ -30,19 +36,19 @@ def _live():
     return Live
 
 
-def require_midi(what, clip):
+def require_midi(what, clip: Clip):
     if not clip.is_midi_clip:
         A.fail(what, "works on MIDI clips, and %s is an audio clip" % (clip.name or "this clip"))
 
 
-def region(clip):
+def region(clip: Clip):
     """(start, end) in beats: the loop when looping, else the markers."""
     if clip.looping:
         return clip.loop_start, clip.loop_end
     return clip.start_marker, clip.end_marker
 
 
-def read_notes(ctx, clip, what="notes", pitches=None):
+def read_notes(ctx: ActionContext, clip: Clip, what="notes", pitches=None):
     """The clip's notes (Live MidiNote objects) as a vector Live can take back, sorted by time."""
     require_midi(what, clip)
     lo, hi = pitches if pitches is not None else (0, 127)
@@ -57,7 +63,7 @@ def note_map(note):
                      ("release-velocity", note.release_velocity), ("id", note.note_id)])
 
 
-def modify_notes(ctx, clip, change, what, pitches=None):
+def modify_notes(ctx: ActionContext, clip, change, what, pitches=None):
     """Call change(notes) on the clip's notes (mutating them), check them, give them back to Live."""
     notes = read_notes(ctx, clip, what, pitches)
     items = list(notes)
@@ -85,7 +91,7 @@ def _num(x):
     return ("%g" % x) if isinstance(x, float) else str(x)
 
 
-def shift_pitches(ctx, clip, semis, what="transpose", pitches=None):
+def shift_pitches(ctx: ActionContext, clip, semis, what="transpose", pitches=None):
     def change(notes):
         for n in notes:
             n.pitch = n.pitch + semis
@@ -122,7 +128,7 @@ def parse_note(what, value):
     return fields
 
 
-def add_notes_to(ctx, clip, notes, what="add-notes"):
+def add_notes_to(ctx: ActionContext, clip, notes, what="add-notes"):
     """Add notes (as parse_note dicts) to the clip; returns their Live note ids."""
     require_midi(what, clip)
     spec = _live().Clip.MidiNoteSpecification
@@ -159,7 +165,7 @@ def _clip_args(what, args, nvalues, example):
     raise LmacError("%s expects %s" % (what, example))
 
 
-def _each_clip(ctx, what, sel, change, pitches):
+def _each_clip(ctx: ActionContext, what, sel, change, pitches):
     count = 0
     for clip in ctx.clips(sel):
         count += modify_notes(ctx, clip, lambda notes: change(clip, notes), what, pitches)
@@ -170,7 +176,7 @@ def _each_clip(ctx, what, sel, change, pitches):
 @action("notes", "clip?", family="notes", options=(":pitch",),
         doc="The clip's notes as maps {:pitch :start :duration :velocity :mute :probability ...}, in time order.",
         example="(notes (clip \"Bass A\"))")
-def notes(ctx, *args):
+def notes(ctx: ActionContext, *args):
     sel, _, pitches = _clip_args("notes", args, 0, "a clip: (notes (clip 1 1))")
     return A.vector(note_map(n) for n in read_notes(ctx, ctx.clip(sel), "notes", pitches))
 
@@ -178,7 +184,7 @@ def notes(ctx, *args):
 @action("add-notes", "clip? notes", family="notes",
         doc="Add notes: a vector of [pitch start length velocity] vectors or note maps.",
         example="(add-notes (clip \"Drums\" 1) [[60 0 1 100] [64 1 1 90]])")
-def add_notes(ctx, *args):
+def add_notes(ctx: ActionContext, *args):
     sel, (value,), _ = _clip_args("add-notes", args, 1, "a vector of notes: (add-notes (clip 1 1) [[60 0 1 100]])")
     items = A.sequence("add-notes", value, "a vector of notes like [[60 0 1 100]]")
     parsed = [parse_note("add-notes", n) for n in items]
@@ -191,8 +197,8 @@ def add_notes(ctx, *args):
 @action("add-note", "clip? pitch start duration velocity?", family="notes",
         doc="Add one note: pitch (60 is middle C), start and length in beats, velocity (default 100).",
         example="(add-note (clip \"Drums\" 1) 60 0 0.5 110)")
-def add_note(ctx, *args):
-    args = list(args)
+def add_note(ctx: ActionContext, *given):
+    args = list(given)
     if len(args) == 3 or (len(args) == 4 and A.is_number(args[0])):
         args = [None] + args
     if len(args) not in (4, 5):
@@ -206,7 +212,7 @@ def add_note(ctx, *args):
 @action("delete-notes", "clip?", family="notes", options=(":pitch",),
         doc="Delete the clip's notes, or only those at :pitch p / :pitch [lo hi].",
         example="(delete-notes (clip \"Beat\") :pitch 42)")
-def delete_notes(ctx, *args):
+def delete_notes(ctx: ActionContext, *args):
     sel, _, pitches = _clip_args("delete-notes", args, 0, "a clip: (delete-notes (clip 1 1) :pitch 42)")
     lo, hi = pitches or (0, 127)
     for clip in ctx.clips(sel):
@@ -218,7 +224,7 @@ def delete_notes(ctx, *args):
 
 @action("clear-clip", "clip?", family="notes", doc="Delete every note of the clip.",
         example="(clear-clip (clip \"Drums\" 2))")
-def clear_clip(ctx, sel=None):
+def clear_clip(ctx: ActionContext, sel=None):
     return delete_notes(ctx, sel) if sel is not None else delete_notes(ctx)
 
 
@@ -226,7 +232,7 @@ def clear_clip(ctx, sel=None):
 @action("transpose-notes", "clip? semitones", family="notes", options=(":pitch",),
         doc="Move the clip's notes up or down by semitones.",
         example="(transpose-notes (clip \"Pad\") 12)")
-def transpose_notes(ctx, *args):
+def transpose_notes(ctx: ActionContext, *args):
     sel, (semis,), pitches = _clip_args("transpose-notes", args, 1,
                                         "a number of semitones: (transpose-notes (clip 1 1) 12)")
     semis = A.integer("transpose-notes", semis, "a whole number of semitones")
@@ -243,13 +249,13 @@ def relative_delta(value):
 @action("velocity", "clip? velocity", family="notes", options=(":pitch",),
         doc="Set every note's velocity (1..127), or change it with (by d).",
         example="(velocity (clip \"Beat\") (by -10) :pitch 42)")
-def velocity(ctx, *args):
+def velocity(ctx: ActionContext, *args):
     sel, (value,), pitches = _clip_args("velocity", args, 1, "a velocity: (velocity (clip 1 1) 100)")
     delta = relative_delta(value)
     if delta is None:
         A.in_range("velocity", value, 1, 127, "a velocity")
 
-    def change(clip, notes):
+    def change(clip: Clip, notes):
         for n in notes:
             n.velocity = float(value) if delta is None else min(127.0, max(1.0, n.velocity + delta))
     _each_clip(ctx, "velocity", sel, change, pitches)
@@ -259,7 +265,7 @@ def velocity(ctx, *args):
 @action("random-velocity", "clip? low high", family="notes", options=(":pitch",),
         doc="Give each note a random velocity between low and high.",
         example="(random-velocity (clip \"Beat\") 70 120)")
-def random_velocity(ctx, *args):
+def random_velocity(ctx: ActionContext, *args):
     from ....interpreter.builtins import RANDOM
     sel, (lo, hi), pitches = _clip_args("random-velocity", args, 2,
                                         "a low and a high velocity: (random-velocity (clip 1 1) 70 120)")
@@ -267,7 +273,7 @@ def random_velocity(ctx, *args):
     A.in_range("random-velocity", hi, 1, 127, "a velocity")
     lo, hi = min(lo, hi), max(lo, hi)
 
-    def change(clip, notes):
+    def change(clip: Clip, notes):
         for n in notes:
             n.velocity = float(RANDOM.randint(int(lo), int(hi)))
     _each_clip(ctx, "random-velocity", sel, change, pitches)
@@ -277,10 +283,10 @@ def random_velocity(ctx, *args):
 @action("reverse-notes", "clip?", family="notes", options=(":pitch",),
         doc="Play the clip's notes backwards inside its loop.",
         example="(reverse-notes (clip \"Bass A\"))")
-def reverse_notes(ctx, *args):
+def reverse_notes(ctx: ActionContext, *args):
     sel, _, pitches = _clip_args("reverse-notes", args, 0, "a clip: (reverse-notes (clip 1 1))")
 
-    def change(clip, notes):
+    def change(clip: Clip, notes):
         start, end = region(clip)
         for n in notes:
             if start <= n.start_time < end:
@@ -292,10 +298,10 @@ def reverse_notes(ctx, *args):
 @action("invert-notes", "clip?", family="notes", options=(":pitch",),
         doc="Turn the melody upside down: the highest note becomes the lowest.",
         example="(invert-notes (clip \"Bass A\"))")
-def invert_notes(ctx, *args):
+def invert_notes(ctx: ActionContext, *args):
     sel, _, pitches = _clip_args("invert-notes", args, 0, "a clip: (invert-notes (clip 1 1))")
 
-    def change(clip, notes):
+    def change(clip: Clip, notes):
         lo = min(n.pitch for n in notes)
         hi = max(n.pitch for n in notes)
         for n in notes:
@@ -307,10 +313,10 @@ def invert_notes(ctx, *args):
 @action("legato-notes", "clip?", family="notes", options=(":pitch",),
         doc="Stretch each note up to the next one (the last to the loop end).",
         example="(legato-notes (clip \"Pad\"))")
-def legato_notes(ctx, *args):
+def legato_notes(ctx: ActionContext, *args):
     sel, _, pitches = _clip_args("legato-notes", args, 0, "a clip: (legato-notes (clip 1 1))")
 
-    def change(clip, notes):
+    def change(clip: Clip, notes):
         _, end = region(clip)
         starts = sorted(set(n.start_time for n in notes))
         for n in notes:
@@ -324,11 +330,11 @@ def legato_notes(ctx, *args):
 @action("nudge-notes", "clip? beats", family="notes", options=(":pitch",),
         doc="Move the notes later (or earlier, with a negative number) by beats.",
         example="(nudge-notes (clip \"Beat\") 1/16)")
-def nudge_notes(ctx, *args):
+def nudge_notes(ctx: ActionContext, *args):
     sel, (beats,), pitches = _clip_args("nudge-notes", args, 1, "a number of beats: (nudge-notes (clip 1 1) 0.25)")
     A.number("nudge-notes", beats, "a number of beats")
 
-    def change(clip, notes):
+    def change(clip: Clip, notes):
         for n in notes:
             n.start_time = n.start_time + beats
     _each_clip(ctx, "nudge-notes", sel, change, pitches)
@@ -338,11 +344,11 @@ def nudge_notes(ctx, *args):
 @action("scale-notes", "clip? factor", family="notes", options=(":pitch",),
         doc="Stretch (factor 2) or squeeze (0.5) the notes in time, from the loop start.",
         example="(scale-notes (clip \"Bass A\") 2)")
-def scale_notes(ctx, *args):
+def scale_notes(ctx: ActionContext, *args):
     sel, (factor,), pitches = _clip_args("scale-notes", args, 1, "a factor: (scale-notes (clip 1 1) 2)")
     A.positive("scale-notes", factor, "a factor above 0 (2 stretches, 0.5 squeezes)")
 
-    def change(clip, notes):
+    def change(clip: Clip, notes):
         start, _ = region(clip)
         for n in notes:
             n.start_time = start + (n.start_time - start) * factor
@@ -354,7 +360,7 @@ def scale_notes(ctx, *args):
 @action("quantize-notes", "clip? grid strength?", family="notes", options=(":pitch",),
         doc="Pull note starts to any grid (1/16, 1/12 for triplets ...), strength 0..1 (default 1).",
         example="(quantize-notes (clip \"Beat\") 1/16 0.75)")
-def quantize_notes(ctx, *args):
+def quantize_notes(ctx: ActionContext, *args):
     positional, opts = A.split_options("quantize-notes", args, ("pitch",))
     pitches = pitch_option("quantize-notes", opts.get("pitch"))
     strength = 1.0
@@ -369,7 +375,7 @@ def quantize_notes(ctx, *args):
     A.positive("quantize-notes", grid, "a grid like 1/16")
     step = 4.0 * grid   # 1/16 of a whole note is a quarter of a beat
 
-    def change(clip, notes):
+    def change(clip: Clip, notes):
         for n in notes:
             target = round(n.start_time / step) * step
             n.start_time = n.start_time + (target - n.start_time) * strength
@@ -380,12 +386,12 @@ def quantize_notes(ctx, *args):
 @action("humanize", "clip? amount", family="notes", options=(":pitch",),
         doc="Loosen the notes: amount 0..1 moves starts up to amount/16 beat and velocities up to amount*24.",
         example="(humanize (clip \"Beat\") 0.3)")
-def humanize(ctx, *args):
+def humanize(ctx: ActionContext, *args):
     from ....interpreter.builtins import RANDOM
     sel, (amount,), pitches = _clip_args("humanize", args, 1, "an amount from 0 to 1: (humanize (clip 1 1) 0.3)")
     A.in_range("humanize", amount, 0.0, 1.0, "an amount")
 
-    def change(clip, notes):
+    def change(clip: Clip, notes):
         for n in notes:
             n.start_time = max(0.0, n.start_time + RANDOM.uniform(-1, 1) * amount / 16.0)
             n.velocity = min(127.0, max(1.0, n.velocity + RANDOM.uniform(-1, 1) * amount * 24.0))
@@ -393,10 +399,10 @@ def humanize(ctx, *args):
     return None
 
 
-def _mute(ctx, what, args, value):
+def _mute(ctx: ActionContext, what, args, value):
     sel, _, pitches = _clip_args(what, args, 0, "a clip: (%s (clip 1 1) :pitch 42)" % what)
 
-    def change(clip, notes):
+    def change(clip: Clip, notes):
         for n in notes:
             n.mute = value
     _each_clip(ctx, what, sel, change, pitches)
@@ -405,24 +411,24 @@ def _mute(ctx, what, args, value):
 
 @action("mute-notes", "clip?", family="notes", options=(":pitch",), doc="Deactivate notes (they stay, greyed out).",
         example="(mute-notes (clip \"Beat\") :pitch 42)")
-def mute_notes(ctx, *args):
+def mute_notes(ctx: ActionContext, *args):
     return _mute(ctx, "mute-notes", args, True)
 
 
 @action("unmute-notes", "clip?", family="notes", options=(":pitch",), doc="Activate deactivated notes again.",
         example="(unmute-notes (clip \"Beat\"))")
-def unmute_notes(ctx, *args):
+def unmute_notes(ctx: ActionContext, *args):
     return _mute(ctx, "unmute-notes", args, False)
 
 
 @action("note-probability", "clip? chance", family="notes", options=(":pitch",),
         doc="The chance (0.0 .. 1.0) that each note plays (Live 11 note probability).",
         example="(note-probability (clip \"Beat\") 0.5 :pitch 42)")
-def note_probability(ctx, *args):
+def note_probability(ctx: ActionContext, *args):
     sel, (chance,), pitches = _clip_args("note-probability", args, 1, "a chance: (note-probability (clip 1 1) 0.5)")
     A.in_range("note-probability", chance, 0.0, 1.0, "a chance")
 
-    def change(clip, notes):
+    def change(clip: Clip, notes):
         for n in notes:
             n.probability = float(chance)
     _each_clip(ctx, "note-probability", sel, change, pitches)

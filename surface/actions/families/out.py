@@ -4,9 +4,14 @@ Channels are 1..16 as musicians count them (0..15 on the wire).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..registry import action
 from . import _args as A
 from ....interpreter.builtins import str_
+
+if TYPE_CHECKING:
+    from ...context import ActionContext
 
 
 def _text(args):
@@ -15,7 +20,7 @@ def _text(args):
 
 @action("message", "text*", family="out", doc="Show a message on Live's status bar.",
         example="(message \"Drop in 4 bars!\")")
-def message(ctx, *args):
+def message(ctx: ActionContext, *args):
     text = _text(args)
     ctx.live.show(text)
     ctx.note("message: " + text)
@@ -24,13 +29,13 @@ def message(ctx, *args):
 
 @action("log", "values*", family="out", doc="Write a line to Live's Log.txt, starting with \"lmac:\".",
         example="(log \"tempo is\" (tempo))")
-def log(ctx, *args):
+def log(ctx: ActionContext, *args):
     text = _text(args)
     ctx.live.log("lmac: " + text)
     return None
 
 
-def midi_sender(ctx, what):
+def midi_sender(ctx: ActionContext, what):
     """The script's send_midi (c_instance.send_midi), set on the LiveWorld by the remote script."""
     send = getattr(ctx.live, "send_midi", None)
     if send is None:
@@ -57,7 +62,7 @@ def check_message(what, data):
     return data
 
 
-def send(ctx, what, data):
+def send(ctx: ActionContext, what, data):
     msg = check_message(what, data)
     midi_sender(ctx, what)(msg)
     ctx.note("%s %s" % (what, " ".join(str(b) for b in msg)))
@@ -78,13 +83,13 @@ def _seven_bit(what, value, name):
 @action("send-midi", "bytes", family="out",
         doc="Send raw MIDI bytes out of lmac's MIDI output: a vector, status byte first (SysEx whole).",
         example="(send-midi [176 7 100])")
-def send_midi(ctx, data):
+def send_midi(ctx: ActionContext, data):
     return send(ctx, "send-midi", data)
 
 
 @action("send-cc", "channel cc value", family="out", doc="Send a control change (channel 1..16).",
         example="(send-cc 1 74 127)")
-def send_cc(ctx, ch, cc, value):
+def send_cc(ctx: ActionContext, ch, cc, value):
     c = int(_channel("send-cc", ch))
     return send(ctx, "send-cc", [0xB0 | c, _seven_bit("send-cc", cc, "a controller number"),
                                  _seven_bit("send-cc", value, "a value")])
@@ -93,7 +98,7 @@ def send_cc(ctx, ch, cc, value):
 @action("send-note", "channel note velocity", family="out",
         doc="Send a note on (velocity 0 is a note off), channel 1..16.",
         example="(send-note 10 36 127)")
-def send_note(ctx, ch, note, velocity):
+def send_note(ctx: ActionContext, ch, note, velocity):
     c = int(_channel("send-note", ch))
     return send(ctx, "send-note", [0x90 | c, _seven_bit("send-note", note, "a note number"),
                                    _seven_bit("send-note", velocity, "a velocity")])
@@ -101,7 +106,7 @@ def send_note(ctx, ch, note, velocity):
 
 @action("send-note-off", "channel note", family="out", doc="Send a note off, channel 1..16.",
         example="(send-note-off 10 36)")
-def send_note_off(ctx, ch, note):
+def send_note_off(ctx: ActionContext, ch, note):
     c = int(_channel("send-note-off", ch))
     return send(ctx, "send-note-off", [0x80 | c, _seven_bit("send-note-off", note, "a note number"), 0])
 
@@ -109,7 +114,7 @@ def send_note_off(ctx, ch, note):
 @action("send-program", "channel program", family="out",
         doc="Send a program change (program 0..127), channel 1..16.",
         example="(send-program 1 12)")
-def send_program(ctx, ch, program):
+def send_program(ctx: ActionContext, ch, program):
     c = int(_channel("send-program", ch))
     return send(ctx, "send-program", [0xC0 | c, _seven_bit("send-program", program, "a program number")])
 

@@ -1,9 +1,14 @@
 """Scene actions: launching (on Live's grid), scene tempo and time signature."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..registry import action
 from . import _args as A
 from ....interpreter.values import LmacError
+
+if TYPE_CHECKING:
+    from ...context import ActionContext
 
 
 def _scene_and(what, args, n, example):
@@ -15,14 +20,14 @@ def _scene_and(what, args, n, example):
     raise LmacError("%s expects %s" % (what, example))
 
 
-def _scenes(ctx, sel):
+def _scenes(ctx: ActionContext, sel):
     return ctx.scenes(sel)
 
 
 @action("launch-scene", "scene?", family="scene", timing="quantized", options=(":quantize",),
         doc="Launch a scene (default: the selected one); :quantize :bar, :beat, 1/16 or :none picks the grid.",
         example="(launch-scene (scene \"Chorus\") :quantize :bar)")
-def launch_scene(ctx, *args):
+def launch_scene(ctx: ActionContext, *args):
     positional, opts = A.split_options("launch-scene", args, ("quantize",))
     if len(positional) > 1:
         raise LmacError("launch-scene expects one scene: (launch-scene (scene 2))")
@@ -36,7 +41,7 @@ def launch_scene(ctx, *args):
 @action("launch-selected-scene", "", family="scene", timing="quantized",
         doc="Launch the selected scene and move the selection to the next one, like Live's Enter key.",
         example="(launch-selected-scene)")
-def launch_selected_scene(ctx):
+def launch_selected_scene(ctx: ActionContext):
     scene = ctx.song.view.selected_scene
     ctx.call(scene, "fire_as_selected", what="launch-selected-scene")
     return None
@@ -45,7 +50,7 @@ def launch_selected_scene(ctx):
 @action("stop-scene", "scene?", family="scene",
         doc="Stop the clips playing in the scene's row (other rows keep playing).",
         example="(stop-scene (scene \"Verse\"))")
-def stop_scene(ctx, sel=None):
+def stop_scene(ctx: ActionContext, sel=None):
     for scene in _scenes(ctx, sel):
         for slot in scene.clip_slots:
             if slot.has_clip and (slot.clip.is_playing or slot.clip.is_triggered):
@@ -56,7 +61,7 @@ def stop_scene(ctx, sel=None):
 @action("scene-tempo", "scene? bpm", family="scene",
         doc="Give the scene its own tempo (20..999 BPM), applied when it launches; nil or :off removes it.",
         example="(scene-tempo (scene \"Chorus\") 128)")
-def scene_tempo(ctx, *args):
+def scene_tempo(ctx: ActionContext, *args):
     sel, (bpm,) = _scene_and("scene-tempo", args, 1, "a tempo: (scene-tempo (scene 2) 128)")
     off = bpm is None or bpm is False or getattr(bpm, "name", None) == "off"
     if not off:
@@ -73,8 +78,8 @@ def scene_tempo(ctx, *args):
 @action("scene-signature", "scene? numerator denominator", family="scene",
         doc="Give the scene its own time signature, applied when it launches; (scene-signature S :off) removes it.",
         example="(scene-signature (scene \"Outro\") 3 4)")
-def scene_signature(ctx, *args):
-    args = list(args)
+def scene_signature(ctx: ActionContext, *given):
+    args = list(given)
     if args and (args[-1] is None or getattr(args[-1], "name", None) == "off"):
         for scene in _scenes(ctx, args[0] if len(args) == 2 else None):
             ctx.write(scene, "time_signature_enabled", False, "scene-signature")
@@ -96,6 +101,6 @@ def scene_signature(ctx, *args):
 
 @action("select-scene", "scene", family="scene", doc="Select a scene (the row Live's Enter key launches).",
         example="(select-scene (scene \"Chorus\"))")
-def select_scene(ctx, sel):
+def select_scene(ctx: ActionContext, sel):
     ctx.write(ctx.song.view, "selected_scene", ctx.scene(sel), "select-scene")
     return None

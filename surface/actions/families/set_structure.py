@@ -5,11 +5,16 @@ Positions are 1-based, as Live shows them; without one, a new track goes after t
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ....interpreter.printer import describe
 from ....interpreter.values import Keyword, Symbol
 from ...adapter import label
 from ..registry import action
 from . import _args as A
+
+if TYPE_CHECKING:
+    from ...context import ActionContext
 
 
 def _index_of(items, obj):
@@ -19,7 +24,7 @@ def _index_of(items, obj):
     return -1
 
 
-def _position(ctx, position, count):
+def _position(ctx: ActionContext, position, count):
     """1-based position (up to count + 1 = append) -> Live's 0-based index; None stays None."""
     if position is None:
         return None
@@ -33,7 +38,7 @@ def _position(ctx, position, count):
         doc="Add a MIDI or audio track (midi is the default) after the selected track, or at a 1-based position. "
             "The new track is selected, so it is the focus of the actions that follow.",
         example="(create-track midi)")
-def create_track(ctx, kind=None, position=None):
+def create_track(ctx: ActionContext, kind=None, position=None):
     if A.is_number(kind) and position is None:
         kind, position = None, kind
     word = "midi" if kind is None else (kind.name if type(kind) in (Keyword, Symbol) else kind)
@@ -51,14 +56,14 @@ WORDS = [("midi", Keyword.of("midi"), "The word midi: (create-track midi)."),
 
 
 @action("create-return", "", family="set", doc="Add a return track at the end.", example="(create-return)")
-def create_return(ctx):
+def create_return(ctx: ActionContext):
     return ctx.call(ctx.song, "create_return_track")
 
 
 @action("delete-track", "target?", family="set",
         doc="Delete the track(s) (the focus by default). Return tracks are deleted as returns.",
         example="(delete-track (track \"Old\"))")
-def delete_track(ctx, target=None):
+def delete_track(ctx: ActionContext, target=None):
     song = ctx.song
     for track in ctx.tracks(target):
         returns = list(song.return_tracks)
@@ -74,7 +79,7 @@ def delete_track(ctx, target=None):
 
 @action("delete-return", "target", family="set", doc="Delete a return track: (delete-return (return \"B\")).",
         example="(delete-return (return \"B\"))")
-def delete_return(ctx, target):
+def delete_return(ctx: ActionContext, target):
     song = ctx.song
     for track in ctx.tracks(target):
         r = _index_of(list(song.return_tracks), track)
@@ -86,7 +91,7 @@ def delete_return(ctx, target):
 @action("duplicate-track", "target?", family="set",
         doc="Duplicate the track(s); Live selects the copy, which becomes the focus.",
         example="(duplicate-track (track \"Bass\"))")
-def duplicate_track(ctx, target=None):
+def duplicate_track(ctx: ActionContext, target=None):
     song = ctx.song
     for track in ctx.tracks(target):
         i = _index_of(list(song.tracks), track)
@@ -99,7 +104,7 @@ def duplicate_track(ctx, target=None):
 @action("create-scene", "position?", family="set",
         doc="Add an empty scene at the end, or at a 1-based position; it is selected.",
         example="(create-scene 3)")
-def create_scene(ctx, position=None):
+def create_scene(ctx: ActionContext, position=None):
     song = ctx.song
     index = _position(ctx, position, len(song.scenes))
     scene = ctx.call(song, "create_scene", -1 if index is None else index)
@@ -110,7 +115,7 @@ def create_scene(ctx, position=None):
 @action("duplicate-scene", "target?", family="set",
         doc="Duplicate the scene(s) (the selected one by default); the copy is selected.",
         example="(duplicate-scene (scene \"Chorus\"))")
-def duplicate_scene(ctx, target=None):
+def duplicate_scene(ctx: ActionContext, target=None):
     song = ctx.song
     for scene in ctx.scenes(target):
         ctx.call(song, "duplicate_scene", _index_of(list(song.scenes), scene))
@@ -119,7 +124,7 @@ def duplicate_scene(ctx, target=None):
 
 @action("delete-scene", "target?", family="set", doc="Delete the scene(s) (the selected one by default).",
         example="(delete-scene (scene 8))")
-def delete_scene(ctx, target=None):
+def delete_scene(ctx: ActionContext, target=None):
     song = ctx.song
     for scene in ctx.scenes(target):
         ctx.call(song, "delete_scene", _index_of(list(song.scenes), scene))
@@ -128,6 +133,6 @@ def delete_scene(ctx, target=None):
 @action("capture-scene", "", family="set",
         doc="Capture the clips playing now into a new scene after the selected one (Live's Capture and Insert).",
         example="(capture-scene)")
-def capture_scene(ctx):
+def capture_scene(ctx: ActionContext):
     ctx.call(ctx.song, "capture_and_insert_scene")
     return ctx.song.view.selected_scene

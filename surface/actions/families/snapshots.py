@@ -7,6 +7,8 @@ name (then by position), devices by position and kind, parameters by name.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, List, Optional
+
 import json
 
 from ..registry import action
@@ -15,11 +17,17 @@ from ...value_forms import Ramp
 from ....interpreter.printer import describe
 from ....interpreter.values import LmacError
 
+if TYPE_CHECKING:
+    from Live.Device import Device
+    from Live.Song import Song
+    from Live.Track import Track
+    from ...context import ActionContext
+
 DATA_KEY = "lmac.snapshots"
 
 
 # ---- storage ---------------------------------------------------------------------------------------
-def load_snapshots(song):
+def load_snapshots(song: Song):
     raw = song.get_data(DATA_KEY, None)
     if not raw:
         return {}
@@ -30,7 +38,7 @@ def load_snapshots(song):
     return data if isinstance(data, dict) else {}
 
 
-def save_snapshots(ctx, snapshots):
+def save_snapshots(ctx: ActionContext, snapshots):
     ctx.call(ctx.song, "set_data", DATA_KEY, json.dumps(snapshots, sort_keys=True), what="snapshot")
 
 
@@ -39,11 +47,11 @@ def _name(what, value):
 
 
 # ---- capturing -----------------------------------------------------------------------------------
-def _all_tracks(song):
+def _all_tracks(song: Song) -> List[Track]:
     return list(song.tracks) + list(song.return_tracks) + [song.master_track]
 
 
-def _track_kind(song, track):
+def _track_kind(song: Song, track: Track) -> str:
     if track == song.master_track:
         return "master"
     for r in song.return_tracks:
@@ -52,7 +60,7 @@ def _track_kind(song, track):
     return "track"
 
 
-def _params(device):
+def _params(device: Device):
     out = {}
     for p in device.parameters:   # Device On included: a snapshot remembers bypass too
         if p.is_enabled and p.name not in out:
@@ -60,7 +68,7 @@ def _params(device):
     return out
 
 
-def capture_track(song, track):
+def capture_track(song: Song, track: Track):
     mixer = track.mixer_device
     entry = {"name": track.name, "kind": _track_kind(song, track),
              "index": _position(song, track),
@@ -73,7 +81,7 @@ def capture_track(song, track):
     return entry
 
 
-def _position(song, track):
+def _position(song: Song, track: Track) -> int:
     kind = _track_kind(song, track)
     group = list(song.tracks) if kind == "track" else list(song.return_tracks) if kind == "return" else [track]
     for i, t in enumerate(group):
@@ -82,7 +90,7 @@ def _position(song, track):
     return 0
 
 
-def find_track(song, entry):
+def find_track(song: Song, entry) -> Optional[Track]:
     kind = entry.get("kind", "track")
     if kind == "master":
         return song.master_track
@@ -95,7 +103,7 @@ def find_track(song, entry):
 
 
 # ---- recalling -----------------------------------------------------------------------------------
-def _glide(ctx, param, value, bars, ms):
+def _glide(ctx: ActionContext, param, value, bars, ms):
     """Set now, or glide there with a ramp value form when bars/ms is given (quantized
     parameters jump, as a glide between steps means nothing)."""
     if param.value == value:
@@ -113,7 +121,7 @@ def make_ramp(value, bars=None, ms=None):
     return Ramp(value, ms, "ms")
 
 
-def recall_entry(ctx, entry, bars=None, ms=None, what="recall"):
+def recall_entry(ctx: ActionContext, entry, bars=None, ms=None, what="recall"):
     song = ctx.song
     track = find_track(song, entry)
     if track is None:
@@ -142,11 +150,11 @@ def recall_entry(ctx, entry, bars=None, ms=None, what="recall"):
         doc="Remember the volume, pan, sends, mute/solo and device settings of the tracks (default: all, "
             "with returns and main) under a name; saved with the set.",
         example="(snapshot \"verse\" (track \"Bass\") (track \"Keys\"))")
-def snapshot(ctx, name, *selectors):
+def snapshot(ctx: ActionContext, name, *selectors):
     key = _name("snapshot", name)
     song = ctx.song
     if selectors:
-        tracks = []
+        tracks: List[Track] = []
         for sel in selectors:
             for t in ctx.tracks(sel):
                 if all(t != u for u in tracks):
@@ -162,7 +170,7 @@ def snapshot(ctx, name, *selectors):
 @action("recall", "name", family="snapshot", options=(":bars", ":ms"),
         doc="Bring back a snapshot, at once or gliding over :bars n or :ms n.",
         example="(recall \"verse\" :bars 4)")
-def recall(ctx, *args):
+def recall(ctx: ActionContext, *args):
     positional, opts = A.split_options("recall", args, ("bars", "ms"))
     if len(positional) != 1:
         raise LmacError("recall expects a snapshot name: (recall \"verse\" :bars 4)")
@@ -185,13 +193,13 @@ def recall(ctx, *args):
 
 @action("snapshots", "", family="snapshot", doc="The names of the stored snapshots.",
         example="(snapshots)")
-def snapshots_(ctx):
+def snapshots_(ctx: ActionContext):
     return A.vector(sorted(load_snapshots(ctx.song)))
 
 
 @action("forget-snapshot", "name", family="snapshot", doc="Delete a stored snapshot.",
         example="(forget-snapshot \"verse\")")
-def forget_snapshot(ctx, name):
+def forget_snapshot(ctx: ActionContext, name):
     key = _name("forget-snapshot", name)
     snapshots = load_snapshots(ctx.song)
     if key not in snapshots:

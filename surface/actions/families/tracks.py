@@ -5,6 +5,8 @@ are skipped; it is an error only when none of them can.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ....interpreter.printer import describe
 from ....interpreter.values import Keyword, Symbol
 from ...adapter import kind_of, label
@@ -12,8 +14,12 @@ from ...selectors import Handle
 from ..registry import action
 from . import _args as A
 
+if TYPE_CHECKING:
+    from Live.Track import Track
+    from ...context import ActionContext
 
-def _able(track, attr):
+
+def _able(track: Track, attr):
     if attr == "arm":
         return bool(getattr(track, "can_be_armed", False))
     if attr in ("mute", "solo"):
@@ -30,7 +36,7 @@ def _word(attr):
             "current_monitoring_state": "monitored"}.get(attr, attr)
 
 
-def _usable(ctx, target, attr):
+def _usable(ctx: ActionContext, target, attr):
     tracks = ctx.tracks(target)
     ok = [t for t in tracks if _able(t, attr)]
     if not ok:
@@ -38,13 +44,13 @@ def _usable(ctx, target, attr):
     return ok
 
 
-def _set_flag(ctx, target, attr, value):
+def _set_flag(ctx: ActionContext, target, attr, value):
     for t in _usable(ctx, target, attr):
         ctx.write(t, attr, value)
     return value
 
 
-def _toggle_flag(ctx, target, attr):
+def _toggle_flag(ctx: ActionContext, target, attr):
     result = None
     for t in _usable(ctx, target, attr):
         result = not bool(getattr(t, attr))
@@ -55,23 +61,23 @@ def _toggle_flag(ctx, target, attr):
 def _flag_actions(verb, un, attr, noun):
     @action(verb, "target?", family="track", doc="%s the track(s) (the focus by default)." % verb.capitalize(),
             example="(%s (track \"Bass\"))" % verb)
-    def set_(ctx, target=None):
+    def set_(ctx: ActionContext, target=None):
         return _set_flag(ctx, target, attr, True)
 
     @action(un, "target?", family="track", doc="%s the track(s)." % un.capitalize(), example="(%s all)" % un)
-    def clear(ctx, target=None):
+    def clear(ctx: ActionContext, target=None):
         return _set_flag(ctx, target, attr, False)
 
     @action("toggle-" + verb, "target?", family="track",
             doc="Flip the %s of each track; answers the new state of the last one." % noun,
             example="(toggle-%s (track 1))" % verb)
-    def toggle(ctx, target=None):
+    def toggle(ctx: ActionContext, target=None):
         return _toggle_flag(ctx, target, attr)
 
     @action("exclusive-" + verb, "target?", family="track",
             doc="%s these track(s) and %s every other track." % (verb.capitalize(), un),
             example="(exclusive-%s (track \"Vocals\"))" % verb)
-    def exclusive(ctx, target=None):
+    def exclusive(ctx: ActionContext, target=None):
         chosen = _usable(ctx, target, attr)
         song = ctx.song
         for t in list(song.tracks) + list(song.return_tracks):
@@ -91,7 +97,7 @@ _flag_actions("solo", "unsolo", "solo", "solo")
         doc="Rename tracks, scenes, clips or devices: (name T \"Bass\"). (name T) answers T's name; "
             "with a keyword, symbol or string, (name :x) answers its text, as in Clojure.",
         example="(name (track 1) \"Drums\")")
-def name(ctx, target=None, new_name=None):
+def name(ctx: ActionContext, target=None, new_name=None):
     if new_name is None:
         if target is None:
             return ctx.target(None).name
@@ -121,7 +127,7 @@ PALETTE_SIZE = 70
         doc="Colour tracks, scenes or clips: a keyword (:red :orange :yellow :green :blue :purple :pink ... ), a "
             "palette number 0..69 or an RGB number like 0xFF8800. (color T) answers the RGB colour.",
         example="(color (track \"Bass\") :blue)")
-def color(ctx, target=None, colour=None):
+def color(ctx: ActionContext, target=None, colour=None):
     if colour is None and (type(target) is Keyword or A.is_number(target)):
         target, colour = None, target
     objs = ctx.targets(target)
@@ -153,7 +159,7 @@ MONITOR = {"in": 0, "auto": 1, "off": 2}
 
 @action("monitor", "target? mode", family="track",
         doc="Set input monitoring: :in, :auto or :off.", example="(monitor (track \"Vocals\") :in)")
-def monitor(ctx, *args):
+def monitor(ctx: ActionContext, *args):
     if not args or len(args) > 2:
         ctx.fail("expects a mode (:in, :auto or :off), optionally after a target")
     target, mode = (None, args[0]) if len(args) == 1 else args
@@ -163,20 +169,20 @@ def monitor(ctx, *args):
 
 
 @action("fold", "target?", family="track", doc="Fold group track(s) closed.", example="(fold groups)")
-def fold(ctx, target=None):
+def fold(ctx: ActionContext, target=None):
     _set_flag(ctx, target, "fold_state", 1)
     return True
 
 
 @action("unfold", "target?", family="track", doc="Unfold group track(s).", example="(unfold (track \"Drums\"))")
-def unfold(ctx, target=None):
+def unfold(ctx: ActionContext, target=None):
     _set_flag(ctx, target, "fold_state", 0)
     return False
 
 
 @action("toggle-fold", "target?", family="track", doc="Fold or unfold group track(s).",
         example="(toggle-fold groups)")
-def toggle_fold(ctx, target=None):
+def toggle_fold(ctx: ActionContext, target=None):
     result = None
     for t in _usable(ctx, target, "fold_state"):
         result = 0 if t.fold_state else 1
@@ -187,7 +193,7 @@ def toggle_fold(ctx, target=None):
 @action("stop-clips", "target? now?", family="track",
         doc="Stop the clips of the track(s) on Live's launch grid; add :now to stop them at once.",
         example="(stop-clips (track \"Bass\"))")
-def stop_clips(ctx, target=None, now=None):
+def stop_clips(ctx: ActionContext, target=None, now=None):
     if type(target) is Keyword and now is None:
         target, now = None, target
     quantized = not (type(now) is Keyword and now.name == "now")
@@ -198,7 +204,7 @@ def stop_clips(ctx, target=None, now=None):
 @action("implicit-arm", "target? state?", family="track",
         doc="Set a track's implicit arm (the arm that follows selection on Push and similar controllers).",
         example="(implicit-arm (track 1) on)")
-def implicit_arm(ctx, target=None, state=None):
+def implicit_arm(ctx: ActionContext, target=None, state=None):
     if state is None and (type(target) is Keyword or isinstance(target, bool)):
         target, state = None, target
     value = True if state is None else A.switch("implicit-arm", state)
@@ -210,7 +216,7 @@ def implicit_arm(ctx, target=None, state=None):
 @action("track-data", "target key value?", family="track",
         doc="Store text on a track, saved with the set, or read it back.",
         example="(track-data (track 1) \"role\" \"drums\")")
-def track_data(ctx, target, key, value=None):
+def track_data(ctx: ActionContext, target, key, value=None):
     t = ctx.track(target)
     key = A.text("track-data", key)
     if value is None:

@@ -5,6 +5,8 @@ in beats (quarter notes, 0 = the start of the song) unless the name says bars.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ....interpreter.printer import describe
 from ....interpreter.values import Keyword, Vector
 from ...adapter import kind_of
@@ -12,10 +14,14 @@ from ...value_forms import By, Ramp
 from ..registry import action
 from . import _args as A
 
+if TYPE_CHECKING:
+    from Live.Song import Song
+    from ...context import ActionContext
+
 ON_OFF = {"on": True, "off": False, "yes": True, "no": False, "true": True, "false": False}
 
 
-def switch_value(ctx, current, args):
+def switch_value(ctx: ActionContext, current, args):
     """The new state of a switch from its optional argument: none or :toggle flips it."""
     if not args:
         return not current
@@ -25,7 +31,7 @@ def switch_value(ctx, current, args):
     return A.switch(ctx.action, value)
 
 
-def song_switch(ctx, obj, attr, args):
+def song_switch(ctx: ActionContext, obj, attr, args):
     if len(args) > 1:
         ctx.fail("expects at most one argument (on, off or :toggle), got %d" % len(args))
     new = switch_value(ctx, bool(getattr(obj, attr)), args)
@@ -35,7 +41,7 @@ def song_switch(ctx, obj, attr, args):
 
 def _switch_action(name, attr, doc, example, view=False, min_live="11.0"):
     @action(name, "state?", family="transport", doc=doc, example=example, min_live=min_live)
-    def run(ctx, *args):
+    def run(ctx: ActionContext, *args):
         return song_switch(ctx, ctx.song.view if view else ctx.song, attr, args)
     run.__name__ = name.replace("-", "_")
     return run
@@ -63,13 +69,13 @@ _switch_action("scale-mode", "scale_mode", "Scale awareness (Live 12) on or off.
 
 @action("play", "", family="transport", doc="Start the transport from the start marker (Live's play button).",
         example="(play)")
-def play(ctx):
+def play(ctx: ActionContext):
     ctx.call(ctx.song, "start_playing")
 
 
 @action("continue", "", family="transport", doc="Continue playing from where the transport stopped.",
         example="(continue)")
-def continue_(ctx):
+def continue_(ctx: ActionContext):
     ctx.call(ctx.song, "continue_playing")
 
 
@@ -77,7 +83,7 @@ def continue_(ctx):
         doc="Without a target, stop the transport. With a clip, stop that clip; with a track, stop its clips "
             "(both quantized as Live does).",
         example="(stop (track \"Drums\"))")
-def stop(ctx, target=None):
+def stop(ctx: ActionContext, target=None):
     if target is None and ctx.focus() is None:
         ctx.call(ctx.song, "stop_playing")
         return None
@@ -97,7 +103,7 @@ def stop(ctx, target=None):
 @action("stop-all-clips", "now?", family="transport",
         doc="Stop every clip in the set, on Live's launch grid; (stop-all-clips :now) stops them at once.",
         example="(stop-all-clips)")
-def stop_all_clips(ctx, now=None):
+def stop_all_clips(ctx: ActionContext, now=None):
     quantized = not (type(now) is Keyword and now.name == "now")
     ctx.call(ctx.song, "stop_all_clips", quantized)
 
@@ -108,7 +114,7 @@ class _SongTempo(object):
     min, max = 20.0, 999.0
     _live_ptr = ("tempo",)
 
-    def __init__(self, song):
+    def __init__(self, song: Song):
         self.song = song
 
     @property
@@ -130,7 +136,7 @@ class _SongTempo(object):
         doc="Set the song tempo (20..999 BPM): a number, (by d), or a glide (ramp 140 :bars 8). Without an "
             "argument, answers the tempo.",
         example="(tempo (by 2))")
-def tempo(ctx, bpm=None):
+def tempo(ctx: ActionContext, bpm=None):
     if bpm is None:
         return ctx.song.tempo
     if isinstance(bpm, (By, Ramp)) or A.is_number(bpm):
@@ -139,14 +145,14 @@ def tempo(ctx, bpm=None):
 
 
 @action("tap-tempo", "", family="transport", doc="Tap the tempo, as Live's Tap button.", example="(tap-tempo)")
-def tap_tempo(ctx):
+def tap_tempo(ctx: ActionContext):
     ctx.call(ctx.song, "tap_tempo")
 
 
 @action("signature", "numerator? denominator?", family="transport",
         doc="Set the song's time signature: (signature 6 8). Without arguments, answers [numerator denominator].",
         example="(signature 6 8)")
-def signature(ctx, numerator=None, denominator=None):
+def signature(ctx: ActionContext, numerator=None, denominator=None):
     song = ctx.song
     if numerator is None:
         return Vector([song.signature_numerator, song.signature_denominator])
@@ -168,7 +174,7 @@ _QUANT_NAMES = dict((v, k) for k, v in A.LAUNCH_QUANTIZE.items() if k not in ("q
         doc="Set Live's global launch quantization: :none :bar :2-bars :4-bars :8-bars :half :beat 1/8 1/16 ... "
             "Without an argument, answers it as a keyword.",
         example="(quantize :bar)")
-def quantize(ctx, grid=None):
+def quantize(ctx: ActionContext, grid=None):
     if grid is None:
         return Keyword.of(_QUANT_NAMES.get(int(ctx.song.clip_trigger_quantization), "bar"))
     ctx.write(ctx.song, "clip_trigger_quantization", A.launch_quantize("quantize", grid))
@@ -180,7 +186,7 @@ _REC_Q = {"none": 0, "quarter": 1, "beat": 1, "eighth": 2, "eighth-triplet": 3, 
 
 @action("record-quantize", "grid", family="transport",
         doc="Set the MIDI record quantization: 1/4 1/8 1/16 1/32 (or :none).", example="(record-quantize 1/16)")
-def record_quantize(ctx, grid):
+def record_quantize(ctx: ActionContext, grid):
     if type(grid) is Keyword and grid.name in _REC_Q:
         q = _REC_Q[grid.name]
     else:
@@ -189,16 +195,16 @@ def record_quantize(ctx, grid):
 
 
 @action("undo", "", family="transport", doc="Undo the last change, as Cmd/Ctrl-Z.", example="(undo)")
-def undo(ctx):
+def undo(ctx: ActionContext):
     ctx.call(ctx.song, "undo")
 
 
 @action("redo", "", family="transport", doc="Redo what undo undid.", example="(redo)")
-def redo(ctx):
+def redo(ctx: ActionContext):
     ctx.call(ctx.song, "redo")
 
 
-def _cue_named(ctx, name):
+def _cue_named(ctx: ActionContext, name):
     for cue in ctx.song.cue_points:
         if (cue.name or "").lower() == name.lower():
             return cue
@@ -209,7 +215,7 @@ def _cue_named(ctx, name):
 @action("jump-to", "position", family="transport",
         doc="Move the playhead to a beat (0 = the start; a bar is 4 beats in 4/4) or to a locator by name.",
         example="(jump-to 16)")
-def jump_to(ctx, position):
+def jump_to(ctx: ActionContext, position):
     if isinstance(position, str):
         ctx.call(_cue_named(ctx, position), "jump")
         return None
@@ -221,7 +227,7 @@ def jump_to(ctx, position):
 
 @action("jump-by", "beats", family="transport", doc="Move the playhead by a number of beats (negative: back).",
         example="(jump-by -4)")
-def jump_by(ctx, beats):
+def jump_by(ctx: ActionContext, beats):
     ctx.call(ctx.song, "jump_by", float(A.number("jump-by", beats, "a number of beats")))
 
 
@@ -229,7 +235,7 @@ def jump_by(ctx, beats):
         doc="The arrangement loop: (loop) toggles it, (loop on) / (loop :off) switch it, (loop :start 16 :length 8) "
             "sets its region in beats. With a clip, the clip's loop: (loop C :start 0 :length 8), (loop C off).",
         example="(loop (clip 1 1) :start 0 :length 8)")
-def loop(ctx, *args):
+def loop(ctx: ActionContext, *args):
     target = None
     if args and not (type(args[0]) is Keyword or A.is_number(args[0]) or isinstance(args[0], bool)):
         target, args = args[0], args[1:]
@@ -272,7 +278,7 @@ def loop(ctx, *args):
 @action("loop-start", "beats?", family="transport",
         doc="Set where the arrangement loop starts, in beats; without an argument, answer it.",
         example="(loop-start 32)")
-def loop_start(ctx, beats=None):
+def loop_start(ctx: ActionContext, beats=None):
     if beats is None:
         return ctx.song.loop_start
     ctx.write(ctx.song, "loop_start", float(A.number("loop-start", beats, "a position in beats")))
@@ -280,7 +286,7 @@ def loop_start(ctx, beats=None):
 
 @action("loop-length", "beats?", family="transport",
         doc="Set the arrangement loop's length in beats; without an argument, answer it.", example="(loop-length 16)")
-def loop_length(ctx, beats=None):
+def loop_length(ctx: ActionContext, beats=None):
     if beats is None:
         return ctx.song.loop_length
     if isinstance(beats, By):
@@ -291,20 +297,20 @@ def loop_length(ctx, beats=None):
 @action("back-to-arrangement", "", family="transport",
         doc="Let the arrangement take over again from session clips (Live's Back to Arrangement button).",
         example="(back-to-arrangement)")
-def back_to_arrangement(ctx):
+def back_to_arrangement(ctx: ActionContext):
     ctx.write(ctx.song, "back_to_arranger", False)
 
 
 @action("capture-midi", "", family="transport", doc="Capture the MIDI you just played (Live's Capture button).",
         example="(capture-midi)")
-def capture_midi(ctx):
+def capture_midi(ctx: ActionContext):
     ctx.call(ctx.song, "capture_midi")
 
 
 @action("groove-amount", "amount?", family="transport",
         doc="Set the global groove amount (0..1.3, 1.0 is 100%); without an argument, answer it.",
         example="(groove-amount 0.5)")
-def groove_amount(ctx, amount=None):
+def groove_amount(ctx: ActionContext, amount=None):
     if amount is None:
         return ctx.song.groove_amount
     ctx.write(ctx.song, "groove_amount", float(A.in_range("groove-amount", amount, 0.0, 1.3, "an amount")))
@@ -313,7 +319,7 @@ def groove_amount(ctx, amount=None):
 @action("swing", "amount?", family="transport",
         doc="Set the swing amount used by quantizing (0..1); without an argument, answer it.",
         example="(swing 0.25)")
-def swing(ctx, amount=None):
+def swing(ctx: ActionContext, amount=None):
     if amount is None:
         return ctx.song.swing_amount
     ctx.write(ctx.song, "swing_amount", float(A.in_range("swing", amount, 0.0, 1.0, "an amount")))
@@ -338,7 +344,7 @@ def root_number(action_name, value):
         doc="Set the song's scale: (scale \"Minor\" :root \"D\"). Without arguments, answers "
             "{:root \"D\" :name \"Minor\"}.",
         example="(scale \"Dorian\" :root \"A\")")
-def scale(ctx, *args):
+def scale(ctx: ActionContext, *args):
     song = ctx.song
     rest, opts = A.split_options("scale", args, ("root",))
     if not rest and not opts:
@@ -352,7 +358,7 @@ def scale(ctx, *args):
 @action("create-locator", "name? beat?", family="transport",
         doc="Add a locator at the playhead (or at a beat, moving the playhead there) and name it.",
         example="(create-locator \"Drop\" 64)")
-def create_locator(ctx, name=None, beat=None):
+def create_locator(ctx: ActionContext, name=None, beat=None):
     song = ctx.song
     if beat is not None:
         ctx.write(song, "current_song_time", float(A.number("create-locator", beat, "a position in beats")))
@@ -369,7 +375,7 @@ def create_locator(ctx, name=None, beat=None):
 @action("delete-locator", "name", family="transport",
         doc="Delete the locator with this name (the playhead moves to it, as when deleting in Live).",
         example="(delete-locator \"Drop\")")
-def delete_locator(ctx, name):
+def delete_locator(ctx: ActionContext, name):
     cue = _cue_named(ctx, A.text("delete-locator", name))
     ctx.write(ctx.song, "current_song_time", cue.time)
     if ctx.song.is_cue_point_selected():
@@ -378,7 +384,7 @@ def delete_locator(ctx, name):
 
 @action("jump-to-locator", "which", family="transport",
         doc="Jump to a locator by name, or :next / :prev.", example="(jump-to-locator \"Chorus\")")
-def jump_to_locator(ctx, which):
+def jump_to_locator(ctx: ActionContext, which):
     if type(which) is Keyword and which.name in ("next", "prev", "previous"):
         ctx.call(ctx.song, "jump_to_next_cue" if which.name == "next" else "jump_to_prev_cue")
         return None
@@ -386,31 +392,31 @@ def jump_to_locator(ctx, which):
 
 
 @action("next-locator", "", family="transport", doc="Jump to the next locator.", example="(next-locator)")
-def next_locator(ctx):
+def next_locator(ctx: ActionContext):
     ctx.call(ctx.song, "jump_to_next_cue")
 
 
 @action("previous-locator", "", family="transport", doc="Jump to the previous locator.",
         example="(previous-locator)")
-def previous_locator(ctx):
+def previous_locator(ctx: ActionContext):
     ctx.call(ctx.song, "jump_to_prev_cue")
 
 
 @action("re-enable-automation", "", family="transport",
         doc="Re-enable all automation that was overridden by hand.", example="(re-enable-automation)")
-def re_enable_automation(ctx):
+def re_enable_automation(ctx: ActionContext):
     ctx.call(ctx.song, "re_enable_automation")
 
 
 @action("play-selection", "", family="transport", doc="Play the arrangement selection.", example="(play-selection)")
-def play_selection(ctx):
+def play_selection(ctx: ActionContext):
     ctx.call(ctx.song, "play_selection")
 
 
 @action("song-data", "key value?", family="transport",
         doc="Store text in the Live Set (saved with it) under a key, or read it back: (song-data \"cue\" \"verse\").",
         example="(song-data \"last-macro\" \"setup\")")
-def song_data(ctx, key, value=None):
+def song_data(ctx: ActionContext, key, value=None):
     key = A.text("song-data", key)
     if value is None:
         return ctx.song.get_data(key, None)

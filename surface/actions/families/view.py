@@ -1,11 +1,16 @@
 """View and navigation actions: show/hide Live's views, select things, step through tracks and scenes."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..registry import action
 from . import _args as A
 from .devices import index_of
 from ...adapter import kind_of
 from ....interpreter.printer import describe
+
+if TYPE_CHECKING:
+    from ...context import ActionContext
 
 # lmac view words -> Live's view names (Application.View)
 VIEWS = {"session": "Session", "arrangement": "Arranger", "arranger": "Arranger", "detail": "Detail",
@@ -20,28 +25,28 @@ def view_name(what, word):
 @action("show", "view", family="view",
         doc="Show a view: :session :arrangement :detail :browser :clip :device.",
         example="(show :arrangement)")
-def show(ctx, word):
+def show(ctx: ActionContext, word):
     ctx.call(ctx.application.view, "show_view", view_name("show", word), what="show")
     return None
 
 
 @action("hide", "view", family="view", doc="Hide a view: :detail :browser :clip :device ...",
         example="(hide :browser)")
-def hide(ctx, word):
+def hide(ctx: ActionContext, word):
     ctx.call(ctx.application.view, "hide_view", view_name("hide", word), what="hide")
     return None
 
 
 @action("focus-view", "view", family="view", doc="Show a view and give it the keyboard focus.",
         example="(focus-view :clip)")
-def focus_view(ctx, word):
+def focus_view(ctx: ActionContext, word):
     ctx.call(ctx.application.view, "focus_view", view_name("focus-view", word), what="focus-view")
     return None
 
 
 @action("toggle-view", "view", family="view", doc="Show a view if hidden, hide it if shown.",
         example="(toggle-view :detail)")
-def toggle_view(ctx, word):
+def toggle_view(ctx: ActionContext, word):
     name = view_name("toggle-view", word)
     view = ctx.application.view
     shown = ctx.call(view, "is_view_visible", name, what="toggle-view")
@@ -51,7 +56,7 @@ def toggle_view(ctx, word):
 
 @action("view-visible?", "view", family="view", doc="Is the view showing?",
         example="(view-visible? :browser)")
-def view_visible(ctx, word):
+def view_visible(ctx: ActionContext, word):
     return bool(ctx.call(ctx.application.view, "is_view_visible", view_name("view-visible?", word),
                          what="view-visible?"))
 
@@ -61,7 +66,7 @@ DIRECTIONS = {"up": 0, "down": 1, "left": 2, "right": 3}
 
 @action("scroll", "view direction", family="view", doc="Scroll a view :up :down :left or :right.",
         example="(scroll :session :down)")
-def scroll(ctx, word, direction):
+def scroll(ctx: ActionContext, word, direction):
     d = A.choice("scroll", direction, DIRECTIONS, "a direction")
     ctx.call(ctx.application.view, "scroll_view", d, view_name("scroll", word), False, what="scroll")
     return None
@@ -69,14 +74,14 @@ def scroll(ctx, word, direction):
 
 @action("zoom", "view direction", family="view", doc="Zoom a view :up (in) or :down (out), :left/:right for width.",
         example="(zoom :arrangement :up)")
-def zoom(ctx, word, direction):
+def zoom(ctx: ActionContext, word, direction):
     d = A.choice("zoom", direction, DIRECTIONS, "a direction")
     ctx.call(ctx.application.view, "zoom_view", d, view_name("zoom", word), False, what="zoom")
     return None
 
 
 # ---- selecting --------------------------------------------------------------------------------------
-def select_object(ctx, obj, what="select"):
+def select_object(ctx: ActionContext, obj, what="select"):
     """Select a track, scene, clip, clip slot or device in Live's view."""
     view = ctx.song.view
     kind = kind_of(obj)
@@ -100,7 +105,7 @@ def select_object(ctx, obj, what="select"):
 @action("select", "target", family="view",
         doc="Select a track, scene, clip or device (what the selector names).",
         example="(select (track \"Bass\"))")
-def select(ctx, sel):
+def select(ctx: ActionContext, sel):
     targets = ctx.targets(sel)
     if not targets:
         A.fail("select", "found nothing to select for %s" % describe(sel))
@@ -108,7 +113,7 @@ def select(ctx, sel):
     return None
 
 
-def _step_track(ctx, what, step):
+def _step_track(ctx: ActionContext, what, step):
     song = ctx.song
     tracks = list(song.visible_tracks) + list(song.return_tracks) + [song.master_track]
     i = index_of(tracks, song.view.selected_track)
@@ -118,7 +123,7 @@ def _step_track(ctx, what, step):
     return None
 
 
-def _step_scene(ctx, what, step):
+def _step_scene(ctx: ActionContext, what, step):
     song = ctx.song
     scenes = list(song.scenes)
     i = index_of(scenes, song.view.selected_scene)
@@ -134,36 +139,36 @@ def _count(what, n):
 
 @action("next-track", "n?", family="view", doc="Select the track to the right (or n tracks on).",
         example="(next-track)")
-def next_track(ctx, n=1):
+def next_track(ctx: ActionContext, n=1):
     return _step_track(ctx, "next-track", _count("next-track", n))
 
 
 @action("previous-track", "n?", family="view", doc="Select the track to the left (or n tracks back).",
         example="(previous-track)")
-def previous_track(ctx, n=1):
+def previous_track(ctx: ActionContext, n=1):
     return _step_track(ctx, "previous-track", -_count("previous-track", n))
 
 
 @action("next-scene", "n?", family="view", doc="Select the scene below (or n scenes down).",
         example="(next-scene)")
-def next_scene(ctx, n=1):
+def next_scene(ctx: ActionContext, n=1):
     return _step_scene(ctx, "next-scene", _count("next-scene", n))
 
 
 @action("previous-scene", "n?", family="view", doc="Select the scene above (or n scenes up).",
         example="(previous-scene 2)")
-def previous_scene(ctx, n=1):
+def previous_scene(ctx: ActionContext, n=1):
     return _step_scene(ctx, "previous-scene", -_count("previous-scene", n))
 
 
 @action("first-track", "", family="view", doc="Select the leftmost track.", example="(first-track)")
-def first_track(ctx):
+def first_track(ctx: ActionContext):
     return _step_track(ctx, "first-track", -10 ** 6)
 
 
 @action("last-track", "", family="view", doc="Select the rightmost regular track (before the returns).",
         example="(last-track)")
-def last_track(ctx):
+def last_track(ctx: ActionContext):
     tracks = list(ctx.song.visible_tracks)
     ctx.write(ctx.song.view, "selected_track", tracks[-1], "last-track")
     return None
@@ -171,17 +176,17 @@ def last_track(ctx):
 
 @action("next-device", "", family="view", doc="Select the next device on the selected track.",
         example="(next-device)")
-def next_device(ctx):
+def next_device(ctx: ActionContext):
     return _step_device(ctx, "next-device", 1)
 
 
 @action("previous-device", "", family="view", doc="Select the previous device on the selected track.",
         example="(previous-device)")
-def previous_device(ctx):
+def previous_device(ctx: ActionContext):
     return _step_device(ctx, "previous-device", -1)
 
 
-def _step_device(ctx, what, step):
+def _step_device(ctx: ActionContext, what, step):
     track = ctx.song.view.selected_track
     devices = list(track.devices)
     if not devices:
@@ -194,7 +199,7 @@ def _step_device(ctx, what, step):
 
 @action("show-loop", "clip?", family="view", doc="Show the clip in the clip view, zoomed to its loop.",
         example="(show-loop (clip \"Drums\" 1))")
-def show_loop(ctx, sel=None):
+def show_loop(ctx: ActionContext, sel=None):
     clip = ctx.clip(sel)
     select_object(ctx, clip, "show-loop")
     ctx.call(clip.view, "show_loop", what="show-loop")
