@@ -49,6 +49,10 @@ def live_version_of(application):
         return (11, 0, 0)
 
 
+
+class NoMatch(LmacError):
+    """A selector matched nothing (questions like has-clip? answer false instead)."""
+
 class LiveWorld(object):
     """Everything one lmac session knows about the Live it runs in."""
 
@@ -186,17 +190,17 @@ class ActionContext(object):
             return items
         if want in ("tracks", "any"):
             names = ", ".join(t.name for t in self.song.tracks)
-            raise LmacError("%s: %s matched no track; tracks are: %s" % (self.action, text, names))
+            raise NoMatch("%s: %s matched no track; tracks are: %s" % (self.action, text, names))
         if want == "scenes":
             names = ", ".join(s.name or str(i + 1) for i, s in enumerate(self.song.scenes))
-            raise LmacError("%s: %s matched no scene; scenes are: %s" % (self.action, text, names))
+            raise NoMatch("%s: %s matched no scene; scenes are: %s" % (self.action, text, names))
         if want == "devices":
             try:
                 names = ", ".join(d.name for t in self.tracks(None) for d in t.devices) or "none"
             except LmacError:
                 names = "none"
-            raise LmacError("%s: %s matched no device; devices here are: %s" % (self.action, text, names))
-        raise LmacError("%s: %s matched no %s" % (self.action, text, WHAT[want]))
+            raise NoMatch("%s: %s matched no device; devices here are: %s" % (self.action, text, names))
+        raise NoMatch("%s: %s matched no %s" % (self.action, text, WHAT[want]))
 
     def _objects(self, sel, want):
         if isinstance(sel, Selector):

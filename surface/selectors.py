@@ -229,7 +229,10 @@ def clip(a, b=None):
         return Selector("slots", "(clip %s)" % _text(a), in_focus)
 
     def at(ctx: ActionContext, want: str) -> List[Any]:
-        ts = _by_number_or_name(list(ctx.song.tracks), a, "track", "clip")
+        if _is_int(a) or isinstance(a, str):
+            ts = _by_number_or_name(list(ctx.song.tracks), a, "track", "clip")
+        else:
+            ts = ctx.tracks(a)   # a track selector or handle: (clip (track "Drums") 2)
         out = []
         for t in ts:
             slots = list(t.clip_slots)

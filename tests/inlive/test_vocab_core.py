@@ -62,6 +62,16 @@ def test_scene_clip_device_param_selectors(s):
         == "Drive"
 
 
+def test_clip_selector_takes_a_track_selector_and_questions_answer_no_match_with_false(s):
+    assert ev(s, '(clip-name (clip (track "Drums") 1))') == "Kick + Hats"
+    assert ev(s, '(has-clip? (clip (track "Drums") 1))') is True
+    assert ev(s, "(has-clip? (clip 2 99))") is False       # no such slot: no clip
+    assert ev(s, '(exists? (track "Nope"))') is False
+    with pytest.raises(LmacError) as e:                     # a mistake stays an error
+        s.eval('(has-clip? (clip :drums 1))')
+    assert "clip" in str(e.value)
+
+
 def test_selector_matching_nothing_names_it(s):
     with pytest.raises(LmacError) as e:
         s.eval('(arm (track "Bas"))', file="m.lmac")

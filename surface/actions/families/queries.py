@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ....interpreter.values import LmacError, List, Vector
 from ...adapter import alive, kind_of
+from ...context import NoMatch
 from ...selectors import Handle
 from ...timeline import position, track_kind
 from ..registry import action
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 def _tracks_or_empty(ctx: ActionContext, target):
     try:
         return ctx.tracks(target)
-    except LmacError:
+    except NoMatch:
         if target is None:
             raise
         return []
@@ -56,7 +57,7 @@ def playing(ctx: ActionContext, target=None):
         return bool(ctx.song.is_playing)
     try:
         objs = ctx.targets(target)
-    except LmacError:
+    except NoMatch:
         return False
     for obj in objs:
         kind = kind_of(obj)
@@ -100,7 +101,7 @@ def exists(ctx: ActionContext, target):
         return alive(target.obj)
     try:
         return bool(ctx.targets(target))
-    except LmacError:
+    except NoMatch:
         return False
 
 
@@ -197,7 +198,7 @@ def clip_name(ctx: ActionContext, target=None):
 def has_clip(ctx: ActionContext, target):
     try:
         return any(s.has_clip for s in ctx.clip_slots(target))
-    except LmacError:
+    except NoMatch:  # no such slot: no clip; any other mistake is still an error
         return False
 
 
