@@ -132,6 +132,16 @@ def device_from_dict(world, container, dd):
     device = make_device(world, container, dd["device"])
     if "name" in dd:
         device._name = dd["name"]
+    # A rack's macros carry the names the user gave them ("Cutoff"); Live reports those as
+    # DeviceParameter.name and keeps "Macro 1" as original_name.
+    macro_names = dd.get("macro_names", {})
+    if macro_names and not device.can_have_chains:
+        raise ValueError("%s is not a rack: only rack macros can be renamed" % dd["device"])
+    by_original = dict((p._original_name, p) for p in device._parameters)
+    for original, new_name in macro_names.items():
+        if original not in by_original or not original.startswith("Macro "):
+            raise ValueError("%s has no macro %r" % (dd["device"], original))
+        by_original[original]._name = new_name
     by_name = dict((p._name, p) for p in device._parameters)
     for name, value in dd.get("params", {}).items():
         param = by_name.get(name)
@@ -237,6 +247,9 @@ def device_to_dict(device):
     out = {"device": device._load_name}
     if device._name != out["device"]:
         out["name"] = device._name
+    renamed = dict((p._original_name, p._name) for p in device._parameters if p._name != p._original_name)
+    if renamed:
+        out["macro_names"] = renamed
     params = dict((p._name, p._value) for p in device._parameters if p._value != p._default)
     if params:
         out["params"] = params
