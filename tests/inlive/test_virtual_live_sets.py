@@ -53,3 +53,18 @@ def test_default_set_is_lives():
     assert [t.name for t in song.tracks] == ["1-MIDI", "2-MIDI", "3-Audio", "4-Audio"]
     assert song.master_track.name == "Master" and len(song.scenes) == 8
     assert load_set(None, "12.0").get_document().master_track.name == "Main"
+
+
+def test_rack_macro_names_round_trip_and_only_racks_have_them():
+    import pytest
+    from lmac.surface.virtual_live import load_set, save_set
+    data = {"tracks": [{"kind": "midi", "name": "Keys", "devices": [
+        {"device": "Instrument Rack", "macro_names": {"Macro 1": "Cutoff"}, "params": {"Cutoff": 64.0}}]}]}
+    song = load_set(data).get_document()
+    cutoff = song.tracks[0].devices[0].parameters[1]
+    assert (cutoff.name, cutoff.original_name, cutoff.value) == ("Cutoff", "Macro 1", 64.0)
+    again = save_set(load_set(save_set(song)).get_document())
+    assert again["tracks"][0]["devices"][0]["macro_names"] == {"Macro 1": "Cutoff"}
+    with pytest.raises(ValueError):
+        load_set({"tracks": [{"kind": "midi", "name": "x", "devices": [
+            {"device": "Operator", "macro_names": {"Macro 1": "Cutoff"}}]}]})
