@@ -58,3 +58,9 @@ def test_every_member_named_as_text_is_in_the_stubs():
     assert len(calls) > 100          # the scan sees the surface's LOM writes and calls
     unknown = ["%s:%d: %s" % c for c in calls if c[2] not in members]
     assert not unknown, "not in Live's API (ableton-live-stubs):\n" + "\n".join(unknown)
+
+
+def test_members_named_in_action_tables_are_in_the_stubs():
+    from lmac.surface.actions.families.devices import RACK_BUTTONS
+    members = stub_members()
+    assert [m for _, m, _ in RACK_BUTTONS if m not in members] == []

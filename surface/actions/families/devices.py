@@ -373,33 +373,25 @@ def macro(ctx: ActionContext, *args):
     return set_param_checked(ctx, "macro", macros[number - 1], value)
 
 
-@action("randomize-macros", "rack?", family="device",
-        doc="Press the rack's Rand button: random values for its mapped macros.",
-        example="(randomize-macros (device \"Audio Effect Rack\"))")
-def randomize_macros(ctx: ActionContext, sel=None):
-    ctx.call(_rack(ctx, "randomize-macros", sel), "randomize_macros", what="randomize-macros")
-    return None
+# Rack buttons: each calls one RackDevice method on the rack (the focus track's first one by default).
+RACK_BUTTONS = [
+    ("randomize-macros", "randomize_macros", "Press the rack's Rand button: random values for its mapped macros."),
+    ("add-macro", "add_macro", "Show one more macro knob on the rack."),
+    ("remove-macro", "remove_macro", "Show one macro knob fewer on the rack."),
+    ("store-variation", "store_variation", "Store the rack's macro settings as a new variation."),
+]
 
 
-@action("add-macro", "rack?", family="device", doc="Show one more macro knob on the rack.",
-        example="(add-macro (device \"Audio Effect Rack\"))")
-def add_macro(ctx: ActionContext, sel=None):
-    ctx.call(_rack(ctx, "add-macro", sel), "add_macro", what="add-macro")
-    return None
+def _rack_button(name, method, doc):
+    @action(name, "rack?", family="device", doc=doc, example="(%s (device \"Audio Effect Rack\"))" % name)
+    def press(ctx: ActionContext, sel=None):
+        ctx.call(_rack(ctx, name, sel), method, what=name)
+        return None
+    return press
 
 
-@action("remove-macro", "rack?", family="device", doc="Show one macro knob fewer on the rack.",
-        example="(remove-macro (device \"Audio Effect Rack\"))")
-def remove_macro(ctx: ActionContext, sel=None):
-    ctx.call(_rack(ctx, "remove-macro", sel), "remove_macro", what="remove-macro")
-    return None
-
-
-@action("store-variation", "rack?", family="device", doc="Store the rack's macro settings as a new variation.",
-        example="(store-variation (device \"Audio Effect Rack\"))")
-def store_variation(ctx: ActionContext, sel=None):
-    ctx.call(_rack(ctx, "store-variation", sel), "store_variation", what="store-variation")
-    return None
+for _name, _method, _doc in RACK_BUTTONS:
+    _rack_button(_name, _method, _doc)
 
 
 @action("recall-variation", "rack? n", family="device", doc="Recall macro variation n (1 = first) of the rack.",
