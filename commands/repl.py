@@ -406,83 +406,17 @@ def describe_name(name, session=None):
     return "\n".join(lines)
 
 
-def find_song(session):
-    """The Live song behind a session, wherever the surface keeps it (None for the pure one)."""
-    for path in ("song", "live.song", "surface.song", "context.song", "host.song",
-                 "application.song", "app.song"):
-        obj = session
-        for part in path.split("."):
-            obj = getattr(obj, part, None)
-            if obj is None:
-                break
-        if callable(obj) and not hasattr(obj, "tracks"):
-            try:
-                obj = obj()
-            except Exception:
-                obj = None
-        if obj is not None and hasattr(obj, "tracks"):
-            return obj
-    return None
-
-
 def describe_state(session):
-    song = find_song(session)
-    if song is None:
+    """:state: the set at a glance, in the words of `lmac run`'s final summary."""
+    live = getattr(session, "live", None)
+    if live is None:
         return "no Live set in this session (the pure language only)\n"
-    lines = []
-    try:
-        sig = "%s/%s" % (song.signature_numerator, song.signature_denominator)
-    except Exception:
-        sig = "?"
-    lines.append("tempo %.2f  %s  %s  song time %.2f beats" % (
-        _get(song, "tempo", 0.0), sig, "playing" if _get(song, "is_playing", False) else "stopped",
-        _get(song, "current_song_time", 0.0)))
-    for i, track in enumerate(_get(song, "tracks", []) or []):
-        lines.append("  " + _track_line(i + 1, track))
-    for track in _get(song, "return_tracks", []) or []:
-        lines.append("  " + _track_line("ret", track))
-    master = _get(song, "master_track", None)
-    if master is not None:
-        lines.append("  " + _track_line("main", master))
-    scenes = _get(song, "scenes", []) or []
-    lines.append("%d scene%s" % (len(scenes), "" if len(scenes) == 1 else "s"))
+    from lmac.surface.timeline import Timeline
+    song = live.song
+    lines = Timeline(song, live.clock).summary()
+    lines.insert(1, "song time %.2f beats, %d scenes" % (song.current_song_time, len(song.scenes)))
     return "\n".join(lines) + "\n"
 
 
-def _track_line(label, track):
-    kind = "midi" if _get(track, "has_midi_input", False) else "audio"
-    flags = [f for f, attr in (("armed", "arm"), ("muted", "mute"), ("solo", "solo"))
-             if _safe_flag(track, attr)]
-    devices = [_get(d, "name", "?") for d in (_get(track, "devices", []) or [])]
-    playing = ""
-    index = _get(track, "playing_slot_index", -1)
-    slots = _get(track, "clip_slots", []) or []
-    if isinstance(index, int) and 0 <= index < len(slots):
-        clip = _get(slots[index], "clip", None)
-        playing = " playing %r (scene %d)" % (_get(clip, "name", ""), index + 1)
-    vol = _get(_get(_get(track, "mixer_device", None), "volume", None), "value", None)
-    return "%s %r %s%s%s%s%s" % (
-        label, _get(track, "name", "?"), kind if label not in ("ret", "main") else "",
-        " vol %.2f" % vol if isinstance(vol, (int, float)) else "",
-        " [" + " ".join(flags) + "]" if flags else "",
-        " devices: " + ", ".join(devices) if devices else "", playing)
-
-
-def _safe_flag(track, attr):
-    try:
-        return bool(getattr(track, attr))
-    except Exception:  # the main track has no arm; Live raises rather than saying False
-        return False
-
-
-def _get(obj, attr, default):
-    if obj is None:
-        return default
-    try:
-        return getattr(obj, attr)
-    except Exception:
-        return default
-
-
-__all__ = ["Repl", "read_eval_print_lines", "describe_name", "describe_state", "find_song", "form_texts", "one_line"]
+__all__ = ["Repl", "read_eval_print_lines", "describe_name", "describe_state", "form_texts", "one_line"]
 
