@@ -109,17 +109,21 @@ class Compiler(object):
         self.session = session
         self.globals = session.globals
         self._expansions = {}  # id(form) -> (form, expansion): each macro use expands once
+        self._depth = 0
 
     # ---- entry points -------------------------------------------------------------------
     def compile_toplevel(self, form, name=None):
         fc = _FnCompiler(self, name or "top level", _pos(form))
+        self._depth += 1
         try:
             # Not a tail call: the top-level frame stays, so error traces show the line that
             # started the macro. (One frame per form; deep recursion inside is unaffected.)
             fc.expr(form, None, tail=False, loop_tail=False)
             fc.emit(op.RETURN, _pos(form))
         finally:
-            self._expansions.clear()
+            self._depth -= 1
+            if not self._depth:   # an eval inside a macro compiles too: keep the outer cache
+                self._expansions.clear()
         return fc.finish()
 
     def macroexpand_1(self, form, scope=None):
