@@ -34,7 +34,8 @@ class Scheduler(object):
         self._until = []                # (task, predicate, wake_seq)
         self._events = {}               # key -> [(task, wake_seq)]
         self._fired = deque()           # (key, value) to deliver at the next tick
-        self._tickers = []
+        self._tickers = []              # fn(now_ms) run inside the tick's undo step (ramps)
+        self._readers = []              # the same for tickers that change nothing themselves
         self._seq = itertools.count()
         self.tick_no = 0
         self.around_tick = None         # optional context-manager factory (one Live undo step)
@@ -115,9 +116,11 @@ class Scheduler(object):
         """Deliver an event at the next tick (never inside the Live notification that caused it)."""
         self._fired.append((key, value))
 
-    def add_ticker(self, fn):
-        """``fn(now_ms)`` is called every tick until it returns False."""
-        self._tickers.append(fn)
+    def add_ticker(self, fn, writes=True):
+        """``fn(now_ms)`` is called every tick until it returns False. A ticker that only reads
+        (or only starts tasks) says ``writes=False``, so a tick with nothing else to do opens no
+        Live undo step."""
+        (self._tickers if writes else self._readers).append(fn)
 
     def next_wake_ms(self):
         """Wall time of the earliest timed sleeper, or None: lets hosts skip idle time."""
@@ -125,16 +128,20 @@ class Scheduler(object):
 
     # ---- the tick ----------------------------------------------------------------------------
     def tick(self, budget_ms=None):
-        if self.around_tick is not None:
-            with self.around_tick():
-                self._tick(budget_ms)
-        else:
-            self._tick(budget_ms)
-
-    def _tick(self, budget_ms):
         self.tick_no += 1
         start = perf_counter()
         self._wake_due()
+        if self._readers:
+            self._readers = [fn for fn in self._readers if fn(self.clock.now_ms()) is not False]
+        if not (self.ready or self._tickers):
+            return   # an idle tick: nothing may change the set, so no undo step either
+        if self.around_tick is not None:
+            with self.around_tick():
+                self._run(start, budget_ms)
+        else:
+            self._run(start, budget_ms)
+
+    def _run(self, start, budget_ms):
         if self._tickers:
             self._tickers = [fn for fn in self._tickers if fn(self.clock.now_ms()) is not False]
         self.run_ready(start + (self.budget_ms if budget_ms is None else budget_ms) / 1000.0)

@@ -120,7 +120,7 @@ def make_live_session(song: Song, application: Application, clock, log=None, sho
     session.load_file(os.path.join(STDLIB, "live.lmac"))
     live.events = Events(live)
     live.events.connect()
-    session.scheduler.add_ticker(live.events.tick)
+    session.scheduler.add_ticker(live.events.tick, writes=False)   # it only starts tasks
 
     def report(task, error):
         lines = error.format().splitlines() if isinstance(error, LmacError) else [str(error)]

@@ -210,3 +210,20 @@ def test_a_task_resumes_from_plain_data_state(s, clock):
     while not t.finished:
         s.tick()
     assert t.value == 3000000
+
+
+def test_only_ticks_with_work_open_an_undo_step(s, clock):
+    import contextlib
+    opened = []
+
+    @contextlib.contextmanager
+    def undo_step():
+        opened.append(s.scheduler.tick_no)
+        yield
+    s.scheduler.around_tick = undo_step
+    s.scheduler.add_ticker(lambda now: True, writes=False)   # e.g. the listener queue
+    run_for(s, clock, 100)
+    assert opened == []                                       # idle: no step, whatever reads
+    s.spawn("(wait 20) :done")
+    run_for(s, clock, 50)
+    assert len(opened) == 2                                   # the start, then the wake-up
