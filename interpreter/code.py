@@ -25,6 +25,7 @@ TRY = 15        # catch_pc              install a handler
 END_TRY = 16    #                       remove it
 JUMP_FALSY_KEEP = 17   # target         and: if top is falsy jump, else pop
 JUMP_TRUTHY_KEEP = 18  # target         or: if top is truthy jump, else pop
+CALLB = 19      # name, builtin, nargs  call the global simple builtin (if still bound) on stack args
 
 
 class Code(object):

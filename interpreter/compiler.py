@@ -219,8 +219,17 @@ class _FnCompiler(object):
         argevs = [self.simple(self.c.macroexpand(a, scope), scope, 0) for a in form[1:]]
         fform = self.c.macroexpand(form[0], scope)
         fev = self.simple(fform, scope, 0)
+        builtin = self.known_builtin(fform, scope, len(form) - 1)
         if fev is not None and all(a is not None for a in argevs):
             self.emit(op.CALLE, pos, fev, tuple(argevs), tail)
+        elif builtin is not None:
+            # e.g. (+ (fib (- n 1)) (fib (- n 2))): the arguments need the machine, the call does not.
+            for a, ev in zip(form[1:], argevs):
+                if ev is not None:
+                    self.emit(op.PUSH, _pos(a, pos), ev)
+                else:
+                    self.expr(a, scope, False, False)
+            self.emit(op.CALLB, pos, fform.name, builtin, len(form) - 1)
         else:
             self.expr(fform, scope, False, False)
             for a, ev in zip(form[1:], argevs):
@@ -231,6 +240,16 @@ class _FnCompiler(object):
             self.emit(op.CALL, pos, len(form) - 1, tail)
         if tail:
             self.emit(op.RETURN, pos)
+
+    def known_builtin(self, fform, scope, nargs):
+        """The simple builtin a global name is bound to now, if the call's arity suits it."""
+        if type(fform) is not Symbol or (scope is not None and scope.lookup(fform.name)):
+            return None
+        fn = self.g.get(fform.name)
+        if type(fn) is not Builtin or not fn.simple:
+            return None
+        lo, hi = fn.arity
+        return fn if lo <= nargs and (hi is None or nargs <= hi) else None
 
     # ---- special forms (machine operations) ------------------------------------------------
     def special_def(self, form, scope, tail, loop_tail, pos):

@@ -136,6 +136,7 @@ class Task(object):
     def _run(self, deadline):
         code, pc, env, stk, frames = self.code, self.pc, self.env, self.stk, self.frames
         ops = code.ops
+        globals_get = self.session.globals.get
         count = CHECK_EVERY
         try:
             while True:
@@ -145,20 +146,16 @@ class Task(object):
                 if o == 3:  # CALLE
                     f = ins[2](env)
                     argevs = ins[3]
-                    if len(argevs) == 1:
-                        args = [argevs[0](env)]
-                    else:
-                        args = [a(env) for a in argevs]
-                    if type(f) is Lambda and not f.is_macro:
-                        n = f.nparams
-                        if f.rest:
-                            if len(args) < n:
-                                raise LmacError(arity_message(f.name, (n, None), len(args)), ins[1])
-                            new_env = [f.env] + args[:n] + [List(args[n:]) if len(args) > n else None]
-                        elif len(args) != n:
-                            raise LmacError(arity_message(f.name, (n, n), len(args)), ins[1])
+                    if type(f) is Lambda and f.fixed == len(argevs):
+                        # The hot case: an lmac function with a fixed number of parameters.
+                        # Build its environment directly from the argument closures.
+                        if len(argevs) == 1:
+                            new_env = [f.env, argevs[0](env)]
+                        elif len(argevs) == 2:
+                            new_env = [f.env, argevs[0](env), argevs[1](env)]
                         else:
-                            new_env = [f.env] + args
+                            new_env = [f.env]
+                            new_env.extend([a(env) for a in argevs])
                         if not ins[4]:
                             frames.append((code, pc, env, stk, None))
                             stk = []
@@ -175,7 +172,9 @@ class Task(object):
                                 self.code, self.pc, self.env, self.stk = code, pc, env, stk
                                 self.status = READY
                                 return READY
-                    elif type(f) is Builtin and f.simple:
+                        continue
+                    args = [a(env) for a in argevs]
+                    if type(f) is Builtin and f.simple:
                         stk.append(call_builtin(f, args, ins[1]))
                     else:
                         self.code, self.pc, self.env, self.stk = code, pc, env, stk
@@ -205,6 +204,33 @@ class Task(object):
                     t = ins[2](env)
                     if t is None or t is False:
                         pc = ins[3]
+                elif o == 19:  # CALLB
+                    n = ins[4]
+                    f = globals_get(ins[2])
+                    if f is ins[3] and n == 2 and f.fast2 is not None:
+                        b = stk.pop()
+                        a = stk.pop()
+                        try:
+                            stk.append(f.fast2(a, b))
+                        except LmacError:
+                            raise
+                        except Exception as e:
+                            raise builtin_error(f, e, ins[1], [a, b])
+                    else:
+                        args = stk[-n:] if n else []
+                        if n:
+                            del stk[-n:]
+                        if f is ins[3]:
+                            stk.append(call_builtin(f, args, ins[1]))
+                        else:   # the name was rebound since compiling: call whatever it is now
+                            if f is None and ins[2] not in self.session.globals:
+                                raise LmacError("'%s' not found" % ins[2], ins[1])
+                            self.code, self.pc, self.env, self.stk = code, pc, env, stk
+                            status = self._slow_call(f, args, False, ins[1])
+                            if status is not None:
+                                return status
+                            code, pc, env, stk = self.code, self.pc, self.env, self.stk
+                            ops = code.ops
                 elif o == 5:  # RETURN
                     value = stk[-1] if stk else None
                     if not frames:
@@ -228,7 +254,7 @@ class Task(object):
                     else:
                         args = []
                     f = stk.pop()
-                    if type(f) is Lambda and not f.is_macro and not f.rest and len(args) == f.nparams:
+                    if type(f) is Lambda and f.fixed == len(args):
                         if not ins[3]:
                             frames.append((code, pc, env, stk, None))
                             stk = []

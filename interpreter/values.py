@@ -141,7 +141,7 @@ class Builtin(object):
 class Lambda(object):
     """A function written in lmac: compiled code plus the environment it closed over."""
 
-    __slots__ = ("name", "code", "env", "nparams", "rest", "is_macro", "pos")
+    __slots__ = ("name", "code", "env", "nparams", "rest", "is_macro", "pos", "fixed")
 
     def __init__(self, name, code, env, nparams, rest, pos=None, is_macro=False):
         self.name = name
@@ -151,6 +151,9 @@ class Lambda(object):
         self.rest = rest
         self.pos = pos
         self.is_macro = is_macro
+        # The argument count the machine's fast call path accepts: -1 (never) for macros and
+        # functions with & rest parameters, which take the general path.
+        self.fixed = -1 if (rest or is_macro) else nparams
 
     def __repr__(self):
         return "#<%s %s>" % ("macro" if self.is_macro else "fn", self.name or "anonymous")

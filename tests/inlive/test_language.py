@@ -121,6 +121,18 @@ def test_rebinding_a_builtin_takes_effect_in_compiled_code(s):
     assert s.eval("(f 1)") == 101
 
 
+def test_rebinding_a_builtin_used_on_machine_values_takes_effect(s):
+    # (+ (g x) 1): the arguments need the machine, the builtin call itself is direct.
+    s.eval("(defn g (x) x) (defn f (x) (+ (g x) 10))")
+    assert s.eval("(f 2)") == 12
+    s.eval("(def + (fn (a b) (* a b)))")
+    assert s.eval("(f 2)") == 20
+    with pytest.raises(LmacError) as e:
+        s.eval("(defn h (x) (- (g x) \"a\")) (h 1)", file="h.lmac")
+    assert e.value.message.startswith("-") and 'the text "a"' in e.value.message
+    assert str(e.value.pos) == "h.lmac:1:13"
+
+
 def test_recur_outside_tail_position_is_an_error(s):
     with pytest.raises(LmacError) as e:
         s.eval("(loop (i 0) (+ 1 (recur i)))", file="r.lmac")
