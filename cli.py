@@ -37,7 +37,14 @@ def main(argv=None):
     if not getattr(args, "_module", None):
         parser.print_help()
         return 2
-    return args._module.run(args) or 0
+    try:
+        return args._module.run(args) or 0
+    except BrokenPipeError:
+        # `lmac run ... | head`: the reader has gone; stop quietly, as Unix tools do.
+        import os
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ that pad through the server, which appends it to init.lmac (reloaded by the scri
 from __future__ import annotations
 
 import json
+import os
 import socket
 import sys
 
@@ -41,7 +42,11 @@ def repl_file_for(args=None):
     if explicit:
         return explicit
     ul = find_user_library(getattr(args, "user_library", None), package_dir="/nonexistent") or default_user_library()
-    return repl_file(ul)
+    candidates = [repl_file(ul)] if ul else []
+    # A script that could not tell its User Library (e.g. Live moved it in Preferences) writes
+    # the file to the temp folder instead.
+    candidates.append(repl_file(None))
+    return next((c for c in candidates if os.path.exists(c)), candidates[0])
 
 
 def read_repl_file(path):

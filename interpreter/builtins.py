@@ -153,9 +153,11 @@ def abs_(x):
     return abs(_num(x, "abs"))
 
 
-@builtin("round", (1, 1), "Round to the nearest integer.")
+@builtin("round", (1, 1), "Round to the nearest integer, halves away from zero: (round 2.5) is 3.")
 def round_(x):
-    return int(round(_num(x, "round")))
+    import math
+    x = _num(x, "round")
+    return int(math.floor(x + 0.5)) if x >= 0 else -int(math.floor(-x + 0.5))
 
 
 @builtin("floor", (1, 1), "Round down.")

@@ -19,6 +19,8 @@ stack.
 """
 from __future__ import annotations
 
+import contextlib
+
 from . import code as op
 from .code import Code
 from .printer import describe
@@ -87,6 +89,28 @@ def looks_like_bindings(form):
     return not (len(form) > 2 and type(form[2]) is Keyword)
 
 
+def _give_position(expansion, pos, limit=10000):
+    """Forms a macro built have no position of their own: give them the macro call's, so an
+    error inside expanded code points at the line that used the macro. Forms that came from
+    source (the macro's arguments, its quoted templates) keep theirs."""
+    if pos is None:
+        return
+    stack = [expansion]
+    while stack and limit > 0:
+        limit -= 1
+        x = stack.pop()
+        t = type(x)
+        if t is Symbol:
+            if x.pos is None:
+                x.pos = pos
+        elif t in (List, Vector, Map):
+            if x.pos is None:
+                x.pos = pos
+                stack.extend(x.keys() if t is Map else x)
+                if t is Map:
+                    stack.extend(x.values())
+
+
 def _head(form):
     if type(form) is List and form and type(form[0]) is Symbol:
         return form[0].name
@@ -110,6 +134,20 @@ class Compiler(object):
         self.globals = session.globals
         self._expansions = {}  # id(form) -> (form, expansion): each macro use expands once
         self._depth = 0
+        # Names whose (def name ...) is being compiled: inside, `name` is the new definition
+        # (a recursive defn named like a builtin), never the builtin it replaces.
+        self.defining = set()
+        self.expanding = None  # the form whose macro is running (for %expansion-key)
+
+    @contextlib.contextmanager
+    def defining_name(self, name):
+        added = name not in self.defining
+        self.defining.add(name)
+        try:
+            yield
+        finally:
+            if added:
+                self.defining.discard(name)
 
     # ---- entry points -------------------------------------------------------------------
     def compile_toplevel(self, form, name=None):
@@ -120,11 +158,14 @@ class Compiler(object):
             # started the macro. (One frame per form; deep recursion inside is unaffected.)
             fc.expr(form, None, tail=False, loop_tail=False)
             fc.emit(op.RETURN, _pos(form))
+            return fc.finish()
+        except RecursionError:
+            raise LmacError("this form is nested too deeply to compile; split it into functions",
+                            _pos(form))
         finally:
             self._depth -= 1
             if not self._depth:   # an eval inside a macro compiles too: keep the outer cache
                 self._expansions.clear()
-        return fc.finish()
 
     def macroexpand_1(self, form, scope=None):
         name = _head(form)
@@ -134,12 +175,19 @@ class Compiler(object):
         if type(macro) is not Lambda or not macro.is_macro:
             return form, False
         expander = Lambda(name, macro.code, macro.env, macro.nparams, macro.rest, macro.pos)
-        expansion = self.session.run_nested(expander, list(form[1:]), what="the macro " + name,
-                                            pos=form.pos)
-        if isinstance(expansion, (List, Vector, Map)) and expansion.pos is None:
-            expansion.pos = form.pos
-        elif type(expansion) is Symbol and expansion.pos is None:
-            expansion.pos = form.pos
+        outer, self.expanding = self.expanding, form
+        try:
+            expansion = self.session.run_nested(expander, list(form[1:]), what="the macro " + name,
+                                                pos=form.pos)
+        except LmacError as e:
+            # Point at the code that used the macro; the macro's own frames stay in the trace.
+            if form.pos is not None and (e.pos is None or e.pos.file != form.pos.file):
+                e.trace = list(e.trace) + [("macro " + name, form.pos)]
+                e.pos = form.pos
+            raise
+        finally:
+            self.expanding = outer
+        _give_position(expansion, form.pos)
         return expansion, True
 
     def macroexpand(self, form, scope=None):
@@ -245,6 +293,8 @@ class _FnCompiler(object):
         """The simple builtin a global name is bound to now, if the call's arity suits it."""
         if type(fform) is not Symbol or (scope is not None and scope.lookup(fform.name)):
             return None
+        if fform.name in self.c.defining:
+            return None
         fn = self.g.get(fform.name)
         if type(fn) is not Builtin or not fn.simple:
             return None
@@ -254,7 +304,8 @@ class _FnCompiler(object):
     # ---- special forms (machine operations) ------------------------------------------------
     def special_def(self, form, scope, tail, loop_tail, pos):
         name = _def_name(form)
-        self.expr(_def_value(form, name), scope, False, False)
+        with self.c.defining_name(name):
+            self.expr(_def_value(form, name), scope, False, False)
         self.emit(op.DEF, pos, name)
         if tail:
             self.emit(op.RETURN, pos)
@@ -421,7 +472,7 @@ class _FnCompiler(object):
             if any(a is None for a in args):
                 return None
             return _keyword_call_ev(head, args)
-        if name is None or (scope and scope.lookup(name)):
+        if name is None or (scope and scope.lookup(name)) or name in self.c.defining:
             return None
         fn = self.g.get(name)
         if type(fn) is not Builtin or not fn.simple:
@@ -455,8 +506,9 @@ class _FnCompiler(object):
             return _and_ev(parts) if name == "and" else _or_ev(parts)
         if name == "def":
             dname = _def_name(form)
-            vform = self.c.macroexpand(_def_value(form, dname), scope)
-            vev = self.simple(vform, scope, depth + 1)
+            with self.c.defining_name(dname):
+                vform = self.c.macroexpand(_def_value(form, dname), scope)
+                vev = self.simple(vform, scope, depth + 1)
             return None if vev is None else _def_ev(self.g, dname, vev)
         if name == "defmacro":
             dname = _def_name(form)
@@ -646,12 +698,15 @@ def _builtin_call_ev(session, g, name, fn, args, pos):
         def ev(env):
             f = g.get(name)
             if f is fn:
+                x = a(env)
                 try:
-                    return pyfn1(a(env))
-                except LmacError:
+                    return pyfn1(x)
+                except LmacError as e:
+                    if e.pos is None:
+                        e.pos = pos
                     raise
                 except Exception as e:
-                    raise builtin_error(fn, e, pos, None)
+                    raise builtin_error(fn, e, pos, [x])
             return fallback(f, [a(env)])
     elif n == 2:
         a, b = args
@@ -660,12 +715,16 @@ def _builtin_call_ev(session, g, name, fn, args, pos):
         def ev(env):
             f = g.get(name)
             if f is fn:
+                x = a(env)
+                y = b(env)
                 try:
-                    return pyfn(a(env), b(env))
-                except LmacError:
+                    return pyfn(x, y)
+                except LmacError as e:
+                    if e.pos is None:
+                        e.pos = pos
                     raise
                 except Exception as e:
-                    raise builtin_error(fn, e, pos, None)
+                    raise builtin_error(fn, e, pos, [x, y])
             return fallback(f, [a(env), b(env)])
     else:
         def ev(env):
@@ -762,7 +821,8 @@ def _params(params, pos):
         p = items[i]
         _require(type(p) is Symbol, "parameters are names, not %s" % describe(p), pos)
         if p.name == "&":
-            _require(i + 2 == len(items), "& is followed by exactly one name for the rest", pos)
+            _require(i + 2 == len(items) and type(items[i + 1]) is Symbol,
+                     "& is followed by exactly one name for the rest", pos)
             rest = items[i + 1].name
             break
         names.append(p.name)
@@ -783,12 +843,16 @@ def quasiquote(form):
         return List([Symbol("apply"), Symbol("hash-map"), quasiquote(flat)], pos=form.pos)
     if t not in (List, Vector):
         return form
-    if t is List and _head(form) == "unquote":
+    if t is List and _head(form) in ("unquote", "splice-unquote"):
+        _require(len(form) == 2, "~ must be followed by one form", form.pos)
+        if _head(form) == "splice-unquote":
+            raise LmacError("~@ splices into a list or vector; here there is none around it", form.pos)
         return form[1]
     parts = []
     group = []
     for item in form:
         if _head(item) == "splice-unquote":
+            _require(len(item) == 2, "~@ must be followed by one form", _pos(item, form.pos))
             if group:
                 parts.append(List([Symbol("list")] + group))
                 group = []

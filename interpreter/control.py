@@ -8,7 +8,7 @@ from __future__ import annotations
 from .machine import FAILED, Task
 from .printer import describe
 from .requests import TailCall, Wait, WithDynamic
-from .values import Atom, Builtin, Keyword, Lambda, LmacError
+from .values import Builtin, Keyword, Lambda, LmacError
 
 CONTROL = []  # (name, fn, (min, max), doc)
 
@@ -212,12 +212,14 @@ def _root(task):
     return task
 
 
-@control("cycle*", (2, None), "Run the next thunk each time (ClyphX's PSEQ).")
-def cycle(task, state, *thunks):
-    if type(state) is not Atom:
-        raise LmacError("cycle* expects an atom")
-    state.value = (state.value + 1) % len(thunks)
-    return TailCall(thunks[state.value], [])
+@control("cycle*", (2, None), "Run the next thunk each time (ClyphX's PSEQ); key names the cycle.")
+def cycle(task, key, *thunks):
+    # The position is kept per place in the source (the key), not per compiled copy: a clip
+    # name that is read again at each launch still steps through its branches.
+    states = task.session.cycle_positions
+    index = (states.get(key, -1) + 1) % len(thunks)
+    states[key] = index
+    return TailCall(thunks[index], [])
 
 
 @control("pick*", (1, None), "Run one thunk at random.")

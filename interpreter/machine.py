@@ -62,6 +62,8 @@ class Task(object):
         self.pending_error = None  # raised at the next step (a par child failed)
         self.supervised = parent is not None  # a parent reports our errors
         self.early_target = None  # played-beats target when woken ahead of a beat (lookahead)
+        self._deadline = 0.0      # of the current step, for calls on the slow path
+        self._slow_calls = 0
         self.code = None
         self.pc = 0
         self.env = None
@@ -103,6 +105,7 @@ class Task(object):
         """Run until done, waiting, or past ``deadline`` (a perf_counter time). Returns the status."""
         if self.finished:
             return self.status
+        self._deadline = deadline
         if self.code is None:
             if not self.forms:
                 return self._finish(None)
@@ -110,6 +113,9 @@ class Task(object):
                 self._next_form()
             except LmacError as e:
                 return self._fail(e)
+            except Exception as e:  # a bug must stop only this task, reported
+                return self._fail(LmacError("internal error: %s: %s" % (type(e).__name__, e),
+                                            getattr(self.forms[0] if self.forms else None, "pos", None)))
         if self.pending_error is not None:
             error, self.pending_error = self.pending_error, None
             status = self._raise(error)
@@ -349,6 +355,15 @@ class Task(object):
                 if f.is_macro:
                     raise LmacError("%s is a macro; it cannot be called as a function" % f.name, pos)
                 self._call_lambda(f, args, tail, pos)
+                # Calls through this path (rest parameters, apply) count against the time slice
+                # and the depth limit too, so no recursion can hold Live's thread.
+                self._slow_calls += 1
+                if self._slow_calls % CHECK_EVERY == 0:
+                    if len(self.frames) > MAX_DEPTH:
+                        raise LmacError("recursion deeper than %d calls" % MAX_DEPTH, pos)
+                    if perf_counter() >= self._deadline:
+                        self.status = READY
+                        return READY
                 return None
             if tf is Builtin:
                 if not f.control:
@@ -365,6 +380,8 @@ class Task(object):
                     raise
                 except Exception as e:
                     raise builtin_error(f, e, pos, args)
+                if self.finished:      # it cancelled its own task (or an ancestor): stop here
+                    return self.status
                 tr = type(result)
                 if tr is TailCall:
                     f, args = result.fn, result.args
@@ -390,7 +407,7 @@ class Task(object):
             if isinstance(f, dict) and 1 <= len(args) <= 2:
                 self.stk.append(f.get(args[0], args[1] if len(args) == 2 else None))
                 return None
-            raise LmacError("%s is not a function" % describe(f).capitalize(), pos)
+            raise LmacError("%s is not a function" % describe(f), pos)
 
     def _call_lambda_or_builtin(self, f, args, pos):
         if type(f) is Lambda:

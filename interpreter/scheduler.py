@@ -17,6 +17,8 @@ from .machine import DONE, FAILED, READY, WAITING
 from .values import LmacError
 
 DEFAULT_BUDGET_MS = 4.0
+PER_TICK_BUDGET_S = 0.005   # a wait-until predicate runs every tick: it gets this much
+LATE_WAKE_MS = 100.0        # up to one update_display tick late still counts as on time
 MIN_SLICE_MS = 0.25
 
 
@@ -74,7 +76,16 @@ class Scheduler(object):
         elif kind == "until":
             self._until.append((task, arg, seq))
         elif kind == "event":
-            self._events.setdefault(arg, []).append((task, seq))
+            try:
+                hash(arg)
+            except TypeError:
+                from .printer import describe
+                raise LmacError("wait-for expects an event, e.g. :drop or (clip-starts (clip 1 1)); got %s"
+                                % describe(arg), task._current_pos())
+            waiters = self._events.setdefault(arg, [])
+            if len(waiters) > 64:   # drop waiters that were cancelled or woken otherwise
+                waiters[:] = [(t, q) for t, q in waiters if t.status == WAITING and t.wake_seq == q]
+            waiters.append((task, seq))
         elif kind == "children":
             pass  # woken by the children's on_done callbacks (see concurrency.py)
         else:
@@ -87,7 +98,9 @@ class Scheduler(object):
         clock = self.clock
         played = clock.played_beats()
         song = clock.song_beats()
-        slack = self.lookahead_ms * clock.tempo() / 60000.0
+        # A wait that follows a beat wait counts from that wait's target (its logical now) when
+        # the task woke late by less than a tick or two, so chained bar waits stay on the grid.
+        slack = max(self.lookahead_ms, LATE_WAKE_MS) * clock.tempo() / 60000.0
         if early is not None and early > played - slack:
             song += early - played
             played = early
@@ -183,11 +196,11 @@ class Scheduler(object):
             if task.status != WAITING or task.wake_seq != seq:
                 continue
             try:
-                ok = self.session.run_nested(pred, [], what="wait-until", dyn=task.dyn)
+                ok = self.session.run_nested(pred, [], what="wait-until", dyn=task.dyn,
+                                             budget_s=PER_TICK_BUDGET_S)
             except LmacError as e:
-                task.wake_seq += 1
-                task.status = READY
-                task._fail(e)
+                task.fail_on_resume(e)   # raised where the task waits, so its try/catch sees it
+                self.wake(task, seq)
                 continue
             if ok is not None and ok is not False:
                 self.wake(task, seq, ok)
@@ -210,10 +223,7 @@ class Scheduler(object):
             if status == READY:
                 ready.append(task)
             elif status == WAITING:
-                try:
-                    self.park(task)
-                except LmacError as e:
-                    task._fail(e)
+                self._park_or_fail(task)
             elif status in (DONE, FAILED):
                 pass  # on_done callbacks have run
 
@@ -226,11 +236,16 @@ class Scheduler(object):
         if status == READY:
             self.ready.append(task)
         elif status == WAITING:
-            try:
-                self.park(task)
-            except LmacError as e:
-                task._fail(e)
+            self._park_or_fail(task)
         return status
+
+    def _park_or_fail(self, task):
+        try:
+            self.park(task)
+        except LmacError as e:
+            task._fail(e)
+        except Exception as e:   # e.g. an unhashable event key: the task fails, the tick goes on
+            task._fail(LmacError("cannot wait for that: %s" % e, task._current_pos()))
 
     def idle(self):
         """True when no task is ready or sleeping."""

@@ -23,7 +23,8 @@ from .values import Builtin, List, LmacError, Symbol
 HERE = os.path.dirname(os.path.abspath(__file__))
 STDLIB = os.path.join(os.path.dirname(HERE), "stdlib_macros")
 
-NESTED_BUDGET_S = 2.0   # a macro expansion or predicate that runs longer than this is stopped
+NESTED_BUDGET_S = 2.0   # a macro expansion that runs longer than this is stopped
+PER_TICK_BUDGET_S = 0.005   # a predicate or LED evaluated every tick gets this much
 
 
 class Session(object):
@@ -35,6 +36,7 @@ class Session(object):
         self.compiler = Compiler(self)
         self.output = output or (lambda text: print(text, end=""))
         self.error_handlers = []            # fn(task, error) for unsupervised failures
+        self.cycle_positions = {}           # (cycle ...) source place -> the branch it ran last
         for name, fn, arity, doc in BUILTINS:
             self.define_builtin(name, fn, arity, doc).fast2 = FAST2.get(name)
         for name, fn, arity, doc in CONTROL:
@@ -56,8 +58,8 @@ class Session(object):
 
     def _install_io(self):
         def println(*xs):
-            from .builtins import str_
-            self.output(" ".join(str_(x) for x in xs) + "\n")
+            # As Clojure: text without quotes, but nil shows as nil (str would make it empty).
+            self.output(" ".join(pr_str(x, readably=False) for x in xs) + "\n")
 
         def prn(*xs):
             self.output(" ".join(pr_str(x) for x in xs) + "\n")
@@ -73,6 +75,14 @@ class Session(object):
                             (2, 2), "Attach documentation to a name (defn does this).")
         self.define_builtin("doc", lambda name: self.docs.get(getattr(name, "name", name)), (1, 1),
                             "The documentation of a name: (doc 'map).")
+
+        def expansion_key():
+            form = self.compiler.expanding
+            pos = getattr(form, "pos", None)
+            return str(pos) if pos is not None else pr_str(form)
+        self.define_builtin("%expansion-key", expansion_key, (0, 0),
+                            "Inside a macro: a text naming the place of the form being expanded.",
+                            simple=False)
 
     # ---- reading and running ------------------------------------------------------------------
     def read(self, text, file="<input>"):
@@ -109,11 +119,13 @@ class Session(object):
             self.scheduler.add(task)
         return task
 
-    def run_nested(self, fn, args, what="this", pos=None, dyn=None):
-        """Run a function to completion right now (macro expansion, predicates). It may not wait."""
+    def run_nested(self, fn, args, what="this", pos=None, dyn=None, budget_s=NESTED_BUDGET_S):
+        """Run a function to completion right now (macro expansion, predicates, LEDs). It may not
+        wait, and it is stopped after budget_s: callers that run every tick pass a few ms, so a
+        runaway predicate cannot freeze Live."""
         task = Task(self, code=Code(what, [(op.CALLE, pos, _const(fn), tuple(_const(a) for a in args), True),
                                            (op.RETURN, pos)]), dyn=dyn)
-        status = task.step(perf_counter() + NESTED_BUDGET_S)
+        status = task.step(perf_counter() + budget_s)
         if status == DONE:
             return task.value
         if status == FAILED:
@@ -121,7 +133,7 @@ class Session(object):
         task.cancel()
         if status == WAITING:
             raise LmacError("%s cannot wait (it runs while lmac reads or checks code)" % what, pos)
-        raise LmacError("%s took longer than %g s and was stopped" % (what, NESTED_BUDGET_S), pos)
+        raise LmacError("%s took longer than %g ms and was stopped" % (what, budget_s * 1000.0), pos)
 
     def eval(self, source, file="<input>", max_ms=600000.0, dyn=None):
         """Evaluate and return the value, driving the clock if the code waits. Raises LmacError."""
@@ -144,8 +156,8 @@ class Session(object):
             if clock.now_ms() - start > max_ms:
                 task.cancel()
                 raise LmacError("still waiting after %g s; stopped" % (max_ms / 1000.0))
-            if task.status == READY or self.scheduler.ready:
-                continue
+            if task.status == READY:
+                continue   # still computing: time stands still for it
             if advance is not None:
                 advance(tick_ms)
             else:
@@ -156,10 +168,21 @@ class Session(object):
         self.scheduler.tick(budget_ms)
 
     def load_file(self, path, name=None):
-        """Evaluate a whole file now (libraries, init.lmac). Raises LmacError with positions."""
+        """Evaluate a whole file now (the prelude, libraries). A file is declarations: its top
+        level may not wait (inside Live nothing may block the main thread). Raises LmacError."""
         with open(path, encoding="utf-8") as f:
             text = f.read()
-        return self.eval(text, file=name or path)
+        task = Task(self, forms=_flatten_toplevel(self.read(text, name or path)), name=name or path)
+        status = task.step(perf_counter() + NESTED_BUDGET_S)
+        if status == DONE:
+            return task.value
+        if status == FAILED:
+            raise task.error
+        pos = task._current_pos()
+        task.cancel()
+        if status == WAITING:
+            raise LmacError("a file's top level cannot wait; put waiting code in a function", pos)
+        raise LmacError("loading %s took longer than %g s and was stopped" % (path, NESTED_BUDGET_S), pos)
 
     # ---- errors -------------------------------------------------------------------------------
     def _report(self, task):

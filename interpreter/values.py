@@ -178,13 +178,14 @@ class LmacError(Exception):
         self.trace = trace or []
 
     def located(self):
-        where = self.pos or (self.trace[0][1] if self.trace else None)
+        where = self.pos or next((pos for _, pos in self.trace if pos is not None), None)
         return "%s: %s" % (where, self.message) if where else self.message
 
     def format(self):
         lines = ["error: " + self.located()]
         for name, pos in self.trace:
-            lines.append("  at %s (%s)" % (name or "top level", pos))
+            lines.append("  at %s (%s)" % (name or "top level", pos) if pos is not None
+                         else "  at %s" % (name or "top level"))
         return "\n".join(lines)
 
     def __str__(self):

@@ -24,6 +24,18 @@ def live_errors():
         return LIVE_ERRORS
 
 
+def live_enum(enum_cls: Any, n: int) -> Any:
+    """The member of one of Live's enum classes for the int n: Live's enum-typed setters accept
+    only members (a plain int is a Boost.Python ArgumentError). e.g.
+    live_enum(Live.Song.Quantization, 4) is Live.Song.Quantization.q_bar."""
+    try:
+        return enum_cls.values[int(n)]
+    except (KeyError, TypeError, ValueError):
+        raise LmacError("%r is not a value of Live's %s (known: %s)"
+                        % (n, getattr(enum_cls, "__name__", "enum"),
+                           ", ".join(str(k) for k in sorted(getattr(enum_cls, "values", {})))))
+
+
 def alive(obj):
     """Live's handles of deleted objects compare equal to None (never test with `is`)."""
     return obj is not None and not (obj == None)  # noqa: E711  (deliberate: Live's liveobj_valid)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 from ..interpreter.printer import describe
 from ..interpreter.requests import TailCall
 from ..interpreter.values import Keyword, List, LmacError
-from .adapter import Adapter, alive, kind_of, label, ptr
+from .adapter import Adapter, alive, kind_of, label, live_enum, ptr
 from .selectors import SELECTED, Handle, Selector, bare_builtin_kind, is_lom
 from .value_forms import By, Ramp
 
@@ -175,6 +175,8 @@ class ActionContext(object):
         else:
             items = self._objects(sel, want)
             text = _sel_text(sel, None)
+            if not items and want == "any" and isinstance(sel, Selector):
+                want = sel.kind   # "(scene 9) matched no scene", not "no track"
         out = []
         for obj in items:
             if not alive(obj):
@@ -411,8 +413,10 @@ class ActionContext(object):
         clip = slot.clip if slot.has_clip else None
         if q is None or clip is None:
             return self.call(slot, "fire")
+        import Live
         old = clip.launch_quantization
-        self.write(clip, "launch_quantization", int(q) + 1)  # ClipLaunchQuantization is offset by one
+        # Live's enum setters take members only; ClipLaunchQuantization is Song's plus one (q_global)
+        self.write(clip, "launch_quantization", live_enum(Live.Clip.ClipLaunchQuantization, int(q) + 1))
         try:
             self.call(slot, "fire")
         finally:
@@ -422,8 +426,9 @@ class ActionContext(object):
         if q is None:
             return self.call(scene, "fire")
         song = self.song
+        import Live
         old = song.clip_trigger_quantization
-        self.write(song, "clip_trigger_quantization", int(q))
+        self.write(song, "clip_trigger_quantization", live_enum(Live.Song.Quantization, q))
         try:
             self.call(scene, "fire")
         finally:

@@ -77,14 +77,8 @@ class LmacScript(object):
         self.midi_handlers = []
         self.midi_map_builders = []
         self.ticks = 0
-        timer_cls = getattr(Live.Base, "Timer", None) if use_timer else None
-        self._timer = None
-        if timer_cls is not None:
-            self._timer = timer_cls(callback=self._on_timer, interval=timer_ms, repeat=True)
-            self._timer.start()
-            tick_ms = timer_ms
-        else:
-            tick_ms = DISPLAY_MS
+        self._timer = self._start_timer(Live, timer_ms) if use_timer else None
+        tick_ms = timer_ms if self._timer is not None else DISPLAY_MS
         self.session.scheduler.lookahead_ms = LOOKAHEAD_TICKS * tick_ms
         # Bindings, MIDI map, init.lmac and libraries with hot reload, the REPL socket.
         from .components import attach
@@ -92,6 +86,19 @@ class LmacScript(object):
         self.log_message("lmac: ready (Live %s, ticks from %s)"
                          % (".".join(str(v) for v in self.live.live_version[:2]),
                             "a %d ms Timer" % timer_ms if self._timer else "update_display"))
+
+    def _start_timer(self, Live, timer_ms):
+        """Live.Base.Timer every ~10 ms where this Live has one; else None (update_display ticks)."""
+        timer_cls = getattr(Live.Base, "Timer", None)
+        if timer_cls is None:
+            return None
+        try:
+            timer = timer_cls(callback=self._on_timer, interval=timer_ms, repeat=True)
+            timer.start()
+            return timer
+        except Exception as e:   # unverified on Live 11.0-11.2: fall back rather than fail to load
+            self.log_message("lmac: no Timer (%s: %s); ticking from update_display" % (type(e).__name__, e))
+            return None
 
     # ---- components ----------------------------------------------------------------------------
     def add_component(self, component):
@@ -119,21 +126,33 @@ class LmacScript(object):
     # ---- ticks -----------------------------------------------------------------------------------
     def _on_timer(self):
         # An exception would stop Live's Timer for good: report it, keep ticking.
-        try:
-            self.tick()
-        except Exception as e:
-            self.log_message("lmac: internal error in the tick: %s: %s" % (type(e).__name__, e))
+        self._guarded("the tick", self.tick)
 
     def update_display(self):
+        # Live stops a Timer whose callback raised: then update_display ticks instead.
+        if self._timer is not None and not self._timer.running:
+            self.log_message("lmac: the Timer stopped; ticking from update_display")
+            self._timer = None
         if self._timer is None:
-            self.tick()
+            self._guarded("update_display", self.tick)
 
     def tick(self):
         self.ticks += 1
-        self.session.tick()
-        for component in self.components:
-            if component is not self.live.events:   # the events run inside the scheduler tick
-                component.tick()
+        # One undo step for all a tick changes: macros, glides, and what the components start
+        # (hold gestures, hot reloads, REPL evaluations).
+        with _UndoStep(self):
+            self.session.tick()
+            for component in self.components:
+                if component is not self.live.events:   # the events run inside the scheduler tick
+                    component.tick()
+
+    def _guarded(self, hook, fn, *args):
+        """Live disables a script whose hook raises: report the error, keep the script alive."""
+        try:
+            return fn(*args)
+        except Exception as e:
+            self.log_message("lmac: internal error in %s: %s: %s" % (hook, type(e).__name__, e))
+            return None
 
     def start_macro(self, source, file="<midi>", name=None, dyn=None):
         """Run lmac now, in this callback (a pad press acts with zero ticks of delay), as one undo step."""
@@ -142,16 +161,22 @@ class LmacScript(object):
 
     # ---- Live's other hooks ------------------------------------------------------------------------
     def receive_midi(self, midi_bytes):
+        self._guarded("receive_midi", self._dispatch_midi, midi_bytes)
+
+    def _dispatch_midi(self, midi_bytes):
         for handler in self.midi_handlers:
             if handler(midi_bytes):
                 return
 
     def build_midi_map(self, midi_map_handle):
         for builder in self.midi_map_builders:
-            builder(midi_map_handle)
+            self._guarded("build_midi_map", builder, midi_map_handle)
 
     def refresh_state(self):
-        pass
+        """Live asks after the controller was re-plugged: resend its set-up messages and LEDs."""
+        surface = getattr(self, "surface", None)
+        if surface is not None:
+            self._guarded("refresh_state", surface.bindings.refresh_state)
 
     def connect_script_instances(self, instanciated_scripts):
         pass

@@ -32,10 +32,13 @@ def find_user_library(override=None, package_dir=None):
     env = os.environ.get(ENV_VAR)
     if env:
         return os.path.abspath(os.path.expanduser(env))
-    package_dir = os.path.realpath(package_dir or PACKAGE_DIR)
-    remote_scripts = os.path.dirname(package_dir)
-    if os.path.basename(remote_scripts).lower() == "remote scripts":
-        return os.path.dirname(remote_scripts)
+    # The path Live loaded the script from first: a developer's symlink
+    # <UL>/Remote Scripts/lmac -> checkout must still find <UL>; then the resolved path.
+    here = os.path.abspath(package_dir or PACKAGE_DIR)
+    for candidate in (here, os.path.realpath(here)):
+        remote_scripts = os.path.dirname(candidate)
+        if os.path.basename(remote_scripts).lower() == "remote scripts":
+            return os.path.dirname(remote_scripts)
     return None
 
 

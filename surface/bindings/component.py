@@ -11,6 +11,7 @@ from .dispatch import Dispatcher
 from .table import BindingTable
 
 LED_REFRESH_MS = 100.0      # LEDs are re-evaluated at most this often, and right after a binding runs
+LED_BUDGET_S = 0.005        # the time one LED expression may take (it runs on Live's main thread)
 
 
 class BindingsComponent(object):
@@ -130,6 +131,13 @@ class BindingsComponent(object):
             self._led_due = now_ms + LED_REFRESH_MS
         return True
 
+    def refresh_state(self):
+        """The controller was re-plugged or its port changed: it forgot its LEDs and its set-up
+        messages, so send everything again on the next tick."""
+        self.led_sent = {}
+        self._surface_started = None
+        self._led_dirty = True
+
     def disconnect(self):
         if not self.connected:
             return
@@ -165,7 +173,9 @@ class BindingsComponent(object):
         surface = self.table.surface
         for i, led in enumerate(self.table.leds):
             try:
-                value = self.session.run_nested(led.fn, [], what="led " + led.trigger.lmac_repr(), dyn=self.dyn)
+                # Every 100 ms: a few ms at most, so a runaway LED cannot freeze Live.
+                value = self.session.run_nested(led.fn, [], what="led " + led.trigger.lmac_repr(), dyn=self.dyn,
+                                                budget_s=LED_BUDGET_S)
                 velocity = surface.velocity(value)
             except LmacError as e:
                 text = e.located()

@@ -12,9 +12,11 @@ import inspect
 import os
 import sys
 
-from .lom import since
+from .lom import LiveEnum, since
 
-BUILTIN_OWNERS = (object, int, Exception, BaseException)
+BUILTIN_OWNERS = (object, int, Exception, BaseException, LiveEnum)
+# Boost.Python's enum machinery: every enum class has these, the stubs list none of them.
+BOOST_ENUM_MEMBERS = ("values", "names", "name")
 
 
 def find_stubs_dir():
@@ -178,6 +180,8 @@ def compare(stubs=None):
                 continue
             owner, raw = _raw_member(cls, name)
             if owner is None or owner in BUILTIN_OWNERS:
+                continue
+            if issubclass(cls, LiveEnum) and name in BOOST_ENUM_MEMBERS:
                 continue
             if inspect.isclass(raw):
                 continue

@@ -159,29 +159,59 @@ def ranged(low, high, convert=as_float):
     return coerce
 
 
-def enum_of(enum_cls):
-    valid = frozenset(v for k, v in vars(enum_cls).items() if not k.startswith("_") and isinstance(v, int))
+class ArgumentError(TypeError):
+    """What Boost.Python raises when a Python value does not fit a C++ signature."""
 
+
+ArgumentError.__module__ = "Boost.Python"
+
+
+def enum_of(enum_cls):
+    """Coerce a setter or argument Live types as ``int`` (or ``Enum | int``): any int that names a
+    member, given back as the member."""
     def coerce(obj, value):
         value = as_int(obj, value)
-        if value not in valid:
+        if value not in enum_cls.values:
             raise ValueError("%r is not a valid %s" % (value, enum_cls.__name__))
-        return enum_cls(value) if isinstance(enum_cls, type) and issubclass(enum_cls, int) else value
+        return enum_cls.values[value]
+    return coerce
+
+
+def strict_enum(enum_cls):
+    """Coerce a setter Live types as the enum itself: Boost.Python converts only instances of that
+    enum class, so a plain int (or a member of another enum) is an ArgumentError, as in Live."""
+    def coerce(obj, value):
+        if not isinstance(value, enum_cls):
+            raise ArgumentError("Python argument types in\n    None.None(%s, %s)\ndid not match C++ signature:\n"
+                                "    None(%s, %s)" % (type(obj).__name__, type(value).__name__,
+                                                     type(obj).__name__, enum_cls.__name__))
+        return enum_cls.values[int(value)]
     return coerce
 
 
 def enum_members(cls, names, start=0, **explicit):
-    """Fill an int-subclass enum like Live's Boost enums: consecutive names from start, plus explicit ones."""
+    """Fill an int-subclass enum like Live's Boost enums: consecutive names from start, plus explicit
+    ones; also Boost's ``values`` {int: member} and ``names`` {name: member}."""
     members = [(name, start + i) for i, name in enumerate(names.split())] + sorted(explicit.items(), key=lambda kv: kv[1])
+    cls.values, cls.names = {}, {}
     for name, value in members:
-        setattr(cls, name, cls(value))
+        member = cls(value)
+        setattr(cls, name, member)
+        cls.values[value] = member
+        cls.names[name] = member
     cls._by_value = dict((value, name) for name, value in members)
     return cls
 
 
 class LiveEnum(int):
-    """Base of the enums: an int that prints its name."""
+    """Base of the enums: an int that prints its name (``name`` like a Boost enum member)."""
     _by_value = {}
+    values = {}
+    names = {}
+
+    @property
+    def name(self):
+        return self._by_value.get(int(self), str(int(self)))
 
     def __repr__(self):
         return "%s.%s" % (type(self).__name__, self._by_value.get(int(self), int(self)))

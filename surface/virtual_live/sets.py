@@ -42,7 +42,7 @@ def load_set(path_or_dict=None, live_version="12.3", seed=0, timer_jitter_ms=0):
     with world.undo.quiet():
         song._tempo = float(data.get("tempo", 120.0))
         song._signature_numerator, song._signature_denominator = [int(v) for v in data.get("signature", [4, 4])]
-        song._clip_trigger_quantization = Quantization(int(data.get("clip_trigger_quantization", 4)))
+        song._clip_trigger_quantization = Quantization.values[int(data.get("clip_trigger_quantization", 4))]
         for key in ("metronome", "overdub", "loop"):
             setattr(song, "_" + key, bool(data.get(key, False)))
         song._loop_start = float(data.get("loop_start", 0.0))
@@ -173,7 +173,7 @@ def clip_from_dict(world, slot, cd):
     if "markers" in cd:
         clip._start_marker, clip._end_marker = [float(v) for v in cd["markers"]]
     if "launch_quantization" in cd:
-        clip._launch_quantization = ClipLaunchQuantization(int(cd["launch_quantization"]))
+        clip._launch_quantization = ClipLaunchQuantization.values[int(cd["launch_quantization"])]
     for note in cd.get("notes", []):
         fields = list(note) + list(_NOTE_DEFAULT_TAIL[len(note) - 5:]) if len(note) < 8 else list(note)
         clip._add((int(fields[0]), float(fields[1]), float(fields[2]), float(fields[3]), bool(fields[4]),

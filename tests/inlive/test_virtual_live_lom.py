@@ -341,3 +341,86 @@ def test_set_data_persists_with_the_set(song):
     again = load_set(save_set(song)).get_document()
     assert again.get_data("lmac", None) == {"bindings": 3}
     assert again.tracks[0].get_data("role", None) == "lead" and again.get_data("missing", 7) == 7
+
+
+# -- enum-typed properties take enum members only (Boost.Python) ------------------------------
+def _audio_clip(song):
+    return [s.clip for t in song.tracks for s in t.clip_slots if s.has_clip and s.clip.is_audio_clip][0]
+
+
+def _midi_clip(song):
+    return [s.clip for t in song.tracks for s in t.clip_slots if s.has_clip and s.clip.is_midi_clip][0]
+
+
+# (where the object comes from, property, its enum class, a member to write)
+STRICT_ENUMS = [
+    (lambda s: s, "clip_trigger_quantization", lambda: Live.Song.Quantization, "q_2_bars"),
+    (lambda s: s, "midi_recording_quantization", lambda: Live.Song.RecordingQuantization, "rec_q_sixtenth"),
+    (_midi_clip, "launch_mode", lambda: Live.Clip.LaunchMode, "gate"),
+    (_midi_clip, "launch_quantization", lambda: Live.Clip.ClipLaunchQuantization, "q_bar"),
+    (_audio_clip, "warp_mode", lambda: Live.Clip.WarpMode, "complex"),
+    (lambda s: _midi_clip(s).view, "grid_quantization", lambda: Live.Clip.GridQuantization, "g_eighth"),
+    (lambda s: s._world.application.browser, "filter_type", lambda: Live.Browser.FilterType, "midi_effect_hotswap"),
+]
+
+
+@pytest.mark.parametrize("get,prop,enum,member", STRICT_ENUMS, ids=[e[1] for e in STRICT_ENUMS])
+def test_enum_setters_refuse_plain_ints_and_accept_members(get, prop, enum, member):
+    song = demo()
+    obj, cls = get(song), enum()
+    value = cls.names[member]
+    for wrong in (int(value), True, Live.MidiMap.MapMode.absolute, "q_bar"):
+        with pytest.raises(TypeError) as e:
+            setattr(obj, prop, wrong)
+        assert "did not match C++ signature" in str(e.value)
+    assert type(e.value).__name__ == "ArgumentError"
+    setattr(obj, prop, value)
+    assert getattr(obj, prop) is value and type(getattr(obj, prop)) is cls
+    assert getattr(obj, prop) == int(value)                  # members still compare as ints
+
+
+# Live types these setters as int (or Enum | int): ints and members both work, getters give members.
+INT_TYPED_ENUMS = [
+    (lambda s: [t for t in s.tracks if t.can_be_armed][0], "current_monitoring_state",
+     lambda: Live.Track.Track.monitoring_states, "IN"),
+    (lambda s: s.tracks[1].mixer_device, "crossfade_assign",
+     lambda: Live.MixerDevice.MixerDevice.crossfade_assignments, "B"),
+    (lambda s: s.tracks[1].mixer_device, "panning_mode",
+     lambda: Live.MixerDevice.MixerDevice.panning_modes, "stereo_split"),
+]
+
+
+@pytest.mark.parametrize("get,prop,enum,member", INT_TYPED_ENUMS, ids=[e[1] for e in INT_TYPED_ENUMS])
+def test_int_typed_enum_setters_take_ints_and_members(get, prop, enum, member):
+    song = demo()
+    obj, cls = get(song), enum()
+    setattr(obj, prop, int(cls.names[member]))
+    assert getattr(obj, prop) is cls.names[member]
+    setattr(obj, prop, cls.values[0])
+    assert getattr(obj, prop) == 0
+    with pytest.raises(ValueError):
+        setattr(obj, prop, 99)
+
+
+def test_enum_classes_have_boosts_values_and_names():
+    q = Live.Song.Quantization
+    assert q.values[4] is q.q_bar and q.names["q_bar"] is q.q_bar
+    assert sorted(q.values) == list(range(14)) and len(q.names) == 14
+    assert q.q_bar.name == "q_bar" and isinstance(q.q_bar, int)
+    assert Live.Clip.ClipLaunchQuantization.values[5] is Live.Clip.ClipLaunchQuantization.q_bar
+    assert Live.Track.Track.monitoring_states.names["IN"] == 0
+    assert Live.MixerDevice.MixerDevice.panning_modes.values[1].name == "stereo_split"
+    assert Live.Device.DeviceType.values[4] is Live.Device.DeviceType.midi_effect
+
+
+def test_sets_load_enum_ints_as_members_and_save_ints():
+    from lmac.surface.virtual_live import save_set
+    song = demo()
+    song.clip_trigger_quantization = Live.Song.Quantization.q_eight
+    clip = _midi_clip(song)
+    clip.launch_quantization = Live.Clip.ClipLaunchQuantization.q_half
+    data = save_set(song)
+    assert type(data["clip_trigger_quantization"]) is int and data["clip_trigger_quantization"] == 9
+    again = load_set(data).get_document()
+    assert again.clip_trigger_quantization is Live.Song.Quantization.q_eight
+    assert _midi_clip(again).launch_quantization is Live.Clip.ClipLaunchQuantization.q_half

@@ -12,7 +12,7 @@ from . import _args as A
 from .devices import index_of
 from .mixer import looks_like_value
 from .notes import shift_pitches
-from ...adapter import kind_of, label
+from ...adapter import kind_of, label, live_enum
 from ...selectors import wrap
 from ....interpreter.values import LmacError
 
@@ -245,7 +245,8 @@ def _clip_and_value(name, args, example):
         example="(launch-mode (clip \"Drums\" 1) :gate)")
 def launch_mode(ctx: ActionContext, *args):
     sel, mode = _clip_and_value("launch-mode", args, "(launch-mode (clip 1 1) :gate)")
-    value = A.choice("launch-mode", mode, LAUNCH_MODES, "a launch mode")
+    import Live
+    value = live_enum(Live.Clip.LaunchMode, A.choice("launch-mode", mode, LAUNCH_MODES, "a launch mode"))
     for clip in ctx.clips(sel):
         ctx.write(clip, "launch_mode", value, "launch-mode")
     return None
@@ -260,6 +261,8 @@ def launch_quantize(ctx: ActionContext, *args):
         value = 0
     else:
         value = A.launch_quantize("launch-quantize", grid) + 1   # Clip's enum is Song's plus one
+    import Live
+    value = live_enum(Live.Clip.ClipLaunchQuantization, value)
     for clip in ctx.clips(sel):
         ctx.write(clip, "launch_quantization", value, "launch-quantize")
     return None
@@ -405,7 +408,8 @@ WARP_MODES = {"beats": 0, "tones": 1, "texture": 2, "repitch": 3, "complex": 4, 
         example="(warp-mode (clip \"Hook\") :complex)")
 def warp_mode(ctx: ActionContext, *args):
     sel, mode = _clip_and_value("warp-mode", args, "(warp-mode (clip 4 3) :complex)")
-    value = A.choice("warp-mode", mode, WARP_MODES, "a warp mode")
+    import Live
+    value = live_enum(Live.Clip.WarpMode, A.choice("warp-mode", mode, WARP_MODES, "a warp mode"))
     for clip in ctx.clips(sel):
         _audio_only("warp-mode", clip)
         ctx.write(clip, "warp_mode", value, "warp-mode")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..registry import action
+from ...adapter import live_enum
 from . import _args as A
 from ...value_forms import By, Ramp
 from ....interpreter.values import Keyword, LmacError
@@ -142,7 +143,9 @@ def crossfade_assign(ctx: ActionContext, *args):
     if not args or len(args) > 2:
         raise LmacError("crossfade-assign expects a side :a, :b or :none: (crossfade-assign (track 1) :a)")
     target, side = (None, args[0]) if len(args) == 1 else args
-    value = A.choice("crossfade-assign", side, CROSSFADE, "a crossfader side")
+    import Live
+    value = live_enum(Live.MixerDevice.MixerDevice.crossfade_assignments,
+                      A.choice("crossfade-assign", side, CROSSFADE, "a crossfader side"))
     for track in ctx.tracks(target):
         ctx.write(track.mixer_device, "crossfade_assign", value, "crossfade-assign")
     return None
@@ -182,10 +185,15 @@ def panning_mode(ctx: ActionContext, *args):
     if not args or len(args) > 2:
         raise LmacError("panning-mode expects :stereo or :split: (panning-mode (track 1) :split)")
     target, mode = (None, args[0]) if len(args) == 1 else args
-    value = A.choice("panning-mode", mode, PANNING_MODES, "a panning mode")
+    value = _panning_mode(A.choice("panning-mode", mode, PANNING_MODES, "a panning mode"))
     for track in ctx.tracks(target):
         ctx.write(track.mixer_device, "panning_mode", value, "panning-mode")
     return None
+
+
+def _panning_mode(n):
+    import Live
+    return live_enum(Live.MixerDevice.MixerDevice.panning_modes, n)
 
 
 @action("split-pan", "target? left right", family="mixer",
@@ -200,7 +208,7 @@ def split_pan(ctx: ActionContext, *args):
         raise LmacError("split-pan expects a left and a right position: (split-pan (track 1) -1.0 1.0)")
     for track in ctx.tracks(target):
         mixer = track.mixer_device
-        ctx.write(mixer, "panning_mode", 1, "split-pan")
+        ctx.write(mixer, "panning_mode", _panning_mode(1), "split-pan")
         set_level(ctx, "split-pan", mixer.left_split_stereo, left, -1.0, 1.0, "a pan position")
         set_level(ctx, "split-pan", mixer.right_split_stereo, right, -1.0, 1.0, "a pan position")
     return None
@@ -227,5 +235,5 @@ def reset_mixer(ctx: ActionContext, target=None):
         for s in mixer.sends:
             ctx.set_param(s, 0.0)
         if mixer.panning_mode != 0:
-            ctx.write(mixer, "panning_mode", 0, "reset-mixer")
+            ctx.write(mixer, "panning_mode", _panning_mode(0), "reset-mixer")
     return None

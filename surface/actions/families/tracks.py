@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ....interpreter.printer import describe
 from ....interpreter.values import Keyword, Symbol
-from ...adapter import kind_of, label
+from ...adapter import kind_of, label, live_enum
 from ...selectors import Handle
 from ..registry import action
 from . import _args as A
@@ -36,16 +36,19 @@ def _word(attr):
             "current_monitoring_state": "monitored"}.get(attr, attr)
 
 
-def _usable(ctx: ActionContext, target, attr):
+def _usable(ctx: ActionContext, target, attr, strict=True):
+    """The tracks that have this switch. None of them is an error when the musician named the
+    target, but not while for-each or with visits a group or main track (the focus), and never
+    when switching off (a track without an arm button is not armed)."""
     tracks = ctx.tracks(target)
     ok = [t for t in tracks if _able(t, attr)]
-    if not ok:
+    if not ok and strict and not (target is None and ctx.focus() is not None):
         ctx.fail("%s cannot be %s" % (", ".join(label(t) for t in tracks), _word(attr)))
     return ok
 
 
 def _set_flag(ctx: ActionContext, target, attr, value):
-    for t in _usable(ctx, target, attr):
+    for t in _usable(ctx, target, attr, strict=value):
         ctx.write(t, attr, value)
     return value
 
@@ -94,18 +97,20 @@ _flag_actions("solo", "unsolo", "solo", "solo")
 
 
 @action("name", "target? new-name?", family="track",
-        doc="Rename tracks, scenes, clips or devices: (name T \"Bass\"). (name T) answers T's name; "
-            "with a keyword, symbol or string, (name :x) answers its text, as in Clojure.",
+        doc="Rename tracks, scenes, clips or devices: (name T \"Bass\"), or the focus: (name \"Bass\"). "
+            "(name T) answers T's name; (name :x) answers a keyword's or symbol's text, as in Clojure.",
         example="(name (track 1) \"Drums\")")
 def name(ctx: ActionContext, target=None, new_name=None):
     if new_name is None:
-        if target is None:
-            return ctx.target(None).name
         if isinstance(target, str):
-            return target
-        if type(target) in (Keyword, Symbol):
+            # (name "Drums") renames the focus: the musician's reading (ClyphX's SEL/NAME).
+            target, new_name = None, target
+        elif target is None:
+            return ctx.target(None).name
+        elif type(target) in (Keyword, Symbol):
             return target.name
-        return ctx.target(target).name
+        else:
+            return ctx.target(target).name
     text = A.text("name", new_name)
     objs = ctx.targets(target)
     for obj in objs:
@@ -163,7 +168,8 @@ def monitor(ctx: ActionContext, *args):
     if not args or len(args) > 2:
         ctx.fail("expects a mode (:in, :auto or :off), optionally after a target")
     target, mode = (None, args[0]) if len(args) == 1 else args
-    value = A.choice("monitor", mode, MONITOR, "a monitoring mode")
+    import Live
+    value = live_enum(Live.Track.Track.monitoring_states, A.choice("monitor", mode, MONITOR, "a monitoring mode"))
     _set_flag(ctx, target, "current_monitoring_state", value)
     return mode
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ....interpreter.printer import describe
 from ....interpreter.values import Keyword, Vector
-from ...adapter import kind_of
+from ...adapter import kind_of, live_enum
 from ...value_forms import By, Ramp
 from ..registry import action
 from . import _args as A
@@ -177,7 +177,9 @@ _QUANT_NAMES = dict((v, k) for k, v in A.LAUNCH_QUANTIZE.items() if k not in ("q
 def quantize(ctx: ActionContext, grid=None):
     if grid is None:
         return Keyword.of(_QUANT_NAMES.get(int(ctx.song.clip_trigger_quantization), "bar"))
-    ctx.write(ctx.song, "clip_trigger_quantization", A.launch_quantize("quantize", grid))
+    import Live
+    q = live_enum(Live.Song.Quantization, A.launch_quantize("quantize", grid))
+    ctx.write(ctx.song, "clip_trigger_quantization", q)
 
 
 _REC_Q = {"none": 0, "quarter": 1, "beat": 1, "eighth": 2, "eighth-triplet": 3, "sixteenth": 5,
@@ -191,7 +193,8 @@ def record_quantize(ctx: ActionContext, grid):
         q = _REC_Q[grid.name]
     else:
         q = A.note_grid("record-quantize", grid)[0]
-    ctx.write(ctx.song, "midi_recording_quantization", q)
+    import Live
+    ctx.write(ctx.song, "midi_recording_quantization", live_enum(Live.Song.RecordingQuantization, q))
 
 
 @action("undo", "", family="transport", doc="Undo the last change, as Cmd/Ctrl-Z.", example="(undo)")
