@@ -100,7 +100,7 @@ def run(args):
     song = host.song
     session = script.session
     errors = []
-    timeline = Timeline(song, script.live.clock)
+    timeline = Timeline(song, script.live.clock, ramps=script.live.ramps)
 
     def on_error(task, error):
         errors.append(error)

@@ -92,7 +92,7 @@ def test_unbound_mapped_and_bad_messages(capsys, tmp_path):
     assert err.startswith("error: %s:2:17: boom" % f)
     rows = timeline(out)
     mapped = index(rows, "midi in   cc ch1 23 = 16 (B0 17 10)")
-    assert rows[mapped + 1] == ("1.1.1", 100, 'Glue Compressor on "Drums": 1 parameter changed')
+    assert rows[mapped + 1] == ("1.1.1", 100, 'Glue Compressor on "Drums": Threshold -12 -> -34.961')
     index(rows, "midi in   note-on ch1 48 vel 127 (90 30 7F)  (no binding)")
     boom = index(rows, "run       bind (note 39 :ch 1)")
     assert rows[boom + 1] == ("1.1.3", 300, "! %s:2:17: boom" % f)
