@@ -59,6 +59,12 @@ def start_host(set_path=None, live_version="12.3", jitter_ms=0.0, use_timer=True
     return host, host.script
 
 
+def launches_pending(song):
+    """Launches or stops that Live holds until the next grid line."""
+    return (any(t.fired_slot_index != -1 for t in song.tracks)
+            or any(s.is_triggered for s in song.scenes))
+
+
 def _drain_new(items, convert):
     """A timeline source over a list that only grows: the items added since the last call."""
     seen = [len(items)]
@@ -142,9 +148,10 @@ def run(args):
             timeline.capture()       # what the bindings did, stamped with the message's time
 
     def macros_busy():
-        # Glides (ramps) run as scheduler tickers, not tasks: the run also waits for them to land.
+        # Glides (ramps) run as scheduler tickers, not tasks, and Live holds launches and stops
+        # for its grid: the run also waits for those to land.
         return (not task.finished or not session.scheduler.idle() or bool(script.live.ramps)
-                or script.surface.bindings.dispatcher.holds)
+                or script.surface.bindings.dispatcher.holds or launches_pending(song))
 
     bar_ms = lambda: song.signature_numerator * 4.0 / song.signature_denominator * 60000.0 / song.tempo
     start_beats = script.live.clock.played_beats()

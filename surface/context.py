@@ -403,6 +403,27 @@ class ActionContext(object):
                 return self.rerun_at(target)
         return fire_fn(q)
 
+    def quantized_stop(self, stop_fn: Callable[[bool], Any]):
+        """Stop through Live's launch grid so the stop lands exactly on the line a bar wait aimed
+        at. ``stop_fn(quantized)`` stops; quantized=False stops at once. Woken ahead of the line
+        (a quantized grid that the line is on): stop now, quantized, and Live lands it there; at or
+        just past the line: stop at once rather than a grid later. Otherwise as Live does."""
+        song = self.song
+        clock = self.clock
+        grid = grid_beats(int(song.clip_trigger_quantization), clock.beats_per_bar())
+        target = getattr(self.task, "early_target", None)
+        if target is not None and clock.is_playing():
+            played, now = clock.played_beats(), clock.song_beats()
+            line = now + (target - played)
+            on_grid = grid > 0 and abs(line / grid - round(line / grid)) < 1e-6
+            if played < target - EPS:
+                if on_grid and line - now < grid - EPS:
+                    return stop_fn(True)
+                return self.rerun_at(target)
+            if played - target < (grid / 2.0 if grid > 0 else 1.0):
+                return stop_fn(False)
+        return stop_fn(True)
+
     def rerun_at(self, target):
         """Wait until the song has played up to ``target`` (played beats), then run this action again."""
         late = self.live.session.globals["%late-call"]

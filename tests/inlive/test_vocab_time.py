@@ -57,6 +57,22 @@ def test_quantized_launch_after_bar_wait_lands_exactly_on_the_bar():
     assert starts[:2] == [4.0, 8.0]
 
 
+def test_stops_after_bar_waits_land_exactly_on_the_bar():
+    host, script = host_with()
+    song = host.song
+    drums, keys = song.tracks[1], song.tracks[3]
+    clock = script.live.clock
+    stops = []
+    for t in (drums, keys):
+        t.add_playing_slot_index_listener(
+            lambda t=t: stops.append((t.name, clock.song_beats())) if t.playing_slot_index < 0 else None)
+    task = script.start_macro('(do (fire (clip "Drums" 1) :quantize :none) (fire (clip "Keys" 1) :quantize :none)'
+                              ' (wait-bars 1) (stop-clips (track "Drums")) (wait-bars 1) (stop-all-clips))')
+    host.advance_ms(6000)
+    assert task.status == "done", task.error
+    assert stops == [("Drums", 4.0), ("Keys", 8.0)]     # on the bar, not a bar later
+
+
 def test_action_after_a_lookahead_wake_waits_for_the_bar():
     host, script = host_with(jitter=0)
     seen = first_write_beats(script)

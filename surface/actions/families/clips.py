@@ -102,13 +102,18 @@ def fire(ctx: ActionContext, *args):
     return None
 
 
-@action("stop-clip", "clip?", family="clip",
-        doc="Stop a playing clip (at the launch quantization, as Live's stop button does).",
+@action("stop-clip", "clip?", family="clip", timing="quantized",
+        doc="Stop a playing clip (at the launch quantization, as Live's stop button does; after a bar "
+            "wait, exactly on that bar).",
         example="(stop-clip (clip \"Pad\"))")
 def stop_clip(ctx: ActionContext, sel=None):
-    for clip in ctx.clips(sel):
-        ctx.call(clip, "stop", what="stop-clip")
-    return None
+    from .transport import stop_object
+    clips = ctx.clips(sel)
+
+    def stop_now(quantized):
+        for clip in clips:
+            stop_object(ctx, clip, quantized, "stop-clip")
+    return ctx.quantized_stop(stop_now)
 
 
 # ---- creating and copying ---------------------------------------------------------------------------

@@ -47,15 +47,19 @@ def launch_selected_scene(ctx: ActionContext):
     return None
 
 
-@action("stop-scene", "scene?", family="scene",
-        doc="Stop the clips playing in the scene's row (other rows keep playing).",
+@action("stop-scene", "scene?", family="scene", timing="quantized",
+        doc="Stop the clips playing in the scene's row (other rows keep playing); after a bar wait, "
+            "exactly on that bar.",
         example="(stop-scene (scene \"Verse\"))")
 def stop_scene(ctx: ActionContext, sel=None):
-    for scene in _scenes(ctx, sel):
-        for slot in scene.clip_slots:
-            if slot.has_clip and (slot.clip.is_playing or slot.clip.is_triggered):
-                ctx.call(slot, "stop", what="stop-scene")
-    return None
+    from .transport import stop_object
+    slots = [slot for scene in _scenes(ctx, sel) for slot in scene.clip_slots
+             if slot.has_clip and (slot.clip.is_playing or slot.clip.is_triggered)]
+
+    def stop_now(quantized):
+        for slot in slots:
+            stop_object(ctx, slot, quantized, "stop-scene")
+    return ctx.quantized_stop(stop_now)
 
 
 @action("scene-tempo", "scene? bpm", family="scene",

@@ -196,15 +196,21 @@ def toggle_fold(ctx: ActionContext, target=None):
     return bool(result)
 
 
-@action("stop-clips", "target? now?", family="track",
-        doc="Stop the clips of the track(s) on Live's launch grid; add :now to stop them at once.",
+@action("stop-clips", "target? now?", family="track", timing="quantized",
+        doc="Stop the clips of the track(s) on Live's launch grid (after a bar wait, exactly on that bar); "
+            "add :now to stop them at once.",
         example="(stop-clips (track \"Bass\"))")
 def stop_clips(ctx: ActionContext, target=None, now=None):
     if type(target) is Keyword and now is None:
         target, now = None, target
-    quantized = not (type(now) is Keyword and now.name == "now")
-    for t in ctx.tracks(target):
-        ctx.call(t, "stop_all_clips", quantized)
+    tracks = ctx.tracks(target)
+
+    def stop_now(quantized):
+        for t in tracks:
+            ctx.call(t, "stop_all_clips", quantized)
+    if type(now) is Keyword and now.name == "now":
+        return stop_now(False)
+    return ctx.quantized_stop(stop_now)
 
 
 @action("implicit-arm", "target? state?", family="track",

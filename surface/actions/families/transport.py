@@ -79,33 +79,47 @@ def continue_(ctx: ActionContext):
     ctx.call(ctx.song, "continue_playing")
 
 
-@action("stop", "target?", family="transport",
+@action("stop", "target?", family="transport", timing="quantized",
         doc="Without a target, stop the transport. With a clip, stop that clip; with a track, stop its clips "
-            "(both quantized as Live does).",
+            "(both on Live's launch grid; after a bar wait, exactly on that bar).",
         example="(stop (track \"Drums\"))")
 def stop(ctx: ActionContext, target=None):
     if target is None and ctx.focus() is None:
         ctx.call(ctx.song, "stop_playing")
         return None
-    for obj in ctx.targets(target):
-        kind = kind_of(obj)
-        if kind == "clip":
-            ctx.call(obj, "stop")
-        elif kind == "slot":
-            ctx.call(obj, "stop")
-        elif kind == "track":
-            ctx.call(obj, "stop_all_clips")
-        else:
+    objs = ctx.targets(target)
+    for obj in objs:
+        if kind_of(obj) not in ("clip", "slot", "track"):
             ctx.fail("can stop the transport, a clip or a track, not %s" % describe(target))
-    return None
+
+    def stop_now(quantized):
+        for obj in objs:
+            stop_object(ctx, obj, quantized, "stop")
+    return ctx.quantized_stop(stop_now)
 
 
-@action("stop-all-clips", "now?", family="transport",
-        doc="Stop every clip in the set, on Live's launch grid; (stop-all-clips :now) stops them at once.",
+def stop_object(ctx: ActionContext, obj, quantized, what):
+    """Stop a clip, slot or track's clips. Clip.stop has no unquantized form: the clip's track
+    stops at once instead (a track plays one clip)."""
+    kind = kind_of(obj)
+    if kind == "track":
+        ctx.call(obj, "stop_all_clips", quantized, what=what)
+        return
+    slot = obj.canonical_parent if kind == "clip" else obj
+    if quantized:
+        ctx.call(obj, "stop", what=what)
+    else:
+        ctx.call(slot.canonical_parent, "stop_all_clips", False, what=what)
+
+
+@action("stop-all-clips", "now?", family="transport", timing="quantized",
+        doc="Stop every clip in the set, on Live's launch grid (after a bar wait, exactly on that bar); "
+            "(stop-all-clips :now) stops them at once.",
         example="(stop-all-clips)")
 def stop_all_clips(ctx: ActionContext, now=None):
-    quantized = not (type(now) is Keyword and now.name == "now")
-    ctx.call(ctx.song, "stop_all_clips", quantized)
+    if type(now) is Keyword and now.name == "now":
+        return ctx.call(ctx.song, "stop_all_clips", False)
+    return ctx.quantized_stop(lambda quantized: ctx.call(ctx.song, "stop_all_clips", quantized))
 
 
 class _SongTempo(object):
