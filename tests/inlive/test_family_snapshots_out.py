@@ -84,6 +84,8 @@ def test_send_midi(env):
     for code, text in [("(send-midi [60 100])", "status byte (128..255) first"),
                        ("(send-midi [144 300 1])", "MIDI bytes from 0 to 255, got 300"),
                        ("(send-midi [])", "at least one MIDI byte"),
+                       ("(send-midi [144 60])", "one message of 3 bytes for status 144, got 2 bytes"),
+                       ("(send-midi [192 1 2])", "one message of 2 bytes for status 192, got 3 bytes"),
                        ("(send-cc 17 1 1)", "send-cc expects a MIDI channel between 1 and 16, got 17"),
                        ("(send-note 1 128 1)", "a note number from 0 to 127, got 128")]:
         with pytest.raises(LmacError) as e:

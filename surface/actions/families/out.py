@@ -59,7 +59,18 @@ def check_message(what, data):
             A.fail(what, "expects data bytes from 0 to 127 after the status byte, got %d" % b)
     if data[0] == 0xF0 and data[-1] != 0xF7:
         A.fail(what, "expects a SysEx message to end with 247 (F7)")
+    if data[0] != 0xF0:
+        # One channel or system message per call: Live's send_midi takes exactly one.
+        want = MESSAGE_LENGTH.get(data[0] & 0xF0 if data[0] < 0xF0 else data[0])
+        if want is not None and len(data) != want:
+            A.fail(what, "expects one message of %d bytes for status %d, got %d bytes"
+                   % (want, data[0], len(data)))
     return data
+
+
+# Bytes in a whole message, by status (channel messages by their high nibble).
+MESSAGE_LENGTH = {0x80: 3, 0x90: 3, 0xA0: 3, 0xB0: 3, 0xC0: 2, 0xD0: 2, 0xE0: 3,
+                  0xF1: 2, 0xF2: 3, 0xF3: 2, 0xF6: 1, 0xF8: 1, 0xFA: 1, 0xFB: 1, 0xFC: 1, 0xFE: 1, 0xFF: 1}
 
 
 def send(ctx: ActionContext, what, data):
