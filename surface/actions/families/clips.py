@@ -107,13 +107,8 @@ def fire(ctx: ActionContext, *args):
             "wait, exactly on that bar).",
         example="(stop-clip (clip \"Pad\"))")
 def stop_clip(ctx: ActionContext, sel=None):
-    from .transport import stop_object
-    clips = ctx.clips(sel)
-
-    def stop_now(quantized):
-        for clip in clips:
-            stop_object(ctx, clip, quantized, "stop-clip")
-    return ctx.quantized_stop(stop_now)
+    from .transport import stop_on_grid
+    return stop_on_grid(ctx, ctx.clips(sel), "stop-clip")
 
 
 # ---- creating and copying ---------------------------------------------------------------------------

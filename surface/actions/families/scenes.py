@@ -52,14 +52,10 @@ def launch_selected_scene(ctx: ActionContext):
             "exactly on that bar.",
         example="(stop-scene (scene \"Verse\"))")
 def stop_scene(ctx: ActionContext, sel=None):
-    from .transport import stop_object
+    from .transport import stop_on_grid
     slots = [slot for scene in _scenes(ctx, sel) for slot in scene.clip_slots
              if slot.has_clip and (slot.clip.is_playing or slot.clip.is_triggered)]
-
-    def stop_now(quantized):
-        for slot in slots:
-            stop_object(ctx, slot, quantized, "stop-scene")
-    return ctx.quantized_stop(stop_now)
+    return stop_on_grid(ctx, slots, "stop-scene")
 
 
 @action("scene-tempo", "scene? bpm", family="scene",

@@ -91,10 +91,14 @@ def stop(ctx: ActionContext, target=None):
     for obj in objs:
         if kind_of(obj) not in ("clip", "slot", "track"):
             ctx.fail("can stop the transport, a clip or a track, not %s" % describe(target))
+    return stop_on_grid(ctx, objs, "stop")
 
+
+def stop_on_grid(ctx: ActionContext, objs, what):
+    """Stop clips, slots or tracks' clips through Live's launch grid (see ctx.quantized_stop)."""
     def stop_now(quantized):
         for obj in objs:
-            stop_object(ctx, obj, quantized, "stop")
+            stop_object(ctx, obj, quantized, what)
     return ctx.quantized_stop(stop_now)
 
 
