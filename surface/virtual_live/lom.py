@@ -217,3 +217,16 @@ class LiveEnum(int):
         return "%s.%s" % (type(self).__name__, self._by_value.get(int(self), int(self)))
 
     __str__ = __repr__
+
+
+class PersistentData(object):
+    """get_data/set_data of Song and Track: values kept with the set (``self._data``)."""
+
+    @accessor
+    def get_data(self, key, default_value):
+        return self._data.get(key, default_value)
+
+    @mutator
+    def set_data(self, key, value):
+        self._data[key] = value
+        self._notify("data")

@@ -1,7 +1,7 @@
 """Live.Song: the Live Set: tracks, scenes, transport, cue points, undo and per-set data."""
 import math
 
-from ..lom import (LiveEnum, accessor, as_bool, as_float, as_int, as_str, enum_members, enum_of, listenable, mutator,
+from ..lom import (PersistentData, LiveEnum, accessor, as_bool, as_float, as_int, as_str, enum_members, enum_of, listenable, mutator,
                    since, strict_enum, value_prop)
 from ..transport import Transport
 from .Base import LimitationError, Vector
@@ -153,7 +153,7 @@ def _scale_name(song, value):
             "session_record_status", "signature_denominator", "signature_numerator", "song_length", "start_time",
             "swing_amount", "tempo", "tracks", "tuning_system", "visible_tracks",
             scale_mode=(12, 0), tuning_system=(12, 1))
-class Song(LomObject):
+class Song(PersistentData, LomObject):
     """This class represents a Live set."""
 
     @listenable("detail_clip", "draw_mode", "follow_song", "selected_chain", "selected_parameter", "selected_scene",
@@ -575,16 +575,7 @@ class Song(LomObject):
         self._world.undo.record(lambda: self._set_cues(before), lambda: self._set_cues(after))
         self._set_cues(after)
 
-    # -- data and undo ----------------------------------------------------------------------
-    @accessor
-    def get_data(self, key, default_value):
-        return self._data.get(key, default_value)
-
-    @mutator
-    def set_data(self, key, value):
-        self._data[key] = value
-        self._notify("data")
-
+    # -- undo (get_data/set_data: lom.PersistentData) ------------------------------------------
     @property
     def can_undo(self):
         self._check()

@@ -1,6 +1,6 @@
 """Live.Track: MIDI, audio, group, return and main tracks."""
 from .. import devices as device_ops
-from ..lom import (LiveEnum, accessor, as_bool, as_int, as_str, enum_members, enum_of, listenable, mutator, since,
+from ..lom import (PersistentData, LiveEnum, accessor, as_bool, as_int, as_str, enum_members, enum_of, listenable, mutator, since,
                    value_prop)
 from .Base import Vector
 from .LomObject import LomObject
@@ -75,7 +75,7 @@ def _color_value(track, value):
             "has_midi_output", "implicit_arm", "input_meter_left", "input_meter_level", "input_meter_right", "is_frozen",
             "mute", "muted_via_solo", "name", "output_meter_left", "output_meter_level", "output_meter_right",
             "playing_slot_index", "solo", back_to_arranger=(12, 0))
-class Track(DeviceContainer):
+class Track(PersistentData, DeviceContainer):
     """This class represents a track in Live. It can be either an Audio track, a MIDI Track, a Return
     Track or the Main track."""
 
@@ -317,16 +317,6 @@ class Track(DeviceContainer):
         if self._kind not in PLAYER_KINDS:
             raise RuntimeError("Only MIDI and audio tracks have arrangement clips")
         return Vector()
-
-    # -- data -----------------------------------------------------------------------------
-    @accessor
-    def get_data(self, key, default_value):
-        return self._data.get(key, default_value)
-
-    @mutator
-    def set_data(self, key, value):
-        self._data[key] = value
-        self._notify("data")
 
     # -- devices --------------------------------------------------------------------------
     @mutator
