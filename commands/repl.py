@@ -66,6 +66,7 @@ class Repl(object):
 
     banner = "lmac repl on virtual Live. :help lists the commands; Ctrl-D quits."
     closed = False          # True once the REPL cannot go on (the connected Live went away)
+    unknown_command = None  # a hint for `:word` that is no command (the keyword still prints)
 
     def __init__(self, session_factory=None, session=None, file="<repl>", files=(), user_library=None):
         self.session_factory = session_factory
@@ -73,7 +74,6 @@ class Repl(object):
         self.files = list(files)
         self.user_library = user_library
         self.last_form_text = None     # what :pin binds: the source of the last form that ran
-        self.unknown_command = None    # a hint for `:word` that is no command (the keyword still prints)
         self.buffer = ""
         self.start_line = 1
         self.line_no = 0
