@@ -145,13 +145,14 @@ class ReplServer(object):
         except (BlockingIOError, socket.error) as e:
             if not _would_block(e):
                 self._drop(conn)
-            return
-        if not data:
+                return
+            data = None   # nothing new; lines an earlier tick had no time for still wait below
+        if data is not None and not data:
             conn.closing = True
             if not conn.pending and not conn.outbuf:
                 self._drop(conn)
             return
-        conn.inbuf += data
+        conn.inbuf += data or b""
         while b"\n" in conn.inbuf and not conn.closing and perf_counter() <= deadline:
             line, conn.inbuf = conn.inbuf.split(b"\n", 1)
             if len(line) > MAX_MESSAGE:   # the whole line may arrive in the read that crosses the limit

@@ -133,3 +133,42 @@ def test_disconnect_closes_the_socket_and_removes_the_file(tmp_path):
     except OSError:
         refused = True
     assert refused
+
+
+def test_requests_left_when_the_poll_budget_ran_out_are_answered_on_later_ticks(tmp_path, monkeypatch):
+    """Two requests arrive in one read; the first uses up the tick's reading budget. The second
+    waits in the buffer and must be answered on a later tick although the client sends nothing
+    more (it is waiting for that answer). Once, under load, `lmac repl --connect` hung here."""
+    import time
+    from lmac.interpreter.clock import TestClock
+    from lmac.interpreter.session import Session
+    from lmac.surface import repl_server
+    server = repl_server.ReplServer(Session(clock=TestClock()), path=str(tmp_path / ".repl"))
+    port = server.start()
+    clock = [0.0]
+    monkeypatch.setattr(repl_server, "perf_counter", lambda: clock[0])
+    handle = server._handle
+
+    def slow_handle(conn, line):
+        handle(conn, line)
+        clock[0] += 1.0          # past any POLL_BUDGET_S
+    monkeypatch.setattr(server, "_handle", slow_handle)
+    sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+    try:
+        sock.sendall(("".join(json.dumps({"token": server.token, "id": i, "eval": "(+ %d 1)" % i}) + "\n"
+                              for i in (1, 2))).encode())
+        sock.setblocking(False)
+        received = b""
+        for _ in range(2000):          # ticks; the client sends nothing more meanwhile
+            server.poll()
+            try:
+                received += sock.recv(4096)
+            except (BlockingIOError, socket.error):
+                time.sleep(0.001)       # loopback delivery; not a measurement
+            if received.count(b"\n") == 2:
+                break
+    finally:
+        sock.close()
+        server.close()
+    replies = [json.loads(line) for line in received.decode().splitlines()]
+    assert [(r["id"], r["value"]) for r in replies] == [(1, "2"), (2, "3")]
