@@ -81,6 +81,7 @@ class ReplServer(object):
         self.listener: Any = None
         self.port = None
         self.connections = []
+        self._turn = 0                  # which connection the next poll serves first
         self._requested_port = port
 
     # ---- life cycle --------------------------------------------------------------------------
@@ -118,7 +119,9 @@ class ReplServer(object):
             return
         deadline = perf_counter() + POLL_BUDGET_S
         self._accept()
-        for conn in list(self.connections):
+        # Connections take turns at going first, so a busy one cannot use every tick's budget.
+        self._turn = (self._turn + 1) % max(1, len(self.connections))
+        for conn in self.connections[self._turn:] + self.connections[:self._turn]:
             if perf_counter() > deadline:
                 break
             self._read(conn, deadline)
