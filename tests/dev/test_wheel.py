@@ -146,6 +146,12 @@ def test_install_uninstall_install_into_a_user_library(venv):
     assert os.path.isfile(os.path.join(package, "lark", "__init__.py"))
 
 
+def test_developer_commands_without_the_dev_extra_say_what_to_install(venv):
+    out = lmac(venv, "conformance")
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert out.stderr.count("\n") == 1 and "pip install ableton-live-stubs" in out.stderr
+
+
 def test_docs_write_needs_a_path_outside_a_checkout(venv):
     out = lmac(venv, "docs", "--write")
     assert out.returncode == 2 and "not a checkout" in out.stderr
