@@ -48,6 +48,8 @@ def in_checkout(argv):
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
+    import importlib.util
+    assert importlib.util.find_spec("build"), "the wheel is built with `build`: pip install -e \".[dev]\""
     dist = tmp_path_factory.mktemp("dist")
     out = run([sys.executable, "-m", "build", "--outdir", str(dist), ROOT], cwd=str(dist), env=os.environ.copy())
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
