@@ -14,6 +14,7 @@ import re
 import sys
 import threading
 
+from ..interpreter.clyphx_hints import clyphx_hint
 from ..interpreter.values import Keyword, List, LmacSyntaxError, Map, Pos, Symbol, Vector
 from .lark_loader import import_lark
 
@@ -159,8 +160,10 @@ class _FormBuilder(object):
                              token.line, token.column, incomplete=True, expected=['"'])
 
     def BAD_NUMBER(self, token):
+        hint = clyphx_hint(token.value)
         raise _SyntaxProblem("%s is not a number (write a number like 3, -0.5 or 1/16, or a name "
-                             "that starts with a letter)" % token.value, token.line, token.column)
+                             "that starts with a letter)%s" % (token.value, ". " + hint if hint else ""),
+                             token.line, token.column)
 
     def BAD_KEYWORD(self, token):
         raise _SyntaxProblem("expected a keyword name after :, like :bar", token.line, token.column,
