@@ -128,25 +128,49 @@ def check_notification(world):
 
 
 # -- coercers shared by the classes ---------------------------------------------------------
+# Live's setters and arguments are C++ types converted by Boost.Python's builtin converters
+# (libs/python/src/converter/builtin_converters.cpp, Python 3 branch): an ``int`` takes any Python
+# int (bool included) and refuses floats; a ``double`` takes ints, bools and floats; a ``bool``
+# takes None and ints (bools included) and refuses floats and strings. A value no converter takes
+# is Boost's ArgumentError (a TypeError). docs/internals.md lists the choices and their sources.
+class ArgumentError(TypeError):
+    """What Boost.Python raises when a Python value does not fit a C++ signature."""
+
+
+ArgumentError.__module__ = "Boost.Python"
+
+
+def argument_error(obj, value, cpp_type):
+    owner = type(obj).__name__
+    return ArgumentError("Python argument types in\n    None.None(%s, %s)\ndid not match C++ signature:\n"
+                         "    None(%s, %s)" % (owner, type(value).__name__, owner, cpp_type))
+
+
+def _is_int(value):
+    return isinstance(value, int)          # bool and Live's int-based enums are ints too
+
+
 def as_bool(obj, value):
-    return bool(value)
+    if value is None or _is_int(value):
+        return bool(value)
+    raise argument_error(obj, value, "bool")
 
 
 def as_str(obj, value):
     if not isinstance(value, str):
-        raise TypeError("expected a string, got %r" % (value,))
+        raise argument_error(obj, value, "std::string")
     return value
 
 
 def as_int(obj, value):
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError("expected an integer, got %r" % (value,))
+    if not _is_int(value):
+        raise argument_error(obj, value, "int")
     return int(value)
 
 
 def as_float(obj, value):
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError("expected a number, got %r" % (value,))
+    if not (_is_int(value) or isinstance(value, float)):
+        raise argument_error(obj, value, "double")
     return float(value)
 
 
@@ -159,33 +183,19 @@ def ranged(low, high, convert=as_float):
     return coerce
 
 
-class ArgumentError(TypeError):
-    """What Boost.Python raises when a Python value does not fit a C++ signature."""
-
-
-ArgumentError.__module__ = "Boost.Python"
-
-
 def enum_of(enum_cls):
-    """Coerce a setter or argument Live types as ``int`` (or ``Enum | int``): any int that names a
-    member, given back as the member."""
+    """Coerce an enum-typed setter or argument: Live converts any int that names a member (so
+    ``song.clip_trigger_quantization = 0`` works, as AbletonOSC's tests show against real Live)
+    and gives the member back; a float or string is an ArgumentError, an int naming no member a
+    ValueError."""
     def coerce(obj, value):
-        value = as_int(obj, value)
-        if value not in enum_cls.values:
-            raise ValueError("%r is not a valid %s" % (value, enum_cls.__name__))
-        return enum_cls.values[value]
-    return coerce
-
-
-def strict_enum(enum_cls):
-    """Coerce a setter Live types as the enum itself: Boost.Python converts only instances of that
-    enum class, so a plain int (or a member of another enum) is an ArgumentError, as in Live."""
-    def coerce(obj, value):
-        if not isinstance(value, enum_cls):
-            raise ArgumentError("Python argument types in\n    None.None(%s, %s)\ndid not match C++ signature:\n"
-                                "    None(%s, %s)" % (type(obj).__name__, type(value).__name__,
-                                                     type(obj).__name__, enum_cls.__name__))
-        return enum_cls.values[int(value)]
+        if not _is_int(value):
+            raise argument_error(obj, value, enum_cls.__name__)
+        member = enum_cls.values.get(int(value))
+        if member is None or member.name == "count":      # `count` only sizes the enum
+            raise ValueError("%r is not a valid %s (%s)" % (int(value), enum_cls.__name__,
+                                                            ", ".join(str(v) for v in sorted(enum_cls.values))))
+        return member
     return coerce
 
 

@@ -1,5 +1,6 @@
-"""lmac writes Live's enum-typed properties with enum members, as real Live (Boost.Python) requires:
-every action that sets one works under virtual Live, which refuses plain ints like Live does."""
+"""lmac writes Live's enum-typed properties with enum members (Live also converts plain ints, as
+AbletonOSC's tests show; members are the unambiguous choice): every action that sets one works
+under virtual Live."""
 import pytest
 
 from lmac.interpreter.values import LmacError
@@ -28,9 +29,11 @@ def test_live_enum_gives_the_member_and_names_unknown_values():
     assert "9 is not a value of Live's LaunchMode" in str(e.value)
 
 
-def test_virtual_live_refuses_the_plain_int_lmac_used_to_write(env):
+def test_virtual_live_takes_a_plain_int_as_live_does_and_refuses_a_float(env):
+    env.song.clip_trigger_quantization = 4
+    assert env.song.clip_trigger_quantization is Live.Song.Quantization.q_bar
     with pytest.raises(TypeError):
-        env.song.clip_trigger_quantization = 4
+        env.song.clip_trigger_quantization = 4.0
 
 
 def test_quantize_and_record_quantize(env):

@@ -1,6 +1,6 @@
 """Live.Clip: session clips with looping, launch settings and both note APIs (tuples and MidiNote)."""
-from ..lom import (LiveEnum, accessor, as_bool, as_float, as_int, as_str, enum_members, listenable,
-                   mutator, strict_enum, value_prop)
+from ..lom import (LiveEnum, accessor, as_bool, as_float, as_int, as_str, enum_members, enum_of, listenable,
+                   mutator, value_prop)
 from .Base import IntVector, Vector
 from .LomObject import LomObject
 
@@ -188,7 +188,7 @@ class Clip(LomObject):
             self._grid_is_triplet = False
             self._envelope_shown = False
 
-        grid_quantization = value_prop("grid_quantization", coerce=strict_enum(GridQuantization), undoable=False)
+        grid_quantization = value_prop("grid_quantization", coerce=enum_of(GridQuantization), undoable=False)
         grid_is_triplet = value_prop("grid_is_triplet", coerce=as_bool, undoable=False)
 
         @accessor
@@ -251,8 +251,8 @@ class Clip(LomObject):
     loop_end = value_prop("loop_end", coerce=_loop_value("end"))
     start_marker = value_prop("start_marker", coerce=_marker_value("start"))
     end_marker = value_prop("end_marker", coerce=_marker_value("end"))
-    launch_mode = value_prop("launch_mode", coerce=strict_enum(LaunchMode))
-    launch_quantization = value_prop("launch_quantization", coerce=strict_enum(ClipLaunchQuantization))
+    launch_mode = value_prop("launch_mode", coerce=enum_of(LaunchMode))
+    launch_quantization = value_prop("launch_quantization", coerce=enum_of(ClipLaunchQuantization))
     legato = value_prop("legato", coerce=as_bool)
     muted = value_prop("muted", coerce=as_bool)
     signature_numerator = value_prop("signature_numerator", coerce=_signature)
@@ -262,7 +262,7 @@ class Clip(LomObject):
     pitch_coarse = _audio_only("pitch_coarse", -48, 48, convert=as_int)
     pitch_fine = _audio_only("pitch_fine", -500.0, 500.0)
     warping = _audio_only("warping", convert=as_bool)
-    warp_mode = _audio_only("warp_mode", convert=strict_enum(WarpMode))
+    warp_mode = _audio_only("warp_mode", convert=enum_of(WarpMode))
     view = value_prop("view", writable=False)
 
     @property

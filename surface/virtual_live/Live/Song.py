@@ -2,7 +2,7 @@
 import math
 
 from ..lom import (PersistentData, LiveEnum, accessor, as_bool, as_float, as_int, as_str, enum_members, enum_of, listenable, mutator,
-                   since, strict_enum, value_prop)
+                   since, value_prop)
 from ..transport import Transport
 from .Base import LimitationError, Vector
 from .LomObject import LomObject
@@ -304,8 +304,8 @@ class Song(PersistentData, LomObject):
     tempo = value_prop("tempo", coerce=_tempo_value)
     signature_numerator = value_prop("signature_numerator", coerce=_numerator)
     signature_denominator = value_prop("signature_denominator", coerce=_denominator)
-    clip_trigger_quantization = value_prop("clip_trigger_quantization", coerce=strict_enum(Quantization))
-    midi_recording_quantization = value_prop("midi_recording_quantization", coerce=strict_enum(RecordingQuantization))
+    clip_trigger_quantization = value_prop("clip_trigger_quantization", coerce=enum_of(Quantization))
+    midi_recording_quantization = value_prop("midi_recording_quantization", coerce=enum_of(RecordingQuantization))
     metronome = value_prop("metronome", coerce=as_bool)
     overdub = value_prop("overdub", coerce=as_bool)
     record_mode = value_prop("record_mode", coerce=as_bool, undoable=False)
