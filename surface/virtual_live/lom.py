@@ -174,6 +174,19 @@ def as_float(obj, value):
     return float(value)
 
 
+INDEX_ERROR = "Index out of range"
+
+
+def checked_index(obj, index, size, inclusive=False):
+    """An index argument Live types as int: floats are ArgumentErrors, and one past the end (or
+    before 0) is ``IndexError("Index out of range")``, Live's wording (the Boost indexing
+    suite's, quoted from Live's own log in markusschloesser/MackieC4_P3#85)."""
+    index = as_int(obj, index)
+    if not 0 <= index < size + (1 if inclusive else 0):
+        raise IndexError(INDEX_ERROR)
+    return index
+
+
 def ranged(low, high, convert=as_float):
     def coerce(obj, value):
         value = convert(obj, value)

@@ -23,6 +23,7 @@ class Transport(object):
         self.beats = 0.0      # current song time
         self.total = 0.0      # beats played since the set was loaded (monotonic)
         self.fresh = False    # started and not yet moved: a launch now lands on this very beat
+        self.launch_start = False  # started by a launch, not yet moved: launches now start at once
         self.pending = {}     # tag -> (total_beat, seq, action)
         self.next_total = INF
         self._seq = 0
@@ -53,6 +54,7 @@ class Transport(object):
             self.total = self.a_total + beats
             self.beats = self.a_beats + beats
             self.fresh = False
+            self.launch_start = False
             world.now_ms = t_ms
             song = self.song
             if song._listeners:
@@ -117,6 +119,7 @@ class Transport(object):
         if from_beat is not None:
             self.beats = float(from_beat)
         self.fresh = True
+        self.launch_start = False
         self._anchor()
         if not self.playing:
             self.playing = True
@@ -124,6 +127,7 @@ class Transport(object):
         self._schedule_loop_wrap()
 
     def stop(self):
+        self.launch_start = False
         for tag in list(self.pending):
             self.cancel(tag)
         for track in self.song._all_tracks():
@@ -156,11 +160,19 @@ class Transport(object):
         self._schedule_loop_wrap()
 
     # -- launching ------------------------------------------------------------------------
+    def _starts_now(self):
+        """A launch while the transport is stopped starts it and lands at once; so do the other
+        launches of that same instant, wherever the song position is, so clips fired together
+        while stopped start together (on or off the grid)."""
+        if not self.playing:
+            self.start()
+            self.launch_start = True
+        return self.launch_start
+
     def fire_clip(self, clip, at=None):
         slot = clip._parent
         track = slot._parent
-        if not self.playing:
-            self.start()
+        if self._starts_now():
             at = self.total
         elif at is None:
             at = self.launch_at(self.clip_grid(clip))
@@ -180,8 +192,8 @@ class Transport(object):
         track = slot._parent
         if slot._is_group_slot:
             index = track._clip_slots.index(slot)
-            if not self.playing:
-                self.start()
+            if self._starts_now():
+                at = self.total
             when = at if at is not None else self.launch_at(self.grid_beats(self.song._clip_trigger_quantization))
             for child in track._all_descendants():
                 if child._kind != "group":
@@ -194,8 +206,7 @@ class Transport(object):
 
     def fire_scene(self, scene):
         index = self.song._scenes.index(scene)
-        if not self.playing:
-            self.start()
+        if self._starts_now():
             at = self.total
         else:
             at = self.launch_at(self.grid_beats(self.song._clip_trigger_quantization))
@@ -237,21 +248,27 @@ class Transport(object):
 
     def _launch(self, track, slot):
         self._clear_trigger(track)
-        self._stop_now(track)
         clip = slot._clip
         if clip is None or clip._dead:
+            self._stop_now(track)
             return
+        # The old clip stops and the new one starts in the same instant: playing_slot_index goes
+        # straight from the old index to the new one (AbletonOSC tests/test_track.py,
+        # test_track_listen_playing_slot_index, run against real Live, sees no -1 in between).
+        self._stop_now(track, replaced=True)
         clip._playing = True
         clip._launch_total = self.total
         self.playing_clips.append(clip)
         clip._notify("playing_status")
         slot._notify("playing_status")
-        track._set_raw("playing_slot_index", track._clip_slots.index(slot))
+        index = track._clip_slots.index(slot)
+        if track._playing_slot_index != index:     # a retriggered clip changes no index
+            track._set_raw("playing_slot_index", index)
         if not clip._looping:
             length = clip._end_marker - clip._start_marker
             self.schedule(("end", track), self.total + length, lambda: self._stop_now(track))
 
-    def _stop_now(self, track):
+    def _stop_now(self, track, replaced=False):
         self.cancel(("end", track))
         index = track._playing_slot_index
         if index >= 0:
@@ -262,7 +279,8 @@ class Transport(object):
                     self.playing_clips.remove(clip)
                 clip._notify("playing_status")
                 track._clip_slots[index]._notify("playing_status")
-            track._set_raw("playing_slot_index", -1)
+            if not replaced:
+                track._set_raw("playing_slot_index", -1)
 
     def stop_track_now(self, track):
         self._clear_trigger(track)

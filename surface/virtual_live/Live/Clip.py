@@ -429,7 +429,14 @@ class Clip(LomObject):
                 from_time <= note.start_time < from_time + time_span)
 
     def _sorted(self, notes):
+        """The tuple API's order: time, then pitch."""
         return sorted(notes, key=lambda n: (n.start_time, n.pitch))
+
+    @staticmethod
+    def _by_pitch(notes):
+        """The extended API's order, as Live gives it (AbletonOSC tests/test_clip.py, run against
+        real Live, expects get_notes_extended sorted by pitch, then time)."""
+        return sorted(notes, key=lambda n: (n.pitch, n.start_time))
 
     @staticmethod
     def _tuple(note):
@@ -475,24 +482,24 @@ class Clip(LomObject):
     @accessor
     def get_notes_extended(self, from_pitch, pitch_span, from_time, time_span):
         self._require_midi()
-        return MidiNoteVector(n._copy() for n in self._sorted(self._notes)
+        return MidiNoteVector(n._copy() for n in self._by_pitch(self._notes)
                               if self._in_area(n, from_time, from_pitch, time_span, pitch_span))
 
     @accessor
     def get_all_notes_extended(self):
         self._require_midi()
-        return MidiNoteVector(n._copy() for n in self._sorted(self._notes))
+        return MidiNoteVector(n._copy() for n in self._by_pitch(self._notes))
 
     @accessor
     def get_notes_by_id(self, note_ids):
         self._require_midi()
         wanted = set(note_ids)
-        return MidiNoteVector(n._copy() for n in self._sorted(self._notes) if n._note_id in wanted)
+        return MidiNoteVector(n._copy() for n in self._by_pitch(self._notes) if n._note_id in wanted)
 
     @accessor
     def get_selected_notes_extended(self):
         self._require_midi()
-        return MidiNoteVector(n._copy() for n in self._sorted(self._notes) if n._note_id in self._selected)
+        return MidiNoteVector(n._copy() for n in self._by_pitch(self._notes) if n._note_id in self._selected)
 
     @mutator
     def add_new_notes(self, notes):

@@ -1,7 +1,7 @@
 """Live.Song: the Live Set: tracks, scenes, transport, cue points, undo and per-set data."""
 import math
 
-from ..lom import (PersistentData, LiveEnum, accessor, as_bool, as_float, as_int, as_str, enum_members, enum_of, listenable, mutator,
+from ..lom import (PersistentData, LiveEnum, accessor, as_bool, as_float, as_int, as_str, checked_index, enum_members, enum_of, listenable, mutator,
                    since, value_prop)
 from ..transport import Transport
 from .Base import LimitationError, Vector
@@ -677,9 +677,7 @@ class Song(PersistentData, LomObject):
         return self._create_track("audio", index)
 
     def _track_index(self, index, tracks):
-        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(tracks):
-            raise IndexError("Track index %r out of range" % (index,))
-        return index
+        return checked_index(self, index, len(tracks))
 
     @mutator
     def delete_track(self, index):
@@ -819,8 +817,7 @@ class Song(PersistentData, LomObject):
 
     @mutator
     def delete_scene(self, index):
-        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(self._scenes):
-            raise IndexError("Scene index %r out of range" % (index,))
+        index = checked_index(self, index, len(self._scenes))
         if len(self._scenes) == 1:
             raise RuntimeError("A Live Set needs at least one scene")
         scene = self._scenes[index]
@@ -864,8 +861,7 @@ class Song(PersistentData, LomObject):
 
     @mutator
     def duplicate_scene(self, index):
-        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(self._scenes):
-            raise IndexError("Scene index %r out of range" % (index,))
+        index = checked_index(self, index, len(self._scenes))
         source = self._scenes[index]
         scene = self._insert_scene(index + 1, source._name, True, self._copy_row(index))
         scene._tempo, scene._tempo_enabled = source._tempo, source._tempo_enabled

@@ -1,6 +1,6 @@
 """Live.Track: MIDI, audio, group, return and main tracks."""
 from .. import devices as device_ops
-from ..lom import (PersistentData, LiveEnum, accessor, as_bool, as_int, as_str, enum_members, enum_of, listenable, mutator, since,
+from ..lom import (PersistentData, LiveEnum, accessor, as_bool, as_int, as_str, checked_index, enum_members, enum_of, listenable, mutator, since,
                    value_prop)
 from .Base import Vector
 from .LomObject import LomObject
@@ -350,8 +350,7 @@ class Track(PersistentData, DeviceContainer):
     def duplicate_clip_slot(self, index):
         if self._kind not in PLAYER_KINDS:
             raise RuntimeError("This track has no clip slots to duplicate")
-        if not isinstance(index, int) or not 0 <= index < len(self._clip_slots):
-            raise IndexError("Clip slot index %r out of range" % (index,))
+        index = checked_index(self, index, len(self._clip_slots))
         source = self._clip_slots[index]
         if source._clip is None:
             raise RuntimeError("The clip slot is empty")
