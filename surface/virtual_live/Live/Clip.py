@@ -5,6 +5,9 @@ from .Base import IntVector, Vector
 from .LomObject import LomObject
 
 
+SAMPLE_RATE = 44100
+
+
 class ClipLaunchQuantization(LiveEnum):
     pass
 
@@ -125,6 +128,17 @@ def _valid_note(fields):
             float(vel_dev), float(release))
 
 
+def gain_text(gain):
+    """Clip gain (0..1) as dB text. Virtual Live's curve puts 0 dB at 0.4 (Live's default clip
+    gain) and +24 dB at 1.0; Live's own curve is not published, so values in between are
+    approximate (docs/internals.md)."""
+    import math
+    if gain <= 0.0:
+        return "-inf dB"
+    db = 60.0 * math.log10(gain / 0.4)
+    return "-inf dB" if db < -70.0 else "%.1f dB" % db
+
+
 def _loop_value(which):
     def coerce(clip, value):
         value = as_float(clip, value)
@@ -171,7 +185,7 @@ def _audio_only(name, low=None, high=None, convert=as_float):
 
 
 @listenable("color", "color_index", "end_marker", "end_time", "file_path", "gain", "has_envelopes",
-            "is_overdubbing", "pitch_coarse", "pitch_fine", "warp_mode", "warping",
+            "is_overdubbing", "pitch_coarse", "pitch_fine", "position", "ram_mode", "warp_mode", "warping",
             "is_recording", "launch_mode", "launch_quantization", "legato", "loop_end", "loop_jump", "loop_start",
             "looping", "muted", "name", "notes", "playing_position", "playing_status",
             "signature_denominator", "signature_numerator", "start_marker", "start_time", "velocity_amount",
@@ -232,6 +246,13 @@ class Clip(LomObject):
         self._pitch_fine = 0.0
         self._warping = True
         self._warp_mode = WarpMode.beats
+        self._ram_mode = False
+        # Samples of the audio file (-1: no sample, Live's value). Virtual Live has no audio files:
+        # a clip with a file path gets the length its beats take at the set's tempo, at 44.1 kHz.
+        self._sample_length = -1
+        if not is_midi and file_path:
+            tempo = world.song._tempo if world.song is not None else 120.0
+            self._sample_length = int(round(length * 60.0 / tempo * SAMPLE_RATE))
         self._notes = []
         self._next_id = 1
         self._selected = set()
@@ -263,6 +284,50 @@ class Clip(LomObject):
     pitch_fine = _audio_only("pitch_fine", -500.0, 500.0)
     warping = _audio_only("warping", convert=as_bool)
     warp_mode = _audio_only("warp_mode", convert=enum_of(WarpMode))
+    ram_mode = _audio_only("ram_mode", convert=as_bool)
+
+    @property
+    def sample_length(self):
+        """Available for AudioClips only: the sample's length in samples, -1 without a sample."""
+        self._check()
+        self._require_audio("sample_length")
+        return self._sample_length
+
+    @property
+    def gain_display_string(self):
+        """The gain as Live prints it ("0.0 dB"); audio clips only (M4L's LOM reference: "Can only
+        be called on audio clips")."""
+        self._check()
+        self._require_audio("gain_display_string")
+        return gain_text(self._gain)
+
+    @property
+    def has_groove(self):
+        self._check()
+        return False          # virtual Live has no groove pool
+
+    def _get_position(self):
+        self._check()
+        return self._loop_start
+
+    def _set_position(self, value):
+        """The loop's position: moves loop start and end together, keeping the loop's length."""
+        self._check_write()
+        value = as_float(self, value)
+        length = self._loop_end - self._loop_start
+        self._world.undo.begin()
+        try:
+            if value > self._loop_start:
+                self._change("loop_end", value + length)
+                self._change("loop_start", value)
+            else:
+                self._change("loop_start", value)
+                self._change("loop_end", value + length)
+        finally:
+            self._world.undo.end()
+        self._notify("position")
+
+    position = property(_get_position, _set_position, doc="Get/Set the loop position of this Clip.")
     view = value_prop("view", writable=False)
 
     @property
@@ -346,7 +411,7 @@ class Clip(LomObject):
 
     def _set_is_playing(self, value):
         self._check_write()
-        if value:
+        if as_bool(self, value):
             self._transport().fire_clip(self)
         else:
             self._transport().stop_slot(self._parent)

@@ -146,7 +146,7 @@ def _scale_name(song, value):
 
 @listenable("appointed_device", "arrangement_overdub", "back_to_arranger", "can_capture_midi", "can_jump_to_next_cue",
             "can_jump_to_prev_cue", "clip_trigger_quantization", "cue_points", "current_song_time", "data",
-            "exclusive_arm", "groove_amount", "is_counting_in", "is_playing", "loop", "loop_length", "loop_start",
+            "exclusive_arm", "groove_amount", "is_ableton_link_enabled", "is_counting_in", "is_playing", "loop", "loop_length", "loop_start",
             "metronome", "midi_recording_quantization", "nudge_down", "nudge_up", "overdub", "punch_in", "punch_out",
             "re_enable_automation_enabled", "record_mode", "return_tracks", "root_note", "scale_intervals",
             "scale_mode", "scale_name", "scenes", "session_automation_record", "session_record",
@@ -292,6 +292,7 @@ class Song(PersistentData, LomObject):
         self._transport = Transport(self)
         self._view = Song.View(world, self)
         self._tap_times = []
+        self._is_ableton_link_enabled = False
 
     def _all_tracks(self):
         tracks = self._tracks + self._return_tracks
@@ -325,6 +326,8 @@ class Song(PersistentData, LomObject):
     scale_name = value_prop("scale_name", coerce=_scale_name)
     scale_mode = since((12, 0), value_prop("scale_mode", coerce=as_bool))
     swing_amount = value_prop("swing_amount", coerce=as_float)
+    # A preference, not part of the set: not undoable. Virtual Live has no Link peers.
+    is_ableton_link_enabled = value_prop("is_ableton_link_enabled", coerce=as_bool, undoable=False)
     groove_amount = value_prop("groove_amount", coerce=as_float)
     select_on_launch = value_prop("select_on_launch", writable=False)
     exclusive_arm = value_prop("exclusive_arm", writable=False)
@@ -421,7 +424,7 @@ class Song(PersistentData, LomObject):
 
     def _set_is_playing(self, value):
         self._check_write()
-        if value:
+        if as_bool(self, value):
             self._transport.start(self._start_time if not self._transport.playing else None)
         else:
             self._transport.stop()
@@ -475,6 +478,11 @@ class Song(PersistentData, LomObject):
             bpm = 60000.0 / (sum(gaps) / len(gaps))
             if 20.0 <= bpm <= 999.0:
                 self._change("tempo", bpm)
+
+    @mutator
+    def force_link_beat_time(self):
+        # Moves the Link timeline to Live's beat time; with no Link peers nothing else changes.
+        pass
 
     @mutator
     def re_enable_automation(self):
