@@ -7,6 +7,7 @@ checks the object is alive and on the main thread, refuses writes during notific
 undo and notifies listeners.
 """
 import functools
+import weakref
 
 from .world import NOTIFICATION_ERROR
 
@@ -36,6 +37,30 @@ class since(object):
         self.inner.__set__(obj, value)
 
 
+# Live holds a bound-method listener weakly (Live-stubs/Listener.pyi: ListenerHandle.listener_self
+# is "the weak reference to original self, if it was a bound method"; live-api.md §3): once its
+# owner is gone it is dropped, never called. Other callables (functions, lambdas) are held as given.
+def listener_entry(callback):
+    if getattr(callback, "__self__", None) is not None and hasattr(callback, "__func__"):
+        try:
+            return weakref.WeakMethod(callback)
+        except TypeError:          # a builtin's bound method cannot be weakly referenced
+            return callback
+    return callback
+
+
+def live_callback(entry):
+    """The callable behind an entry, or None when a weakly held owner has gone."""
+    return entry() if isinstance(entry, weakref.WeakMethod) else entry
+
+
+def _find(callbacks, callback):
+    for i, entry in enumerate(callbacks or ()):
+        if live_callback(entry) == callback:
+            return i
+    return -1
+
+
 def _listener_trio(name):
     def add(self, callback):
         self._check()
@@ -44,23 +69,24 @@ def _listener_trio(name):
         if self._listeners is None:
             self._listeners = {}
         callbacks = self._listeners.setdefault(name, [])
-        if callback in callbacks:
+        if _find(callbacks, callback) >= 0:
             raise RuntimeError("Listener already connected to property '%s'" % name)
-        callbacks.append(callback)
+        callbacks.append(listener_entry(callback))
         self._world.listener_count += 1
 
     def remove(self, callback):
         self._check()
         callbacks = self._listeners.get(name) if self._listeners else None
-        if not callbacks or callback not in callbacks:
+        at = _find(callbacks, callback)
+        if at < 0:
             raise RuntimeError("Listener not connected to property '%s'" % name)
-        callbacks.remove(callback)
+        del callbacks[at]
         self._world.listener_count -= 1
 
     def has(self, callback):
         self._check()
         callbacks = self._listeners.get(name) if self._listeners else None
-        return bool(callbacks) and callback in callbacks
+        return _find(callbacks, callback) >= 0
 
     add.__name__ = "add_%s_listener" % name
     remove.__name__ = "remove_%s_listener" % name
@@ -210,6 +236,45 @@ def enum_of(enum_cls):
                                                             ", ".join(str(v) for v in sorted(enum_cls.values))))
         return member
     return coerce
+
+
+def color_props():
+    """(color, color_index) of a track, scene, clip or chain: an RGB write snaps to the nearest
+    swatch of Live's palette and sets the index too; an index write (0..69) sets the RGB. Both
+    change together in one undo entry."""
+    from .palette import PALETTE, nearest_index
+
+    def write(obj, index):
+        obj._world.undo.begin()
+        try:
+            obj._change("color", PALETTE[index])
+            obj._change("color_index", index)
+        finally:
+            obj._world.undo.end()
+
+    def get_color(obj):
+        obj._check()
+        return obj._color
+
+    def set_color(obj, value):
+        obj._check_write()
+        value = as_int(obj, value)
+        if not 0 <= value <= 0xFFFFFF:
+            raise ValueError("Invalid colour %r (an RGB value 0x000000..0xFFFFFF)" % value)
+        write(obj, nearest_index(value))
+
+    def get_index(obj):
+        obj._check()
+        return obj._color_index
+
+    def set_index(obj, value):
+        obj._check_write()
+        value = as_int(obj, value)
+        if not 0 <= value < len(PALETTE):
+            raise ValueError("Invalid colour index %r (0..%d)" % (value, len(PALETTE) - 1))
+        write(obj, value)
+
+    return property(get_color, set_color), property(get_index, set_index)
 
 
 def enum_members(cls, names, start=0, **explicit):

@@ -57,7 +57,7 @@ def _routing_action(direction, part):
     example = {"input-routing": '(input-routing (track "Vox") "Ext. In")',
                "input-channel": '(input-channel (track "Vox") "1/2")',
                "output-routing": '(output-routing (track "Bass") "Sends Only")',
-               "output-channel": '(output-channel (track "Bass") :next)'}[noun]
+               "output-channel": '(output-channel master "1")'}[noun]
 
     @action(noun, "target? name?", family="mixer", example=example,
             doc="Set the %s of the track(s) by the name Live shows (any case), or :next / :prev; "

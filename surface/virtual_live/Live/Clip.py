@@ -1,5 +1,5 @@
 """Live.Clip: session clips with looping, launch settings and both note APIs (tuples and MidiNote)."""
-from ..lom import (LiveEnum, accessor, as_bool, as_float, as_int, as_str, enum_members, enum_of, listenable,
+from ..lom import (color_props, LiveEnum, accessor, as_bool, as_float, as_int, as_str, enum_members, enum_of, listenable,
                    mutator, value_prop)
 from .Base import IntVector, Vector
 from .LomObject import LomObject
@@ -257,6 +257,7 @@ class Clip(LomObject):
         self._next_id = 1
         self._selected = set()
         self._playing = False
+        self._recording = False     # recording into an empty slot (transport.record_slot)
         self._triggered = False
         self._launch_total = 0.0
         self._view = Clip.View(world, self)
@@ -265,8 +266,7 @@ class Clip(LomObject):
         return [self._view]
 
     name = value_prop("name", coerce=as_str)
-    color = value_prop("color", coerce=as_int)
-    color_index = value_prop("color_index", coerce=as_int)
+    color, color_index = color_props()
     looping = value_prop("looping", coerce=as_bool)
     loop_start = value_prop("loop_start", coerce=_loop_value("start"))
     loop_end = value_prop("loop_end", coerce=_loop_value("end"))
@@ -283,8 +283,29 @@ class Clip(LomObject):
     pitch_coarse = _audio_only("pitch_coarse", -48, 48, convert=as_int)
     pitch_fine = _audio_only("pitch_fine", -500.0, 500.0)
     warping = _audio_only("warping", convert=as_bool)
-    warp_mode = _audio_only("warp_mode", convert=enum_of(WarpMode))
+    warp_mode = _audio_only("warp_mode", convert=lambda clip, value: clip._warp_mode_value(value))
     ram_mode = _audio_only("ram_mode", convert=as_bool)
+
+    _REX_EXTENSIONS = (".rx2", ".rex", ".rcy")
+
+    def _is_rex(self):
+        return self._file_path.lower().endswith(self._REX_EXTENSIONS)
+
+    def _warp_mode_value(self, value):
+        """REX mode only for a REX file (the sample carries its own slices); Live's chooser offers it
+        only there (available_warp_modes)."""
+        mode = enum_of(WarpMode)(self, value)
+        if mode == WarpMode.rex and not self._is_rex():
+            raise RuntimeError("Warp mode REX is only available for REX files (.rx2, .rex, .rcy)")
+        return mode
+
+    @property
+    def available_warp_modes(self):
+        """Available for AudioClips only: the warp modes this clip can use."""
+        self._check()
+        self._require_audio("available_warp_modes")
+        return IntVector(m for m in sorted(WarpMode.values.values())
+                         if m.name != "count" and (m != WarpMode.rex or self._is_rex()))
 
     @property
     def sample_length(self):
@@ -332,8 +353,11 @@ class Clip(LomObject):
 
     @property
     def length(self):
-        """Loop length when looping, else the distance between the markers (beats)."""
+        """Loop length when looping, else the distance between the markers (beats); while
+        recording, the time recorded so far."""
         self._check()
+        if self._recording:
+            return self._transport().total - self._launch_total
         if self._looping:
             return self._loop_end - self._loop_start
         return self._end_marker - self._start_marker
@@ -383,7 +407,7 @@ class Clip(LomObject):
     @property
     def is_recording(self):
         self._check()
-        return False
+        return self._recording
 
     @property
     def is_overdubbing(self):
@@ -425,6 +449,8 @@ class Clip(LomObject):
         if not self._playing:
             return 0.0 if self._is_midi else self._start_marker
         elapsed = self._transport().total - self._launch_total
+        if self._recording:
+            return elapsed
         pos = self._start_marker + elapsed
         if not self._looping or pos < self._loop_end:
             return pos

@@ -102,7 +102,7 @@ class CuePoint(LomObject):
 
     @mutator
     def jump(self):
-        self._parent._transport.jump(self._time)
+        self._parent._transport.jump_quantized(self._time)
 
 
 def _tempo_value(song, value):
@@ -554,13 +554,13 @@ class Song(PersistentData, LomObject):
     def jump_to_next_cue(self):
         later = [c._time for c in self._cue_points if c._time > self._transport.beats + 1e-6]
         if later:
-            self._transport.jump(min(later))
+            self._transport.jump_quantized(min(later))
 
     @mutator
     def jump_to_prev_cue(self):
         earlier = [c._time for c in self._cue_points if c._time < self._transport.beats - 1e-6]
         if earlier:
-            self._transport.jump(max(earlier))
+            self._transport.jump_quantized(max(earlier))
 
     @accessor
     def is_cue_point_selected(self):
@@ -778,6 +778,26 @@ class Song(PersistentData, LomObject):
         self._structural(do, undo)
 
     # -- scenes -----------------------------------------------------------------------------
+    def _keeping_slot_indices(self, change):
+        """Run change() (which adds or removes clip slots) so that each track's playing and fired
+        slot index follows its slot, as in Live: deleting a scene above a playing clip moves its
+        playing_slot_index up by one (listeners told), the clip plays on."""
+        before = []
+        for track in self._tracks:
+            playing = track._clip_slots[track._playing_slot_index] if track._playing_slot_index >= 0 else None
+            before.append((track, playing))
+        change()
+        for track, playing in before:
+            if playing is not None and playing in track._clip_slots:
+                index = track._clip_slots.index(playing)
+                if index != track._playing_slot_index:
+                    track._set_raw("playing_slot_index", index)
+            pending = track._pending_slot
+            if pending is not None and pending in track._clip_slots:
+                index = track._clip_slots.index(pending)
+                if index != track._fired_slot_index:
+                    track._set_raw("fired_slot_index", index)
+
     def _insert_scene(self, index, name="", select=False, fill=None):
         from .ClipSlot import ClipSlot
         from .Scene import Scene
@@ -808,7 +828,7 @@ class Song(PersistentData, LomObject):
             self._notify("scenes")
             if select and previous is not None and not previous._dead:
                 self._view._select("selected_scene", previous)
-        self._structural(do, undo)
+        self._structural(lambda: self._keeping_slot_indices(do), lambda: self._keeping_slot_indices(undo))
         if fill is not None:
             self._quietly(lambda: fill(scene, slots))
         return scene
@@ -855,7 +875,7 @@ class Song(PersistentData, LomObject):
             self._notify("scenes")
             if previous is not None:
                 self._view._select("selected_scene", previous)
-        self._structural(do, undo)
+        self._structural(lambda: self._keeping_slot_indices(do), lambda: self._keeping_slot_indices(undo))
 
     def _copy_row(self, source_index):
         from ..sets import clip_from_dict, clip_to_dict

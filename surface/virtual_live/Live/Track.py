@@ -1,6 +1,6 @@
 """Live.Track: MIDI, audio, group, return and main tracks."""
 from .. import devices as device_ops
-from ..lom import (PersistentData, LiveEnum, accessor, argument_error, as_bool, as_int, as_str, checked_index, enum_members, enum_of, listenable, mutator, since,
+from ..lom import (color_props, PersistentData, LiveEnum, accessor, argument_error, as_bool, as_int, as_str, checked_index, enum_members, enum_of, listenable, mutator, since,
                    value_prop)
 from .. import routing
 from .Base import Vector, _AppendableVector
@@ -207,13 +207,6 @@ def _mute_changed(track, old):
     track._update_muted_via_solo()
 
 
-def _color_value(track, value):
-    value = as_int(track, value)
-    if not 0 <= value <= 0xFFFFFF:
-        raise ValueError("Invalid colour %r" % value)
-    return value
-
-
 @listenable("arm", "arrangement_clips", "available_input_routing_channels", "available_input_routing_types",
             "available_output_routing_channels", "available_output_routing_types",
             "input_routing_channel", "input_routing_type", "output_routing_channel", "output_routing_type",
@@ -309,8 +302,7 @@ class Track(PersistentData, DeviceContainer):
 
     # -- identity and state -------------------------------------------------------------
     name = value_prop("name", coerce=as_str)
-    color = value_prop("color", coerce=_color_value)
-    color_index = value_prop("color_index", coerce=as_int)
+    color, color_index = color_props()
     mute = value_prop("mute", coerce=_not_main("mute"), after=_mute_changed)
     solo = value_prop("solo", coerce=_not_main("solo"), after=_solo_changed)
     implicit_arm = value_prop("implicit_arm", coerce=as_bool, undoable=False)
