@@ -263,3 +263,168 @@ def test_output_routing_offers_main_or_master_by_version():
         track = [t for t in song.tracks if t.has_audio_input][0]
         assert name in [r.display_name for r in track.available_output_routing_types]
         assert song.master_track.output_routing_type.display_name == "Ext. Out"
+
+
+# -- 7. colours, REX, fire's overload, recording -------------------------------------------------
+def test_colours_snap_to_lives_palette_and_set_the_index():
+    """AbletonOSC tests/test_track.py test_track_property_color ("Only specific colors from the
+    color picker can be used"): its swatches 0x1AFF2F and 0x1A2F96 read back unchanged."""
+    song = demo()
+    track, clip, scene = midi_track(song), midi_clip(song), song.scenes[0]
+    for obj in (track, clip, scene):
+        for rgb in (0x001AFF2F, 0x001A2F96):
+            obj.color = rgb
+            assert obj.color == rgb
+        obj.color = 0x1BFE30                             # off the palette: the nearest swatch
+        assert (obj.color, obj.color_index) == (0x1AFF2F, 5)
+        obj.color_index = 64
+        assert obj.color == 0x1A2F96
+        with pytest.raises(ValueError):
+            obj.color_index = 70
+    song.undo()                                          # colour and index change together
+    assert (scene.color, scene.color_index) == (0x1AFF2F, 5)
+
+
+def test_rex_warp_mode_only_on_rex_files():
+    """Live-stubs/Clip.pyi available_warp_modes: the warp modes a clip can use; REX only
+    applies to a REX file."""
+    song = demo()
+    clip = audio_clip(song)
+    assert Live.Clip.WarpMode.rex not in list(clip.available_warp_modes)
+    with pytest.raises(RuntimeError):
+        clip.warp_mode = Live.Clip.WarpMode.rex
+    clip._file_path = "Samples/Loop.rx2"
+    assert Live.Clip.WarpMode.rex in list(clip.available_warp_modes)
+    clip.warp_mode = 5
+    assert clip.warp_mode is Live.Clip.WarpMode.rex
+
+
+def _armed_empty_slot(song, has_input):
+    track = [t for t in song.tracks if has_input(t)][0]
+    track.arm = True
+    return track, [s for s in track.clip_slots if not s.has_clip][0]
+
+
+def test_firing_an_empty_slot_of_an_armed_track_records_until_stopped(host):
+    """AbletonOSC tests/test_clip.py fixture (real Live): arm an audio track, fire its empty slot,
+    wait one tick, stop: the slot holds a new audio clip."""
+    song = host.song
+    song.tempo = 120.0
+    track, slot = _armed_empty_slot(song, lambda t: t.has_audio_input)
+    slot.fire()
+    assert slot.has_clip and slot.is_recording and slot.clip.is_recording
+    assert slot.playing_status == Live.ClipSlot.ClipSlotPlayingState.recording
+    assert track.playing_slot_index == list(track.clip_slots).index(slot)
+    host.advance_ms(125)
+    song.stop_playing()
+    song.stop_all_clips()
+    assert slot.has_clip and slot.clip.is_audio_clip and not slot.clip.is_recording
+    assert slot.clip.length == pytest.approx(0.25) and slot.clip.sample_length > 0
+
+
+def test_fire_with_record_length_records_then_refires_the_clip(host):
+    """ClipSlot.fire's Boost docstring (live-api.md §6): "If 'record_length' is passed, the clip
+    will be refired after the given recording length. Raises an error if the slot owns a clip."""
+    song = host.song
+    song.tempo = 120.0
+    track, slot = _armed_empty_slot(song, lambda t: t.has_midi_input)
+    song.start_playing()
+    host.advance_ms(100)
+    slot.fire(record_length=4.0)
+    assert slot.will_record_on_start and not slot.has_clip          # waits for the bar
+    host.advance_ms(1900)
+    assert slot.is_recording
+    host.advance_ms(2000)
+    clip = slot.clip
+    assert not clip.is_recording and clip.is_playing and clip.length == 4.0
+    assert clip.playing_position == 0.0
+    with pytest.raises(RuntimeError):
+        slot.fire(record_length=2.0)
+
+
+def test_fire_launch_quantization_overrides_the_songs(host):
+    """ClipSlot.fire's docstring: "'launch_quantization' determines the quantization of global
+    transport that is applied overriding the value in the song"."""
+    song = host.song
+    song.tempo = 120.0
+    song.clip_trigger_quantization = Live.Song.Quantization.q_bar
+    track = midi_track(song)
+    slot = [s for s in track.clip_slots if s.has_clip][0]
+    song.start_playing()
+    host.advance_ms(100)
+    slot.fire(launch_quantization=Live.Song.Quantization.q_quarter)
+    host.advance_ms(400)                                              # beat 1
+    assert slot.clip.is_playing
+    assert song.clip_trigger_quantization == Live.Song.Quantization.q_bar
+
+
+def test_fire_force_legato_plays_at_once_in_step(host):
+    """ClipSlot.fire's docstring: "'force_legato' will make the clip play inmediatelly. The
+    playhead will be moved to keep the clip synchronized."""
+    song = host.song
+    song.tempo = 120.0
+    track = [t for t in song.tracks if len([s for s in t.clip_slots if s.has_clip]) >= 2][0]
+    first, second = [s for s in track.clip_slots if s.has_clip][:2]
+    first.fire()
+    host.advance_ms(750)                                              # 1.5 beats in
+    second.fire(force_legato=True)
+    assert second.clip.is_playing and not first.clip.is_playing
+    assert second.clip.playing_position == pytest.approx(1.5)
+
+
+# -- 8. round-1 notes ---------------------------------------------------------------------------
+def test_deleting_a_scene_above_a_playing_clip_shifts_playing_slot_index(host):
+    """Live reports the playing clip by its slot's index: the clip plays on, its index moves."""
+    song = host.song
+    track = [t for t in song.tracks if any(s.has_clip for s in list(t.clip_slots)[1:])][0]
+    index = [i for i, s in enumerate(track.clip_slots) if s.has_clip and i > 0][0]
+    seen = []
+    track.add_playing_slot_index_listener(lambda: seen.append(track.playing_slot_index))
+    track.clip_slots[index].fire()
+    song.delete_scene(0)
+    assert track.playing_slot_index == index - 1 and track.clip_slots[index - 1].is_playing
+    song.create_scene(0)
+    assert seen == [index, index - 1, index]
+
+
+def test_bound_method_listeners_are_held_weakly():
+    """Live-stubs/Listener.pyi: ListenerHandle.listener_self is "the weak reference to original
+    self, if it was a bound method" (live-api.md §3: keep the owner alive)."""
+    import gc
+    song = demo()
+    calls = []
+
+    class Owner(object):
+        def changed(self):
+            calls.append("owner")
+
+    owner = Owner()
+    song.add_tempo_listener(owner.changed)
+    song.add_tempo_listener(lambda: calls.append("lambda"))
+    assert song.tempo_has_listener(owner.changed)
+    song.tempo = 100.0
+    assert calls == ["owner", "lambda"]
+    del owner
+    gc.collect()
+    song.tempo = 110.0
+    assert calls == ["owner", "lambda", "lambda"]
+
+
+def test_cue_point_jumps_wait_for_the_launch_grid_while_playing(host):
+    """Live jumps to a locator on the global quantization grid while playing (issue 11, round 1
+    notes); while stopped it moves at once."""
+    song = host.song
+    song.tempo = 120.0
+    cues = list(song.cue_points)
+    assert cues, "the demo set has locators"
+    target = cues[-1]
+    target.jump()
+    assert song.current_song_time == target.time                    # stopped: at once
+    song.current_song_time = 0.0
+    song.clip_trigger_quantization = Live.Song.Quantization.q_bar
+    song.start_playing()
+    host.advance_ms(500)                                              # beat 1
+    target.jump()
+    assert song.current_song_time == pytest.approx(1.0)
+    host.advance_ms(1500)                                             # the bar line
+    assert song.current_song_time == pytest.approx(target.time)
