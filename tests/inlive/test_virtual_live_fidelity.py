@@ -428,3 +428,17 @@ def test_cue_point_jumps_wait_for_the_launch_grid_while_playing(host):
     assert song.current_song_time == pytest.approx(1.0)
     host.advance_ms(1500)                                             # the bar line
     assert song.current_song_time == pytest.approx(target.time)
+
+
+def test_routing_is_saved_with_the_set_by_name():
+    from lmac.surface.virtual_live.sets import save_set
+    song = demo()
+    vox = [t for t in song.tracks if t.has_audio_input][0]
+    vox.input_routing_type = [r for r in vox.available_input_routing_types if r.display_name == "Keys"][0]
+    vox.input_routing_channel = vox.available_input_routing_channels[2]
+    data = save_set(song)
+    again = load_set(data).get_document()
+    vox2 = [t for t in again.tracks if t.has_audio_input][0]
+    assert (vox2.input_routing_type.display_name, vox2.input_routing_channel.display_name) == ("Keys", "Post Mixer")
+    vox2.input_routing_type.attached_object.name = "Piano"
+    assert vox2.input_routing_type.display_name == "Piano"

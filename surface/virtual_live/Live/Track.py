@@ -470,6 +470,8 @@ class Track(PersistentData, DeviceContainer):
         key, channel = self._routes.get(direction) or routing.default_route(self, direction)
         for option in options:
             if routing.matches(option, key):
+                if option[2] is not None and isinstance(key, str) and direction in self._routes:
+                    self._routes[direction] = (option[2], channel)   # loaded by name: follow the track
                 return option, (channel if channel in option[3] else (option[3][0] if option[3] else ""))
         if not options:
             return None, ""
