@@ -72,15 +72,15 @@ def _routing_action(direction, part):
             ctx.fail("cannot change the %s of %s: Live offers none there" % (what, ", ".join(label(t) for t in tracks)))
         # With several tracks, those that do not offer the name are skipped (a MIDI track has no
         # "Ext. In"); it is an error only when none does.
-        picks, first_error = [], None
+        picks, errors = [], []
         for track in able:
             try:
                 picks.append((track, _pick(ctx, list(getattr(track, available)), getattr(track, attr),
                                            wanted, what, track)))
             except LmacError as error:
-                first_error = first_error or error
+                errors.append(error)
         if not picks:
-            raise first_error
+            raise errors[0]
         for track, chosen in picks:
             ctx.write(track, attr, chosen)
         return picks[-1][1].display_name
