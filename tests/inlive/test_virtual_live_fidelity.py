@@ -442,3 +442,30 @@ def test_routing_is_saved_with_the_set_by_name():
     assert (vox2.input_routing_type.display_name, vox2.input_routing_channel.display_name) == ("Keys", "Post Mixer")
     vox2.input_routing_type.attached_object.name = "Piano"
     assert vox2.input_routing_type.display_name == "Piano"
+
+
+def test_the_older_string_routing_api_reads_and_writes_the_same_routing():
+    """Live-stubs/Track.pyi: current_input_routing ("the new routing must be one of the available
+    ones"), input_routings, current_input_sub_routing, input_sub_routings (and output ones)."""
+    song = demo()
+    vox = [t for t in song.tracks if t.has_audio_input][0]
+    assert list(vox.input_routings) == [r.display_name for r in vox.available_input_routing_types]
+    vox.current_input_routing = "Resampling"
+    assert vox.input_routing_type.display_name == "Resampling"
+    vox.current_output_routing = "Ext. Out"
+    vox.current_output_sub_routing = "2"
+    assert vox.output_routing_channel.display_name == "2" and list(vox.output_sub_routings) == ["1/2", "1", "2"]
+    with pytest.raises(ValueError):
+        vox.current_input_routing = "Nowhere"
+
+
+def test_routing_lists_tell_listeners_when_tracks_come_go_or_are_renamed():
+    """Live-stubs/Track.pyi: available_input_routing_types is listenable."""
+    song = demo()
+    vox = [t for t in song.tracks if t.has_audio_input][0]
+    calls = []
+    vox.add_available_input_routing_types_listener(lambda: calls.append(len(vox.available_input_routing_types)))
+    before = len(vox.available_input_routing_types)
+    song.create_audio_track(-1)
+    song.tracks[0].name = "Renamed"
+    assert calls == [before + 1, before + 1]

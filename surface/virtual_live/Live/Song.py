@@ -294,6 +294,16 @@ class Song(PersistentData, LomObject):
         self._tap_times = []
         self._is_ableton_link_enabled = False
 
+    def _notify(self, name):
+        LomObject._notify(self, name)
+        if name in ("tracks", "return_tracks"):
+            self._routing_lists_changed()
+
+    def _routing_lists_changed(self, renamed=None):
+        for track in self._all_tracks():
+            if track is not renamed and track._listeners:
+                track._routing_lists_changed()
+
     def _all_tracks(self):
         tracks = self._tracks + self._return_tracks
         return tracks + [self._master_track] if self._master_track is not None else tracks

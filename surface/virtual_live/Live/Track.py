@@ -3,7 +3,7 @@ from .. import devices as device_ops
 from ..lom import (color_props, PersistentData, LiveEnum, accessor, argument_error, as_bool, as_int, as_str, checked_index, enum_members, enum_of, listenable, mutator, since,
                    value_prop)
 from .. import routing
-from .Base import Vector, _AppendableVector
+from .Base import StringVector, Vector, _AppendableVector
 from .LomObject import LomObject
 
 
@@ -180,6 +180,51 @@ def _routing_props(direction):
     return (property(available_types), property(available_channels), property(get_type, set_type),
             property(get_channel, set_channel))
 
+
+def _legacy_routing_props(direction):
+    """The older string API on the same routing: current_<d>_routing / current_<d>_sub_routing
+    (get/set by name; "the new routing must be one of the available ones") and the name lists
+    <d>_routings / <d>_sub_routings (Live-stubs/Track.pyi)."""
+    options = routing.input_options if direction == "input" else routing.output_options
+
+    def names(track):
+        track._check()
+        return StringVector(o[0] for o in options(track))
+
+    def sub_names(track):
+        track._check()
+        option, _channel = track._route(direction, options(track))
+        return StringVector(option[3] if option is not None else ())
+
+    def get_name(track):
+        track._check()
+        option, _channel = track._route(direction, options(track))
+        return option[0] if option is not None else ""
+
+    def set_name(track, value):
+        track._check_write()
+        value = as_str(track, value)
+        for option in options(track):
+            if option[0] == value:
+                key = option[2] if option[2] is not None else option[0]
+                track._set_route(direction, (key, option[3][0] if option[3] else ""))
+                return
+        raise ValueError("%r is not one of the available %s routings" % (value, direction))
+
+    def get_sub(track):
+        track._check()
+        return track._route(direction, options(track))[1]
+
+    def set_sub(track, value):
+        track._check_write()
+        value = as_str(track, value)
+        option, _channel = track._route(direction, options(track))
+        if option is None or value not in option[3]:
+            raise ValueError("%r is not one of the available %s sub routings" % (value, direction))
+        track._set_route(direction, (option[2] if option[2] is not None else option[0], value))
+
+    return (property(names), property(sub_names), property(get_name, set_name), property(get_sub, set_sub))
+
 PLAYER_KINDS = ("midi", "audio")
 
 
@@ -210,6 +255,9 @@ def _mute_changed(track, old):
 @listenable("arm", "arrangement_clips", "available_input_routing_channels", "available_input_routing_types",
             "available_output_routing_channels", "available_output_routing_types",
             "input_routing_channel", "input_routing_type", "output_routing_channel", "output_routing_type",
+            "current_input_routing", "current_input_sub_routing", "current_output_routing",
+            "current_output_sub_routing", "input_routings", "input_sub_routings", "output_routings",
+            "output_sub_routings",
             "back_to_arranger", "clip_slots", "color", "color_index", "current_monitoring_state",
             "data", "devices", "fired_slot_index", "has_audio_input", "has_audio_output", "has_midi_input",
             "has_midi_output", "implicit_arm", "input_meter_left", "input_meter_level", "input_meter_right", "is_frozen",
@@ -301,7 +349,7 @@ class Track(PersistentData, DeviceContainer):
             self._set_raw("muted_via_solo", value)
 
     # -- identity and state -------------------------------------------------------------
-    name = value_prop("name", coerce=as_str)
+    name = value_prop("name", coerce=as_str, after=lambda track, old: track._parent._routing_lists_changed(track))
     color, color_index = color_props()
     mute = value_prop("mute", coerce=_not_main("mute"), after=_mute_changed)
     solo = value_prop("solo", coerce=_not_main("solo"), after=_solo_changed)
@@ -463,6 +511,10 @@ class Track(PersistentData, DeviceContainer):
      input_routing_channel) = _routing_props("input")
     (available_output_routing_types, available_output_routing_channels, output_routing_type,
      output_routing_channel) = _routing_props("output")
+    input_routings, input_sub_routings, current_input_routing, current_input_sub_routing = \
+        _legacy_routing_props("input")
+    output_routings, output_sub_routings, current_output_routing, current_output_sub_routing = \
+        _legacy_routing_props("output")
 
     def _route(self, direction, options):
         """(the current option, channel name): the stored routing if it is still offered, else
@@ -478,6 +530,12 @@ class Track(PersistentData, DeviceContainer):
         first = options[0]
         return first, (first[3][0] if first[3] else "")
 
+    def _routing_lists_changed(self):
+        """Another track came, went or was renamed: the lists of routings may have changed."""
+        for what in ("available_input_routing_types", "available_output_routing_types",
+                     "input_routings", "output_routings"):
+            self._notify(what)
+
     def _set_route(self, direction, route):
         old = self._routes.get(direction)
 
@@ -486,7 +544,8 @@ class Track(PersistentData, DeviceContainer):
                 self._routes.pop(direction, None)
             else:
                 self._routes[direction] = value
-            for what in ("%s_routing_type", "%s_routing_channel", "available_%s_routing_channels"):
+            for what in ("%s_routing_type", "%s_routing_channel", "available_%s_routing_channels",
+                         "current_%s_routing", "current_%s_sub_routing", "%s_sub_routings"):
                 self._notify(what % direction)
         if old == route:
             return
