@@ -37,13 +37,12 @@ def _pick(ctx: ActionContext, options, current, wanted, what, track: Track):
         at = names.index(current.display_name) if current.display_name in names else -1
         step = 1 if wanted.name == "next" else -1
         return options[min(max(at + step, 0), len(options) - 1)]
-    text = A.text(ctx.action, wanted, "a routing name in quotes, :next or :prev").lower()
+    name = A.text(ctx.action, wanted, "a routing name in quotes, :next or :prev")
     for option in options:
-        if option.display_name.lower() in (text, ALIASES.get(text)):
+        if option.display_name.lower() in (name.lower(), ALIASES.get(name.lower())):
             return option
-    shown = ", ".join('"%s"' % n for n in names) or "nothing"
-    ctx.fail("found no %s called \"%s\" on %s; it offers %s" % (what, wanted if isinstance(wanted, str)
-                                                                 else A.text(ctx.action, wanted), label(track), shown))
+    offered = ", ".join('"%s"' % n for n in names) or "nothing"
+    ctx.fail('found no %s called "%s" on %s; it offers %s' % (what, name, label(track), offered))
 
 
 def _routing_action(direction, part):
