@@ -103,6 +103,7 @@ class ClipSlot(LomObject):
 
         def apply(new, gone):
             if gone is not None:
+                gone._recording = False          # a deleted recording is gone, not finished
                 if gone._playing or gone._triggered:
                     self._transport().stop_track_now(self._parent)
                 gone._kill()
