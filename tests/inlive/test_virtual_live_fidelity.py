@@ -469,3 +469,12 @@ def test_routing_lists_tell_listeners_when_tracks_come_go_or_are_renamed():
     song.create_audio_track(-1)
     song.tracks[0].name = "Renamed"
     assert calls == [before + 1, before + 1]
+
+
+def test_deleting_a_recording_clip_stops_the_track_and_leaves_the_slot_empty(host):
+    song = host.song
+    track, slot = _armed_empty_slot(song, lambda t: t.has_audio_input)
+    slot.fire()
+    host.advance_ms(300)
+    slot.delete_clip()
+    assert not slot.has_clip and track.playing_slot_index == -1 and not slot.is_recording
