@@ -1,6 +1,6 @@
 """Live.Chain: a chain inside a rack, with its own device chain and mixer."""
 from .. import devices as device_ops
-from ..lom import color_props, as_bool, as_int, as_str, listenable, mutator, since, value_prop
+from ..lom import as_bool, as_int, as_str, color_props, listenable, mutator, since, value_prop
 from .Base import Vector
 from .Track import DeviceContainer
 

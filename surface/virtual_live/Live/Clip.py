@@ -1,6 +1,6 @@
 """Live.Clip: session clips with looping, launch settings and both note APIs (tuples and MidiNote)."""
-from ..lom import (color_props, LiveEnum, accessor, as_bool, as_float, as_int, as_str, enum_members, enum_of, listenable,
-                   mutator, value_prop)
+from ..lom import (LiveEnum, accessor, as_bool, as_float, as_int, as_str, color_props, enum_members, enum_of,
+                   listenable, mutator, value_prop)
 from .Base import IntVector, Vector
 from .LomObject import LomObject
 

@@ -1,5 +1,5 @@
 """Live.Scene: a row of the session grid, with optional tempo and time signature."""
-from ..lom import color_props, as_bool, as_float, as_int, as_str, listenable, mutator, value_prop
+from ..lom import as_bool, as_float, as_int, as_str, color_props, listenable, mutator, value_prop
 from .Base import Vector
 from .LomObject import LomObject
 

@@ -1,8 +1,8 @@
 """Live.Song: the Live Set: tracks, scenes, transport, cue points, undo and per-set data."""
 import math
 
-from ..lom import (PersistentData, LiveEnum, accessor, as_bool, as_float, as_int, as_str, checked_index, enum_members, enum_of, listenable, mutator,
-                   since, value_prop)
+from ..lom import (PersistentData, LiveEnum, accessor, as_bool, as_float, as_int, as_str, checked_index, enum_members,
+                   enum_of, listenable, mutator, since, value_prop)
 from ..transport import Transport
 from .Base import LimitationError, Vector
 from .LomObject import LomObject
@@ -146,7 +146,8 @@ def _scale_name(song, value):
 
 @listenable("appointed_device", "arrangement_overdub", "back_to_arranger", "can_capture_midi", "can_jump_to_next_cue",
             "can_jump_to_prev_cue", "clip_trigger_quantization", "cue_points", "current_song_time", "data",
-            "exclusive_arm", "groove_amount", "is_ableton_link_enabled", "is_counting_in", "is_playing", "loop", "loop_length", "loop_start",
+            "exclusive_arm", "groove_amount", "is_ableton_link_enabled", "is_counting_in", "is_playing", "loop",
+            "loop_length", "loop_start",
             "metronome", "midi_recording_quantization", "nudge_down", "nudge_up", "overdub", "punch_in", "punch_out",
             "re_enable_automation_enabled", "record_mode", "return_tracks", "root_note", "scale_intervals",
             "scale_mode", "scale_name", "scenes", "session_automation_record", "session_record",

@@ -1,7 +1,7 @@
 """Live.Track: MIDI, audio, group, return and main tracks."""
 from .. import devices as device_ops
-from ..lom import (color_props, PersistentData, LiveEnum, accessor, argument_error, as_bool, as_int, as_str, checked_index, enum_members, enum_of, listenable, mutator, since,
-                   value_prop)
+from ..lom import (PersistentData, LiveEnum, accessor, argument_error, as_bool, as_int, as_str, checked_index,
+                   color_props, enum_members, enum_of, listenable, mutator, since, value_prop)
 from .. import routing
 from .Base import StringVector, Vector, _AppendableVector
 from .LomObject import LomObject
@@ -128,8 +128,7 @@ def _routing_props(direction):
     options = routing.input_options if direction == "input" else routing.output_options
 
     def current(track):
-        found = track._route(direction, options(track))
-        return found
+        return track._route(direction, options(track))
 
     def available_types(track):
         track._check()
