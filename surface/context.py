@@ -495,19 +495,24 @@ class ActionContext(object):
     def fire_slot(self, slot: ClipSlot, q: Optional[int] = None) -> Any:
         """Fire a clip slot, with Song.Quantization q for this launch only (None: Live's own)."""
         clip = slot.clip if slot.has_clip else None
-        if q is None or clip is None:
+        if q is None or clip is None or self._set_grid_applies(clip, q):
             return self.call(slot, "fire")
         import Live
         old = clip.launch_quantization
-        # Live's enum setters take members only; ClipLaunchQuantization is Song's plus one (q_global)
+        # ClipLaunchQuantization is Song's plus one (q_global); members are the unambiguous form
         self.write(clip, "launch_quantization", live_enum(Live.Clip.ClipLaunchQuantization, int(q) + 1))
         try:
             self.call(slot, "fire")
         finally:
             self.write(clip, "launch_quantization", old)
 
+    def _set_grid_applies(self, clip: Clip, q: int) -> bool:
+        """The clip follows the set's quantization and that is already q: fire as it is, with no
+        set-and-restore (fewer writes, the same launch)."""
+        return int(clip.launch_quantization) == 0 and int(self.song.clip_trigger_quantization) == int(q)
+
     def fire_scene(self, scene: Scene, q: Optional[int] = None) -> Any:
-        if q is None:
+        if q is None or int(self.song.clip_trigger_quantization) == int(q):
             return self.call(scene, "fire")
         song = self.song
         import Live
