@@ -241,3 +241,17 @@ def test_cut_off_file(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(AlsError, match=r"cannot read the Live set"):
         read_als(str(tmp_path / "nope.als"))
+
+
+@pytest.mark.parametrize("major", VERSIONS)
+def test_standard_library_and_lxml_read_the_same(tmp_path, monkeypatch, major):
+    """The reader uses lxml when installed (dev side) and the standard library otherwise (Live, 3.7):
+    both give the same set. Without lxml this checks the standard library reading on its own."""
+    from lmac.surface.virtual_live.als import reader
+    path = write_set(tmp_path / "s.als", major)
+    found = read_als(path) if reader._lxml is not None else None
+    monkeypatch.setattr(reader, "_lxml", None)
+    plain = read_als(path)
+    assert plain["tempo"] == 128.0 and len(plain["tracks"]) == 3
+    if found is not None:
+        assert found == plain

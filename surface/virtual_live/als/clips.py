@@ -72,14 +72,14 @@ def notes(key_tracks):
         for ev in events:
             if ev.tag != "MidiNoteEvent":
                 continue
-            get = ev.attrib.get
+            get = ev.get
             try:
                 note = [pitch, float(get("Time", 0)), float(get("Duration", 0.25)),
-                        min(127.0, max(0.0, float(get("Velocity", 100)))), get("IsEnabled", "true") == "false",
+                        float(get("Velocity", 100)), get("IsEnabled", "true") == "false",
                         float(get("Probability", 1)), float(get("VelocityDeviation", 0)), float(get("OffVelocity", 64))]
             except ValueError:
                 continue  # a damaged note is skipped, never fatal
-            if note[2] > 0:
+            if note[2] > 0 and 0.0 <= note[3] <= 127.0:
                 out.append(note)
     out.sort(key=lambda n: (n[1], n[0]))
     return out

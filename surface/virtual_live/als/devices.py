@@ -169,7 +169,7 @@ def _parameter_values(elem, tag, params):
         if child.tag in explicit:
             name, convert = explicit[child.tag]
         else:
-            spec = _generic_match(child.tag, params)
+            spec = _generic_match(tag, child.tag, params)
             if spec is None:
                 continue
             name, convert = spec[0], None
@@ -191,14 +191,21 @@ def _parameter_values(elem, tag, params):
     return out
 
 
-def _generic_match(tag, params):
+def _generic_match(device_class, tag, params):
     """A table parameter with the XML name, when its unit leaves no doubt (no dB: the XML may keep
     those as gain)."""
-    key = _key(tag)
-    for p in params:
-        if _key(p[0]) == key and not (len(p) > 4 and p[4] == "dB"):
-            return p
-    return None
+    table = _GENERIC.get(device_class)
+    if table is None:
+        table = dict((_key(p[0]), p) for p in params if not (len(p) > 4 and p[4] == "dB"))
+        _GENERIC[device_class] = table
+    key = _KEYS.get(tag)
+    if key is None:
+        key = _KEYS[tag] = _key(tag)
+    return table.get(key)
+
+
+_GENERIC = {}   # device class -> {normalized parameter name: table parameter}
+_KEYS = {}      # XML tag -> normalized name
 
 
 def _eq8_bands(elem):

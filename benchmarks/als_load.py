@@ -1,0 +1,79 @@
+"""How fast your own Live set loads for a dry run (`--set MySong.als`): seconds per 10 MB of the
+set's XML (what Live gzips into the .als), from the file on disk to a running virtual Live.
+
+The set is generated (surface/virtual_live/als/builder.py): 64 tracks in groups, each with a rack
+of devices whose parameters have the full shape Live writes, 16 clips of 64 notes, two returns,
+16 scenes. Measured with lxml when it is installed (the dev install) and with the standard library
+alone (what Live and Python 3.7 have); each figure is the best of three loads in this run.
+
+    python -m lmac.benchmarks --only als_load
+"""
+import gzip
+import os
+import shutil
+import tempfile
+import time
+
+TRACKS, CLIPS, NOTES, REPEATS = 64, 16, 64, 3
+
+
+def build_large_set(path, live_major=12):
+    from lmac.surface.virtual_live.als.builder import SetBuilder, write_als
+    b = SetBuilder(live_major)
+    params = [("Threshold", 0.5), ("Ratio", 4.0), ("Attack", 10.0), ("Release", 100.0), ("Knee", 6.0),
+              ("DryWet", 1.0), ("Gain", 0.0), ("Model", 1), ("LookAhead", 1), ("ExpansionRatio", 1.15)] * 3
+    tracks = []
+    for i in range(TRACKS):
+        if i % 8 == 0:
+            tracks.append({"kind": "group", "name": "Group %d" % (i // 8), "id": 10000 + i})
+        rack = b.rack("AudioEffectGroupDevice", "AudioEffectBranch",
+                      [("Chain %d" % c, [b.device("Compressor2", params), b.device("Eq8")], False, False)
+                       for c in range(3)], macros={0: 64.0})
+        clips = [{"slot": s, "name": "Clip %d" % s, "loop_end": 16.0,
+                  "notes": [(36 + n % 24, n * 0.25, 0.25, 100, True) for n in range(NOTES)]} for s in range(CLIPS)]
+        tracks.append({"kind": "midi", "name": "Track %d" % i, "group": 10000 + i - i % 8, "sends": [0.5, 0.25],
+                       "devices": [b.device("Operator", params), rack], "clips": clips})
+    tracks += [{"kind": "return", "name": "A", "sends": [0.0003, 0.0003]},
+               {"kind": "return", "name": "B", "sends": [0.0003, 0.0003]}]
+    xml = b.build({"tempo": 124.0, "tracks": tracks, "scenes": [{"name": "S%d" % i} for i in range(CLIPS)],
+                   "locators": [("L%d" % i, i * 16.0) for i in range(32)]})
+    write_als(path, xml)
+    return len(xml.encode("utf-8"))
+
+
+def _best_load_s(path):
+    from lmac.surface.virtual_live import install_live_module, load_set
+    install_live_module()
+    best = None
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        load_set(path)
+        took = time.perf_counter() - start
+        best = took if best is None else min(best, took)
+    return best
+
+
+def measure():
+    from lmac.surface.virtual_live.als import reader
+    folder = tempfile.mkdtemp(prefix="lmac-als-bench-")
+    try:
+        path = os.path.join(folder, "Large.als")
+        xml_bytes = build_large_set(path)
+        per_10mb = 10e6 / xml_bytes
+        out = {"als_bench_set_mb": round(xml_bytes / 1e6, 1),
+               "als_bench_compressed_mb": round(os.path.getsize(path) / 1e6, 2)}
+        saved = reader._lxml
+        try:
+            reader._lxml = None
+            out["als_load_s_per_10mb_stdlib"] = round(_best_load_s(path) * per_10mb, 3)
+        finally:
+            reader._lxml = saved
+        out["als_load_s_per_10mb"] = round(_best_load_s(path) * per_10mb, 3) if saved is not None \
+            else out["als_load_s_per_10mb_stdlib"]
+        return out
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    print(measure())
