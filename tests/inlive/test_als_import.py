@@ -255,3 +255,13 @@ def test_standard_library_and_lxml_read_the_same(tmp_path, monkeypatch, major):
     assert plain["tempo"] == 128.0 and len(plain["tracks"]) == 3
     if found is not None:
         assert found == plain
+
+
+def test_a_set_from_another_live_version_loads_with_a_note(tmp_path):
+    path = str(tmp_path / "old.als")
+    with gzip.open(path, "wb") as f:
+        f.write(b'<?xml version="1.0"?><Ableton MinorVersion="8.1_226" Creator="Ableton Live 8.1.4"><LiveSet><Tracks>'
+                b'<AudioTrack Id="1"><Name><EffectiveName Value="Old"/></Name></AudioTrack></Tracks></LiveSet></Ableton>')
+    data = read_als(path)
+    assert [t["name"] for t in data["tracks"]] == ["Old"]
+    assert data["source"]["notes"][0].startswith("written by Live 8.1; lmac reads sets of Live 9 to 12")

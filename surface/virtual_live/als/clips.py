@@ -65,8 +65,12 @@ def notes(key_tracks):
     if key_tracks is None:
         return out
     for key_track in key_tracks:
-        pitch = int(as_float(key_track, "MidiKey", -1))
-        events = key_track.find("Notes")
+        pitch, events = -1, None
+        for part in key_track:          # one look at each child: sets hold many key tracks
+            if part.tag == "MidiKey":
+                pitch = int(float(part.get("Value", -1)))
+            elif part.tag == "Notes":
+                events = part
         if not 0 <= pitch <= 127 or events is None:
             continue
         for ev in events:

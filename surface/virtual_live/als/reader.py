@@ -134,6 +134,9 @@ class _SetReader(object):
                 groups[track_id] = track
             parent = groups.get(group_id)
             (parent["children"] if parent is not None else data["tracks"]).append(track)
+        if self.version[0] and not 9 <= self.version[0] <= 12:
+            self.notes.insert(0, "written by Live %d.%d; lmac reads sets of Live 9 to 12, so some values may be "
+                                 "missing" % self.version)
         data["source"] = {"file": str(self.path), "live": "%d.%d" % self.version, "creator": self.creator,
                           "notes": self.notes}
         return data
