@@ -3,6 +3,8 @@
 A set holds tempo, signature, locators, scenes, tracks (midi, audio, group with children), returns
 and the main track, each track with mixer values, devices (parameters that differ from their
 defaults, rack chains) and clips by slot. save_set(load_set(d)) reproduces a saved set exactly.
+A path ending in .als is a set saved by Live, read into this format first (als/). Devices the table
+lacks (plug-ins, Max for Live) carry "class_name" and "kind"; clips may carry their launch settings.
 """
 import json
 

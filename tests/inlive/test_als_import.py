@@ -265,3 +265,17 @@ def test_a_set_from_another_live_version_loads_with_a_note(tmp_path):
     data = read_als(path)
     assert [t["name"] for t in data["tracks"]] == ["Old"]
     assert data["source"]["notes"][0].startswith("written by Live 8.1; lmac reads sets of Live 9 to 12")
+
+
+@pytest.mark.parametrize("major", [9, 12])
+def test_groups_inside_groups(tmp_path, major):
+    from lmac.surface.virtual_live.als.builder import SetBuilder, write_als
+    install_live_module()
+    b = SetBuilder(major)
+    tracks = [{"kind": "group", "name": "Band", "id": 1}, {"kind": "group", "name": "Drums", "id": 2, "group": 1},
+              {"kind": "audio", "name": "Kick", "group": 2}, {"kind": "midi", "name": "Bass", "group": 1},
+              {"kind": "midi", "name": "Solo"}]
+    path = write_als(str(tmp_path / "g.als"), b.build({"tracks": tracks}))
+    song = load_set(path).get_document()
+    parents = dict((t.name, t.group_track.name if t.is_grouped else None) for t in song.tracks)
+    assert parents == {"Band": None, "Drums": "Band", "Kick": "Drums", "Bass": "Band", "Solo": None}

@@ -47,7 +47,7 @@ def _launch_fields(elem, out):
     if 0 < mode <= 3:
         out["launch_mode"] = mode
     quantization = int(as_float(elem, "LaunchQuantisation", 0))
-    if 0 < quantization <= 13:
+    if 0 < quantization <= 14:      # Global, None, 8 Bars ... 1/32, as the API's ClipLaunchQuantization
         out["launch_quantization"] = quantization
     if as_bool(elem, "Legato", False):
         out["legato"] = True
