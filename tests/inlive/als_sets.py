@@ -36,7 +36,8 @@ def describe(b):
                     "out_marker": 10.0, "legato": True, "velocity_amount": 0.5, "disabled": True,
                     "notes": [(60, 0.0, 1.0, 100, True, 0.5, 10.0, 30.0), (64, 0.0, 1.0, 90, True)]},
                    {"slot": 3, "name": "Lead", "loop_end": 2.0, "notes": [(72, 0.5, 0.5, 80, True)]}]},
-        {"kind": "midi", "name": "Plug Synth", "devices": [b.plugin("Diva", "au"), b.device("MxDeviceAudioEffect", user_name="Convolver")]},
+        {"kind": "midi", "name": "Plug Synth", "devices": [b.plugin("Diva", "au"), b.device("MxDeviceAudioEffect", user_name="Convolver"),
+                                                            b.max_device("MxDeviceMidiEffect", "euclid seq 1.1.amxd")]},
         {"kind": "return", "name": "A-Verb", "devices": [b.device("Reverb")], "sends": [MIN_SEND, MIN_SEND]},
         {"kind": "return", "name": "B-Echo", "devices": [b.device("Delay")], "volume": 0.25, "sends": [MIN_SEND, MIN_SEND]},
     ]

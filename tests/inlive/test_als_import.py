@@ -120,9 +120,10 @@ def test_plug_ins_and_max_devices_by_name_with_their_kind(song):
     keys, plug = song.tracks[3], song.tracks[4]
     valhalla = keys.devices[2]
     assert valhalla.class_name == "PluginDevice" and int(valhalla.type) == 2      # after the rack: an effect
-    diva, convolver = plug.devices
+    diva, convolver, euclid = plug.devices
     assert (diva.name, diva.class_name, int(diva.type)) == ("Diva", "AuPluginDevice", 1)   # first on a MIDI track
     assert (convolver.name, convolver.class_name, int(convolver.type)) == ("Convolver", "MxDeviceAudioEffect", 2)
+    assert (euclid.name, int(euclid.type)) == ("euclid seq 1.1", 4)     # named by its patch file
     serum = keys.devices[1].chains[1].devices[0]
     assert int(serum.type) == 1                                    # no other instrument in its chain
 
@@ -145,7 +146,7 @@ def test_midi_clips_with_notes_loop_and_launch_settings(song):
 
 def test_note_chance_and_release_velocity_from_live_11(tmp_path):
     install_live_module()
-    for major, expected in ((10, (1.0, 0.0, 30.0)), (11, (0.5, 10.0, 30.0))):
+    for major, expected in ((10, (1.0, 0.0, 30.0)), (11, (0.5, 10.0, 30.0)), (12, (0.5, 10.0, 30.0))):
         song = load_set(write_set(tmp_path / ("n%d.als" % major), major)).get_document()
         note = [n for n in song.tracks[3].clip_slots[0].clip.get_notes_extended(60, 1, 0.0, 8.0)][0]
         got = (note.probability, note.velocity_deviation, note.release_velocity)
@@ -279,3 +280,14 @@ def test_groups_inside_groups(tmp_path, major):
     song = load_set(path).get_document()
     parents = dict((t.name, t.group_track.name if t.is_grouped else None) for t in song.tracks)
     assert parents == {"Band": None, "Drums": "Band", "Kick": "Drums", "Bass": "Band", "Solo": None}
+
+
+def test_live_12_notes_without_default_attributes(tmp_path):
+    """Live 12.3 leaves out VelocityDeviation, Probability and IsEnabled at their defaults."""
+    path = write_set(tmp_path / "n12.als", 12)
+    with gzip.open(path) as f:
+        xml = f.read()
+    assert b'Velocity="90" OffVelocity="64.0" NoteId=' in xml
+    install_live_module()
+    note = load_set(path).get_document().tracks[3].clip_slots[0].clip.get_notes_extended(64, 1, 0.0, 8.0)[0]
+    assert (note.velocity, note.mute, note.probability, note.velocity_deviation) == (90, False, 1.0, 0.0)

@@ -4,7 +4,7 @@ shipped). The XML follows what Live 9, 10, 11 and 12 write, with the differences
 - Live 9/10: colours as <ColorIndex> (tracks at palette index + 140), scenes as <SceneNames>,
   notes without ids; Live 9 clip slots without Id attributes.
 - Live 11+: <Color>, <Scenes> with tempo and signature, notes with NoteId, Probability, VelocityDeviation.
-- Live 12: the master track is <MainTrack>.
+- Live 12: the master track is <MainTrack>; notes leave out attributes at their default (as 12.3).
 
 Every parameter has the shape Live writes (LomId, ArrangerAutomation, Manual, ranges, targets), so a
 generated set is as dense as a real one of the same size.
@@ -67,6 +67,13 @@ class SetBuilder(object):
         body += [_param(tag, value, self.ids) for tag, value in params]
         return "<%s Id=\"%d\">%s%s</%s>" % (xml_class, self.ids(), "".join(body), inner, xml_class)
 
+    def max_device(self, xml_class, patch_file):
+        """A Max for Live device: Live 9/10 name the patch file, Live 11+ give its path."""
+        ref = _v("Name", patch_file) if self.major <= 10 else "%s%s" % (
+            _v("RelativePath", "Presets/" + patch_file), _v("Path", "/Users/me/Presets/" + patch_file))
+        return self.device(xml_class, inner="<PatchSlot><Value><MxPatchRef><FileRef>%s</FileRef></MxPatchRef>"
+                                            "</Value></PatchSlot>" % ref)
+
     def plugin(self, name, fmt="vst"):
         if fmt == "au":
             info, tag = "<AuPluginInfo>%s%s</AuPluginInfo>" % (_v("Name", name), _v("Manufacturer", "Maker")), "AuPluginDevice"
@@ -108,9 +115,14 @@ class SetBuilder(object):
                 _, time, duration, velocity, enabled = note[:5]
                 attrs = "Time=\"%s\" Duration=\"%s\" Velocity=\"%s\"" % (time, duration, velocity)
                 tail = list(note[5:]) + [1.0, 0.0, 64.0][len(note) - 5:]
-                if self.major >= 11:
+                if self.major == 11:
                     attrs += " VelocityDeviation=\"%s\" OffVelocity=\"%s\" Probability=\"%s\" IsEnabled=\"%s\" NoteId=\"%d\"" % (
                         tail[1], tail[2], tail[0], "true" if enabled else "false", note_id)
+                elif self.major >= 12:   # as Live 12.3 writes them: attributes at their default left out
+                    attrs += "".join(" %s=\"%s\"" % (k, v) for k, v, default in (
+                        ("VelocityDeviation", tail[1], 0.0), ("OffVelocity", tail[2], None),
+                        ("Probability", tail[0], 1.0), ("IsEnabled", "true" if enabled else "false", "true"))
+                        if v != default) + " NoteId=\"%d\"" % note_id
                 else:
                     attrs += " OffVelocity=\"%s\" IsEnabled=\"%s\"" % (tail[2], "true" if enabled else "false")
                 note_id += 1

@@ -146,8 +146,12 @@ def _unlisted_name(elem, tag, notes):
 
 
 def _max_device_name(elem):
-    for ref in elem.iter("FileRef"):
-        name = value(ref, "Name", "")
+    """Live shows a Max for Live device by its patch file's name: <PatchSlot> holds the file
+    (Live 9/10 by Name, Live 11+ by Path)."""
+    slot = elem.find("PatchSlot")
+    for ref in (slot if slot is not None else elem).iter("FileRef"):
+        name = value(ref, "Name", "") or value(ref, "Path", "") or value(ref, "RelativePath", "")
+        name = re.split(r"[/\\]", name)[-1]
         if name:
             return re.sub(r"\.amx[a-z]+$", "", name)
     return None
