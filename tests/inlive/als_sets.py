@@ -48,7 +48,7 @@ def describe(b):
                   {"name": ""}]
     return {"tempo": 128.0, "signature_id": SIX_EIGHT, "tracks": tracks, "scenes": scenes,
             "locators": [("Verse", 32.0), ("Intro", 0.0)], "loop": True, "loop_start": 8.0, "loop_length": 32.0,
-            "main": {"volume": 0.5, "devices": [b.device("Limiter")]}, "global_quantization": 5,
+            "main": {"volume": 0.5, "devices": [b.device("Limiter")]}, "global_quantization": 5, "scale": (2, "Dorian"),
             "extra": "<SomethingLive13Writes><Deep Value=\"1\" /></SomethingLive13Writes>"}
 
 

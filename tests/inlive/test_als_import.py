@@ -28,8 +28,9 @@ def by_name(items, name):
     return found[0]
 
 
-def test_tempo_signature_loop_and_quantization(song):
+def test_tempo_signature_loop_quantization_and_scale(song):
     assert song.tempo == 128.0
+    assert (song.root_note, song.scale_name) == (2, "Dorian")
     assert (song.signature_numerator, song.signature_denominator) == (6, 8)
     assert song.loop and song.loop_start == 8.0 and song.loop_length == 32.0
     assert int(song.clip_trigger_quantization) == 5

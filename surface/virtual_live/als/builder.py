@@ -13,6 +13,7 @@ import gzip
 from xml.sax.saxutils import quoteattr
 
 MINOR_VERSIONS = {9: "9.5_327", 10: "10.0_377", 11: "11.0_11300", 12: "12.0_12049"}
+_LIVE12_SCALES = ["Major", "Minor", "Dorian", "Mixolydian", "Lydian", "Phrygian", "Locrian"]
 
 
 class _Ids(object):
@@ -47,6 +48,7 @@ class SetBuilder(object):
     out_marker, launch_mode, launch_quantization, legato, velocity_amount, disabled, notes: [(pitch,
     time, duration, velocity, enabled[, probability, velocity_deviation, off_velocity])], audio}),
     main (volume, devices), scenes ({name, color, tempo, signature_id}), locators ((name, time)),
+    scale ((root, name)),
     extra (XML added to LiveSet, e.g. elements a newer Live writes)."""
 
     def __init__(self, live_major):
@@ -223,9 +225,14 @@ class SetBuilder(object):
             for i, (name, time) in enumerate(d.get("locators", [])))
         transport = "<Transport>%s%s%s</Transport>" % (_v("LoopOn", d.get("loop", False)), _v("LoopStart", d.get("loop_start", 0)),
                                                        _v("LoopLength", d.get("loop_length", 16)))
-        live_set = ("<LiveSet>%s<Tracks>%s</Tracks>%s<PreHearTrack><LomId Value=\"0\" /></PreHearTrack>%s%s%s%s%s</LiveSet>"
+        root, scale = d.get("scale", (0, "Major"))
+        if self.major >= 12:   # Live 12: the scale by its number in Live's list
+            scale_xml = "<ScaleInformation>%s%s</ScaleInformation>" % (_v("Root", root), _v("Name", _LIVE12_SCALES.index(scale)))
+        else:
+            scale_xml = "<ScaleInformation>%s%s</ScaleInformation>" % (_v("RootNote", root), _v("Name", scale))
+        live_set = ("<LiveSet>%s<Tracks>%s</Tracks>%s<PreHearTrack><LomId Value=\"0\" /></PreHearTrack>%s%s%s%s%s%s</LiveSet>"
                     % (_v("OverwriteProtectionNumber", 2816), tracks, main_xml, self.scenes(scenes), transport,
-                       _v("GlobalQuantisation", d.get("global_quantization", 4)), locators, d.get("extra", "")))
+                       _v("GlobalQuantisation", d.get("global_quantization", 4)), scale_xml, locators, d.get("extra", "")))
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Ableton MajorVersion=\"5\" MinorVersion=\"%s\" "
                 "SchemaChangeCount=\"3\" Creator=\"Ableton Live %d.0\" Revision=\"\">%s</Ableton>\n"
                 % (MINOR_VERSIONS[self.major], self.major, live_set))

@@ -8,6 +8,7 @@ try:  # optional and dev-side: never required (Live and Python 3.7 use the stand
 except ImportError:  # pragma: no cover - depends on the environment
     _lxml = None
 
+from ..Live.Song import _SCALES
 from .source import AlsError, open_set, version_of
 from .tracks import KINDS, MAIN_TAGS, main_track, track_dict
 from .units import color_fields, time_signature
@@ -109,11 +110,22 @@ class _SetReader(object):
             if 0 <= quantization <= 13:
                 self.song["clip_trigger_quantization"] = quantization
         elif tag == "ScaleInformation":
-            root = int(as_float(elem, "RootNote", 0))
-            if 0 <= root <= 11:
-                self.song["root_note"] = root
-            if value(elem, "Name"):
-                self.song["scale_name"] = value(elem, "Name")
+            self._scale(elem)
+
+    def _scale(self, elem):
+        """Live 9-11: <RootNote/> and the scale's name; Live 12: <Root/> and the scale's number in
+        Live's list, which starts Major, Minor, Dorian, Mixolydian, Lydian, Phrygian, Locrian."""
+        root = int(as_float(elem, "Root", as_float(elem, "RootNote", 0)))
+        if 0 <= root <= 11:
+            self.song["root_note"] = root
+        name = value(elem, "Name") or ""
+        if name.isdigit():
+            name = _LIVE12_SCALES[int(name)] if int(name) < len(_LIVE12_SCALES) else ""
+        known = [n for n, _steps in _SCALES]
+        if name in known:
+            self.song["scale_name"] = name
+        elif name:
+            self.notes.append("scale %r is not simulated; virtual Live uses Major" % name)
 
     def _assemble(self):
         data = dict(self.song)
@@ -181,6 +193,7 @@ def _scene(elem):
     return out
 
 
+_LIVE12_SCALES = ["Major", "Minor", "Dorian", "Mixolydian", "Lydian", "Phrygian", "Locrian"]
 _NAME_TEMPO = re.compile(r"(\d+(?:\.\d+)?)\s*BPM", re.IGNORECASE)
 _NAME_SIGNATURE = re.compile(r"(?<![\d/])(\d{1,2})/(1|2|4|8|16)(?![\d/])")
 
