@@ -292,3 +292,25 @@ def test_live_12_notes_without_default_attributes(tmp_path):
     install_live_module()
     note = load_set(path).get_document().tracks[3].clip_slots[0].clip.get_notes_extended(64, 1, 0.0, 8.0)[0]
     assert (note.velocity, note.mute, note.probability, note.velocity_deviation) == (90, False, 1.0, 0.0)
+
+
+@pytest.mark.parametrize("major", VERSIONS)
+@pytest.mark.parametrize("damage", ["x", "nan", "inf", "-5", "1e308", ""])
+def test_damaged_values_are_never_fatal(tmp_path, major, damage):
+    """Every value in the set replaced by text that is no usable number: the set still loads,
+    with Live's defaults where a value was unusable."""
+    import re
+    from lmac.surface.virtual_live.als.builder import SetBuilder, write_als
+    from als_sets import describe
+    install_live_module()
+    b = SetBuilder(major)
+    xml = re.sub(r'\b(Value|Time|Duration|Velocity|OffVelocity|Probability|MinorVersion)="[^"]*"',
+                 lambda m: '%s="%s"' % (m.group(1), damage), b.build(describe(b)))
+    song = load_set(write_als(str(tmp_path / "damaged.als"), xml)).get_document()
+    assert [(t.is_foldable, t.has_midi_input) for t in song.tracks] == [
+        (True, False), (False, True), (False, False), (False, True), (False, True)]   # names are values too
+    assert len(song.return_tracks) == 2 and 20.0 <= song.tempo <= 999.0
+    for track in song.tracks:
+        for slot in track.clip_slots:
+            if slot.has_clip:
+                assert slot.clip.length > 0

@@ -1,7 +1,7 @@
 """A session clip of a Live set as the JSON set format's clip: name, colour, length, loop and
 markers, launch settings, MIDI notes (Live 9/10 notes and Live 11+ notes with ids and chance)."""
 from .units import color_fields
-from .xml_values import as_bool, as_float, value
+from .xml_values import as_bool, as_float, as_int, number, value
 
 
 def clip_dict(elem, slot_index):
@@ -39,14 +39,16 @@ def _loop_fields(elem):
     if markers[1] <= markers[0]:
         markers = list(loop_pair)
     span = loop_pair if looping else markers
+    if not span[1] - span[0] > 0:       # nothing usable: a one-bar clip, as Live makes by default
+        return {"length": 4.0, "looping": looping, "loop": [0.0, 4.0], "markers": [0.0, 4.0]}
     return {"length": span[1] - span[0], "looping": looping, "loop": loop_pair, "markers": markers}
 
 
 def _launch_fields(elem, out):
-    mode = int(as_float(elem, "LaunchMode", 0))
+    mode = as_int(elem, "LaunchMode", 0)
     if 0 < mode <= 3:
         out["launch_mode"] = mode
-    quantization = int(as_float(elem, "LaunchQuantisation", 0))
+    quantization = as_int(elem, "LaunchQuantisation", 0)
     if 0 < quantization <= 14:      # Global, None, 8 Bars ... 1/32, as the API's ClipLaunchQuantization
         out["launch_quantization"] = quantization
     if as_bool(elem, "Legato", False):
@@ -68,7 +70,7 @@ def notes(key_tracks):
         pitch, events = -1, None
         for part in key_track:          # one look at each child: sets hold many key tracks
             if part.tag == "MidiKey":
-                pitch = int(float(part.get("Value", -1)))
+                pitch = as_int(part, ".", -1)
             elif part.tag == "Notes":
                 events = part
         if not 0 <= pitch <= 127 or events is None:
@@ -77,14 +79,13 @@ def notes(key_tracks):
             if ev.tag != "MidiNoteEvent":
                 continue
             get = ev.get
-            try:
-                note = [pitch, float(get("Time", 0)), float(get("Duration", 0.25)),
-                        float(get("Velocity", 100)), get("IsEnabled", "true") == "false",
-                        float(get("Probability", 1)), float(get("VelocityDeviation", 0)), float(get("OffVelocity", 64))]
-            except ValueError:
+            note = [pitch, number(get("Time", 0)), number(get("Duration", 0.25)), number(get("Velocity", 100)),
+                    get("IsEnabled", "true") == "false", number(get("Probability", 1)),
+                    number(get("VelocityDeviation", 0)), number(get("OffVelocity", 64))]
+            if None in note or note[1] < 0 or note[2] <= 0 or not 0.0 <= note[3] <= 127.0 \
+                    or not 0.0 <= note[5] <= 1.0 or not -127.0 <= note[6] <= 127.0 or not 0.0 <= note[7] <= 127.0:
                 continue  # a damaged note is skipped, never fatal
-            if note[2] > 0 and 0.0 <= note[3] <= 127.0:
-                out.append(note)
+            out.append(note)
     out.sort(key=lambda n: (n[1], n[0]))
     return out
 

@@ -12,7 +12,7 @@ from ..Live.Song import _SCALES
 from .source import AlsError, open_set, version_of
 from .tracks import KINDS, MAIN_TAGS, main_track, track_dict
 from .units import color_fields, time_signature
-from .xml_values import as_bool, as_float, value
+from .xml_values import as_bool, as_float, as_int, value
 
 _PARSE_ERRORS = (ET.ParseError,) + ((_lxml.XMLSyntaxError,) if _lxml is not None else ())
 _TRACK_TAGS = frozenset(KINDS) | frozenset(["PreHearTrack"])
@@ -104,9 +104,9 @@ class _SetReader(object):
         elif tag == "Transport":
             self.song["loop"] = as_bool(elem, "LoopOn", False)
             self.song["loop_start"] = as_float(elem, "LoopStart", 0.0)
-            self.song["loop_length"] = as_float(elem, "LoopLength", 16.0)
+            self.song["loop_length"] = max(as_float(elem, "LoopLength", 16.0), 0.0) or 16.0
         elif tag == "GlobalQuantisation":
-            quantization = int(as_float(elem, ".", 4))
+            quantization = as_int(elem, ".", 4)
             if 0 <= quantization <= 13:
                 self.song["clip_trigger_quantization"] = quantization
         elif tag == "ScaleInformation":
@@ -115,7 +115,7 @@ class _SetReader(object):
     def _scale(self, elem):
         """Live 9-11: <RootNote/> and the scale's name; Live 12: <Root/> and the scale's number in
         Live's list, which starts Major, Minor, Dorian, Mixolydian, Lydian, Phrygian, Locrian."""
-        root = int(as_float(elem, "Root", as_float(elem, "RootNote", 0)))
+        root = as_int(elem, "Root", as_int(elem, "RootNote", 0))
         if 0 <= root <= 11:
             self.song["root_note"] = root
         name = value(elem, "Name") or ""
@@ -186,10 +186,12 @@ def _free(elem):
 def _scene(elem):
     out = {"name": value(elem, "Name", "")}
     out.update(color_fields(value(elem, "Color", value(elem, "ColorIndex", -1))))
-    if as_bool(elem, "IsTempoEnabled", False):
-        out["tempo"] = as_float(elem, "Tempo", 120.0)
-    if as_bool(elem, "IsTimeSignatureEnabled", False):
-        out["signature"] = time_signature(as_float(elem, "TimeSignatureId", 201))
+    tempo = as_float(elem, "Tempo", 120.0)
+    if as_bool(elem, "IsTempoEnabled", False) and 20.0 <= tempo <= 999.0:
+        out["tempo"] = tempo
+    signature = time_signature(as_int(elem, "TimeSignatureId", 201))
+    if as_bool(elem, "IsTimeSignatureEnabled", False) and signature:
+        out["signature"] = signature
     return out
 
 

@@ -39,7 +39,7 @@ def main_track(elem, notes):
         if tempo is not None and 20.0 <= tempo <= 999.0:
             song["tempo"] = tempo
         signature = manual(mixer, "TimeSignature")
-        if signature is not None:
+        if signature is not None and time_signature(signature):
             song["signature"] = time_signature(signature)
     return out, song
 

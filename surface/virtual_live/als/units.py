@@ -39,11 +39,12 @@ def send_value(gain):
 
 
 def time_signature(signature_id):
-    """Live stores a signature as one number: (numerator - 1) + 99 * log2(denominator); 4/4 is 201."""
+    """Live stores a signature as one number: (numerator - 1) + 99 * log2(denominator); 4/4 is 201.
+    None for a number that is no signature."""
     signature_id = int(signature_id)
-    numerator = signature_id % 99 + 1
-    denominator = 2 ** (signature_id // 99)
-    return [numerator, denominator]
+    if not 0 <= signature_id < 99 * 5:         # denominators 1 to 16
+        return None
+    return [signature_id % 99 + 1, 2 ** (signature_id // 99)]
 
 
 # Live's clip and track colour palette (Live 10 to 12): 70 colours, colour_index -> RGB.
@@ -63,7 +64,10 @@ _TRACK_INDEX_OFFSET = 140
 
 def color_fields(raw):
     """{"color", "color_index"} for a stored colour number, or {} when it names no palette colour (-1)."""
-    index = int(raw)
+    try:
+        index = int(raw)
+    except (TypeError, ValueError):
+        return {}
     if _TRACK_INDEX_OFFSET <= index < _TRACK_INDEX_OFFSET + len(PALETTE):
         index -= _TRACK_INDEX_OFFSET
     if not 0 <= index < len(PALETTE):

@@ -1,4 +1,6 @@
-"""Reading Live's XML values: <Tag Value="..."/> children, <Tag><Manual Value="..."/></Tag> parameters."""
+"""Reading Live's XML values: <Tag Value="..."/> children, <Tag><Manual Value="..."/></Tag> parameters.
+A value that is no finite number reads as the default: a damaged set is read as far as it goes."""
+import math
 
 
 def value(elem, path, default=None):
@@ -8,11 +10,22 @@ def value(elem, path, default=None):
     return child.get("Value", default)
 
 
-def as_float(elem, path, default):
+def number(text, default=None):
+    """A finite float from text, else default."""
     try:
-        return float(value(elem, path, default))
+        x = float(text)
     except (TypeError, ValueError):
         return default
+    return x if math.isfinite(x) else default
+
+
+def as_float(elem, path, default):
+    return number(value(elem, path, default), default)
+
+
+def as_int(elem, path, default):
+    x = number(value(elem, path, default), default)
+    return int(x) if abs(x) < 2 ** 31 else default
 
 
 def as_bool(elem, path, default):
@@ -29,7 +42,4 @@ def manual(elem, path):
         return None
     if raw in ("true", "false"):
         return 1.0 if raw == "true" else 0.0
-    try:
-        return float(raw)
-    except ValueError:
-        return None
+    return number(raw)
