@@ -111,6 +111,8 @@ def run(args):
         from lmac.commands.set_option import set_error
         print(set_error(args.set, e), file=sys.stderr)
         return 1
+    for note in getattr(host.application, "_set_notes", []):
+        print("note: %s: %s" % (args.set, note), file=sys.stderr)
     song = host.song
     session = script.session
     errors = []

@@ -44,6 +44,7 @@ def load_set(path_or_dict=None, live_version="12.3", seed=0, timer_jitter_ms=0):
     world = World(live_version, seed, timer_jitter_ms)
     song = Song(world)
     app = Application(world, song)
+    app._set_notes = list(data.get("source", {}).get("notes", []))   # what reading a .als skipped
     with world.undo.quiet():
         song._tempo = float(data.get("tempo", 120.0))
         song._signature_numerator, song._signature_denominator = [int(v) for v in data.get("signature", [4, 4])]

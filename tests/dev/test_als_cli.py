@@ -41,6 +41,7 @@ def test_run_on_your_own_set(capsys, tmp_path, my_song):
     assert unmuted and unmuted[0].split()[0] == "2.1.1"
     assert '     4 "Keys" (midi) soloed: Arpeggiator, Keys Rack, ValhallaRoom, EQ Eight, Reverb, FutureDevice2031' in lines
     assert snapshot(my_song) == before                                      # the .als is only read
+    assert "note: %s: unknown device class FutureDevice2031 kept as a device named FutureDevice2031" % my_song in err
 
 
 def test_run_with_a_file_that_is_no_live_set(capsys, tmp_path):
