@@ -240,6 +240,16 @@ def test_cut_off_file(tmp_path):
         read_als(str(cut))
 
 
+def test_damaged_compressed_data(tmp_path):
+    whole = bytearray(open(write_set(tmp_path / "whole.als", 11), "rb").read())
+    for i in range(200, 260):
+        whole[i] ^= 0x5A
+    bad = tmp_path / "bad.als"
+    bad.write_bytes(bytes(whole))
+    with pytest.raises(AlsError, match=r"bad\.als: the set's (compressed data|XML) is damaged"):
+        read_als(str(bad))
+
+
 def test_missing_file(tmp_path):
     with pytest.raises(AlsError, match=r"cannot read the Live set"):
         read_als(str(tmp_path / "nope.als"))

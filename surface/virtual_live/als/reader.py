@@ -2,6 +2,7 @@
 read when its XML ends and then dropped, so a large set never sits in memory whole."""
 import re
 import xml.etree.ElementTree as ET
+import zlib
 
 try:  # optional and dev-side: never required (Live and Python 3.7 use the standard library)
     from lxml import etree as _lxml
@@ -33,6 +34,8 @@ def read_als(path):
                        % (path, line, col + 1, str(e).split(":")[0]))
     except EOFError:
         raise AlsError("%s: the set ends early (the file is cut off); save it again in Live" % (path,))
+    except (OSError, zlib.error) as e:   # a damaged gzip stream
+        raise AlsError("%s: the set's compressed data is damaged (%s); save it again in Live" % (path, e))
     finally:
         stream.close()
 
