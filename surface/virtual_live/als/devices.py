@@ -115,13 +115,13 @@ def device_dict(elem, kind, notes):
     if spec is None:
         name = _unlisted_name(elem, tag, notes)
         out = {"device": name, "class_name": tag, "kind": kind}
-        _device_on(elem, out, all_params({"params": []}))
+        _device_on(elem, out)
         return out
     out = {"device": spec["name"]}
     if user_name and user_name != spec["name"]:
         out["name"] = user_name
     params = all_params(spec)
-    _device_on(elem, out, params)
+    _device_on(elem, out)
     values = out.setdefault("params", {})
     values.update(_parameter_values(elem, tag, params))
     if spec.get("rack"):
@@ -157,7 +157,8 @@ def _max_device_name(elem):
     return None
 
 
-def _device_on(elem, out, params):
+def _device_on(elem, out):
+    """A switched-off device: its "Device On" parameter at 0 (the default is on)."""
     on = manual(elem, "On")
     if on is not None and on == 0.0:
         out.setdefault("params", {})["Device On"] = 0.0
