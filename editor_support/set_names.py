@@ -2,8 +2,10 @@
 fine and fails on stage; with the set at hand the checker can say so before the show.
 
 Each selector form with literal arguments ((track "Bass"), (tracks "Drum*"), (return "A"),
-(scene "Drop"), (clip "Verse"), (clip "Keys" 2), (device "Compressor")) is resolved the way the
-running macro resolves it (surface/selectors.py) against the set loaded into virtual Live.
+(scene "Drop"), (clip "Verse"), (clip "Keys" 2), (device "Compressor"), (param "Threshold")) is
+resolved the way the running macro resolves it (surface/selectors.py) against the set loaded into
+virtual Live. Device and parameter names depend on the focus when the macro runs, so they are
+looked for on every track (parameters also in rack chains, where the selected device may be).
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from lmac.interpreter.values import List, LmacSyntaxError, Map, Symbol, Vector
 from .checker import Finding
 
 WORDS = {"track": "track", "tracks": "track", "return": "return track", "scene": "scene", "scenes": "scene",
-         "clip": "clip", "device": "device"}
+         "clip": "clip", "device": "device", "param": "parameter"}
 QUOTING = ("quote", "quasiquote")
 
 
@@ -42,7 +44,21 @@ class SetNames(object):
             return [s.clip.name for t in song.tracks for s in t.clip_slots if s.has_clip and s.clip.name]
         if word == "device":
             return [d.name for t in self._all_tracks() for d in t.devices]
+        if word == "param":
+            return sorted(set(p.name for d in self._all_devices() for p in d.parameters))
         return []
+
+    def _all_devices(self):
+        out = []
+
+        def walk(devices):
+            for d in devices:
+                out.append(d)
+                for chain in getattr(d, "chains", None) or []:
+                    walk(chain.devices)
+        for t in self._all_tracks():
+            walk(t.devices)
+        return out
 
     def _all_tracks(self):
         return list(self.song.tracks) + list(self.song.return_tracks) + [self.song.master_track]
@@ -51,11 +67,18 @@ class SetNames(object):
         """Why this selector names nothing in the set, or None (also None when it cannot tell)."""
         if not args or not all(isinstance(a, (str, int)) and not isinstance(a, bool) for a in args):
             return None
-        if word == "device":
+        if word in ("device", "param"):
             if len(args) != 1 or not isinstance(args[0], str):
+                return None      # (device (track 1) 2), (param D 3): the main checker's business
+            # (device "X") looks at tracks' own device lists; (param "X") also at the selected
+            # device, which may sit in a rack chain
+            pool = [d for t in self._all_tracks() for d in t.devices] if word == "device" else \
+                [p for d in self._all_devices() for p in d.parameters]
+            if any(self.selectors._name_match(x, args[0]) for x in pool):
                 return None
-            if any(self.selectors._name_match(d, args[0]) for t in self._all_tracks() for d in t.devices):
-                return None
+            if word == "device" and any(self.selectors._name_match(d, args[0]) for d in self._all_devices()):
+                return ("%s has \"%s\" only inside a rack chain; (device ...) looks at a track's own devices"
+                        % (self.label, args[0]))
             return self._message(word, args[0])
         if word == "clip" and len(args) == 1 and not isinstance(args[0], str):
             return None      # (clip 2): the focus track's slot, known only when it runs

@@ -76,7 +76,10 @@ def test_check_names_against_your_set(capsys, tmp_path, my_song):
                      '(device-off (device "Limitr"))\n'
                      '(for-each (tracks "Drum*") (mute))\n'
                      "(with (track 7) (mute))\n"
-                     "'(track \"Quoted\")\n")
+                     "'(track \"Quoted\")\n"
+                     '(set-param (param "Threshold") -20)\n'
+                     '(set-param (param "Treshold") -20)\n'
+                     '(device-off (device "Operator"))\n')      # only inside a rack chain
     status, out, err = cli(capsys, "check", str(macro), "--set", my_song)
     assert status == 1
     assert out.splitlines() == [
@@ -85,7 +88,10 @@ def test_check_names_against_your_set(capsys, tmp_path, my_song):
         '%s:5:7: MySong.als has no clip named "Verse" (its clips: "Four", "Break", "Chords", "Lead")' % macro,
         '%s:7:7: MySong.als has no return track named "C" (its return tracks: "A-Verb", "B-Echo")' % macro,
         '%s:9:13: MySong.als has no device named "Limitr"; did you mean "Limiter"?' % macro,
-        "%s:11:7: MySong.als has no track 7 (it has 5)" % macro]
+        "%s:11:7: MySong.als has no track 7 (it has 5)" % macro,
+        '%s:14:12: MySong.als has no parameter named "Treshold"; did you mean "Threshold"?' % macro,
+        "%s:15:13: MySong.als has \"Operator\" only inside a rack chain; (device ...) looks at a track's own devices"
+        % macro]
 
 
 def test_check_without_set_does_not_know_names(capsys, tmp_path):
