@@ -11,8 +11,9 @@ def add_arguments(p):
     p.add_argument("--live", default=None, metavar="VERSION",
                    help="the Live version the files must work on, e.g. 11.3 (default: the newest, 12.3)")
     p.add_argument("-v", "--verbose", action="store_true", help="also say which files were checked")
-    p.add_argument("--set", metavar="SET", help="also check that the tracks, scenes, clips, devices and parameters the files "
-                                                "name exist in your Live set (MySong.als, only read) or a JSON set")
+    p.add_argument("--set", metavar="SET",
+                   help="also check that the tracks, scenes, clips, devices and parameters the files name exist "
+                        "in your Live set (MySong.als, only read) or a JSON set")
 
 
 def run(args):

@@ -16,7 +16,8 @@ def add_arguments(p):
     convert.add_argument("-o", "--output", metavar="OUT.json",
                          help="where to write (default: SET.json beside the set)")
     convert.add_argument("--force", action="store_true", help="replace OUT.json if it exists")
-    convert.add_argument("--live", default="12.3", help="the Live version virtual Live simulates while checking the set")
+    convert.add_argument("--live", default="12.3",
+                         help="the Live version virtual Live simulates while checking the set")
 
 
 def run(args):

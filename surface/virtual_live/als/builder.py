@@ -31,6 +31,11 @@ def _v(tag, value):
     return "<%s Value=%s />" % (tag, quoteattr(str(value)))
 
 
+def _el(tag, *parts):
+    """<tag>parts</tag>."""
+    return "<%s>%s</%s>" % (tag, "".join(parts), tag)
+
+
 def _param(tag, value, ids, low=0.0, high=1.0):
     """A parameter the way Live writes one."""
     return ("<%s><LomId Value=\"0\" /><ArrangerAutomation><Events /></ArrangerAutomation>%s"
@@ -78,11 +83,11 @@ class SetBuilder(object):
 
     def plugin(self, name, fmt="vst"):
         if fmt == "au":
-            info, tag = "<AuPluginInfo>%s%s</AuPluginInfo>" % (_v("Name", name), _v("Manufacturer", "Maker")), "AuPluginDevice"
+            info, tag = _el("AuPluginInfo", _v("Name", name), _v("Manufacturer", "Maker")), "AuPluginDevice"
         elif fmt == "vst3":
-            info, tag = "<Vst3PluginInfo>%s%s</Vst3PluginInfo>" % (_v("Name", name), _v("DeviceType", 1)), "PluginDevice"
+            info, tag = _el("Vst3PluginInfo", _v("Name", name), _v("DeviceType", 1)), "PluginDevice"
         else:
-            info, tag = "<VstPluginInfo>%s%s</VstPluginInfo>" % (_v("PlugName", name), _v("UniqueId", 1)), "PluginDevice"
+            info, tag = _el("VstPluginInfo", _v("PlugName", name), _v("UniqueId", 1)), "PluginDevice"
         return self.device(tag, inner="<PluginDesc>%s</PluginDesc><ParameterList />" % info)
 
     def rack(self, xml_class, branch_class, chains, macros=None, macro_names=None, user_name=""):
@@ -118,8 +123,8 @@ class SetBuilder(object):
                 attrs = "Time=\"%s\" Duration=\"%s\" Velocity=\"%s\"" % (time, duration, velocity)
                 tail = list(note[5:]) + [1.0, 0.0, 64.0][len(note) - 5:]
                 if self.major == 11:
-                    attrs += " VelocityDeviation=\"%s\" OffVelocity=\"%s\" Probability=\"%s\" IsEnabled=\"%s\" NoteId=\"%d\"" % (
-                        tail[1], tail[2], tail[0], "true" if enabled else "false", note_id)
+                    attrs += (" VelocityDeviation=\"%s\" OffVelocity=\"%s\" Probability=\"%s\" IsEnabled=\"%s\""
+                              " NoteId=\"%d\"" % (tail[1], tail[2], tail[0], "true" if enabled else "false", note_id))
                 elif self.major >= 12:   # as Live 12.3 writes them: attributes at their default left out
                     attrs += "".join(" %s=\"%s\"" % (k, v) for k, v, default in (
                         ("VelocityDeviation", tail[1], 0.0), ("OffVelocity", tail[2], None),
@@ -129,7 +134,7 @@ class SetBuilder(object):
                     attrs += " OffVelocity=\"%s\" IsEnabled=\"%s\"" % (tail[2], "true" if enabled else "false")
                 note_id += 1
                 events.append("<MidiNoteEvent %s />" % attrs)
-            key_tracks.append("<KeyTrack Id=\"%d\"><Notes>%s</Notes>%s</KeyTrack>" % (i, "".join(events), _v("MidiKey", pitch)))
+            key_tracks.append("<KeyTrack Id=\"%d\">%s%s</KeyTrack>" % (i, _el("Notes", *events), _v("MidiKey", pitch)))
         extra = "<PerNoteEventStore><EventLists /></PerNoteEventStore><NoteIdGenerator>%s</NoteIdGenerator>" % _v(
             "NextId", note_id) if self.major >= 11 else ""
         return "<Notes><KeyTracks>%s</KeyTracks>%s</Notes>" % ("".join(key_tracks), extra)
@@ -144,7 +149,8 @@ class SetBuilder(object):
             _v("HiddenLoopEnd", spec.get("hidden_loop_end", loop_end))))
         body = [_v("LomId", 0), "<WarpMarkers />", _v("CurrentStart", loop_start), _v("CurrentEnd", loop_end), loop,
                 _v("Name", spec.get("name", "")), _v("Annotation", ""), self.color(spec.get("color", 0)),
-                _v("LaunchMode", spec.get("launch_mode", 0)), _v("LaunchQuantisation", spec.get("launch_quantization", 0)),
+                _v("LaunchMode", spec.get("launch_mode", 0)),
+                _v("LaunchQuantisation", spec.get("launch_quantization", 0)),
                 "<TimeSignature><TimeSignatures /></TimeSignature><Envelopes><Envelopes /></Envelopes>",
                 _v("Legato", spec.get("legato", False)), _v("Ram", False), _v("Disabled", spec.get("disabled", False)),
                 _v("VelocityAmount", spec.get("velocity_amount", 0.0)), _v("IsWarped", True)]
@@ -152,7 +158,8 @@ class SetBuilder(object):
             body.append(self._notes(spec.get("notes", [])))
             return "<MidiClip Id=\"%d\" Time=\"0\">%s</MidiClip>" % (self.ids(), "".join(body))
         if self.major >= 11:
-            ref = "<FileRef>%s%s</FileRef>" % (_v("RelativePath", "Samples/" + spec["audio"]), _v("Path", "/Music/Samples/" + spec["audio"]))
+            ref = _el("FileRef", _v("RelativePath", "Samples/" + spec["audio"]),
+                      _v("Path", "/Music/Samples/" + spec["audio"]))
         else:
             ref = "<FileRef><RelativePath /><Name Value=%s /></FileRef>" % quoteattr(spec["audio"])
         body.append("<SampleRef>%s%s</SampleRef>" % (ref, _v("DefaultSampleRate", 44100)))
@@ -162,9 +169,11 @@ class SetBuilder(object):
         sends = ""
         if with_sends:
             sends = "<Sends>%s</Sends>" % "".join(
-                "<TrackSendHolder Id=\"%d\">%s%s</TrackSendHolder>" % (i, _param("Send", gain, self.ids), _v("Active", True))
+                "<TrackSendHolder Id=\"%d\">%s%s</TrackSendHolder>"
+                % (i, _param("Send", gain, self.ids), _v("Active", True))
                 for i, gain in enumerate(spec.get("sends", [])))
-        parts = [_v("LomId", 0), _param("On", True, self.ids), sends, _param("Speaker", not spec.get("mute", False), self.ids),
+        parts = [_v("LomId", 0), _param("On", True, self.ids), sends,
+                 _param("Speaker", not spec.get("mute", False), self.ids),
                  _v("SoloSink", spec.get("solo", False)), _param("Pan", spec.get("pan", 0.0), self.ids, -1, 1),
                  _param("Volume", spec.get("volume", 1.0), self.ids, 0.0003162277571, 1.99526)]
         if tempo is not None:
@@ -190,7 +199,8 @@ class SetBuilder(object):
                 items.append("<ClipSlot%s><LomId Value=\"0\" /><ClipSlot><Value>%s</Value></ClipSlot>%s</ClipSlot>"
                              % (slot_id, clip, _v("HasStop", True)))
             slots = ("<MainSequencer><ClipSlotList>%s</ClipSlotList>%s<Recorder>%s%s</Recorder></MainSequencer>"
-                     % ("".join(items), _v("MonitoringEnum", 1), _v("IsArmed", spec.get("arm", False)), _v("TakeCounter", 0)))
+                     % ("".join(items), _v("MonitoringEnum", 1), _v("IsArmed", spec.get("arm", False)),
+                        _v("TakeCounter", 0)))
         chain = ("<DeviceChain><AutomationLanes><AutomationLanes /></AutomationLanes>%s%s"
                  "<DeviceChain><Devices>%s</Devices></DeviceChain></DeviceChain>"
                  % (self._mixer(spec), slots, "".join(spec.get("devices", []))))
@@ -215,24 +225,24 @@ class SetBuilder(object):
         tracks = "".join(self.track(t, len(scenes)) for t in d.get("tracks", []))
         main = d.get("main", {})
         main_tag = "MainTrack" if self.major >= 12 else "MasterTrack"
-        main_xml = ("<%s><LomId Value=\"0\" />%s<DeviceChain>%s<DeviceChain><Devices>%s</Devices></DeviceChain>"
-                    "</DeviceChain></%s>" % (main_tag, self.color(main.get("color", 0), track=True),
-                                             self._mixer(main, False, d.get("tempo", 120.0), d.get("signature_id", 201)),
-                                             "".join(main.get("devices", [])), main_tag))
+        mixer = self._mixer(main, False, d.get("tempo", 120.0), d.get("signature_id", 201))
+        main_xml = _el(main_tag, _v("LomId", 0), self.color(main.get("color", 0), track=True),
+                       _el("DeviceChain", mixer, _el("DeviceChain", _el("Devices", *main.get("devices", [])))))
         locators = "<Locators><Locators>%s</Locators></Locators>" % "".join(
             "<Locator Id=\"%d\"><LomId Value=\"0\" />%s%s%s%s</Locator>" % (
                 i, _v("Time", time), _v("Name", name), _v("Annotation", ""), _v("IsSongStart", False))
             for i, (name, time) in enumerate(d.get("locators", [])))
-        transport = "<Transport>%s%s%s</Transport>" % (_v("LoopOn", d.get("loop", False)), _v("LoopStart", d.get("loop_start", 0)),
-                                                       _v("LoopLength", d.get("loop_length", 16)))
+        transport = _el("Transport", _v("LoopOn", d.get("loop", False)), _v("LoopStart", d.get("loop_start", 0)),
+                        _v("LoopLength", d.get("loop_length", 16)))
         root, scale = d.get("scale", (0, "Major"))
         if self.major >= 12:   # Live 12: the scale by its number in Live's list
-            scale_xml = "<ScaleInformation>%s%s</ScaleInformation>" % (_v("Root", root), _v("Name", _LIVE12_SCALES.index(scale)))
+            scale_xml = _el("ScaleInformation", _v("Root", root), _v("Name", _LIVE12_SCALES.index(scale)))
         else:
-            scale_xml = "<ScaleInformation>%s%s</ScaleInformation>" % (_v("RootNote", root), _v("Name", scale))
-        live_set = ("<LiveSet>%s<Tracks>%s</Tracks>%s<PreHearTrack><LomId Value=\"0\" /></PreHearTrack>%s%s%s%s%s%s</LiveSet>"
-                    % (_v("OverwriteProtectionNumber", 2816), tracks, main_xml, self.scenes(scenes), transport,
-                       _v("GlobalQuantisation", d.get("global_quantization", 4)), scale_xml, locators, d.get("extra", "")))
+            scale_xml = _el("ScaleInformation", _v("RootNote", root), _v("Name", scale))
+        quantization = _v("GlobalQuantisation", d.get("global_quantization", 4))
+        live_set = _el("LiveSet", _v("OverwriteProtectionNumber", 2816), _el("Tracks", tracks), main_xml,
+                       _el("PreHearTrack", _v("LomId", 0)), self.scenes(scenes), transport, quantization, scale_xml,
+                       locators, d.get("extra", ""))
         return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Ableton MajorVersion=\"5\" MinorVersion=\"%s\" "
                 "SchemaChangeCount=\"3\" Creator=\"Ableton Live %d.0\" Revision=\"\">%s</Ableton>\n"
                 % (MINOR_VERSIONS[self.major], self.major, live_set))

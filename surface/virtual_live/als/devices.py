@@ -18,14 +18,17 @@ NATIVE = dict((d["class_name"], d) for d in DEVICES if "class_name" in d)
 OTHER_NATIVE = {
     "CrossDelay": ("Simple Delay", "audio_effect"), "PingPongDelay": ("Ping Pong Delay", "audio_effect"),
     "FilterDelay": ("Filter Delay", "audio_effect"), "FrequencyShifter": ("Frequency Shifter", "audio_effect"),
-    "Vocoder": ("Vocoder", "audio_effect"), "Looper": ("Looper", "audio_effect"), "Resonator": ("Resonators", "audio_effect"),
-    "Erosion": ("Erosion", "audio_effect"), "Vinyl": ("Vinyl Distortion", "audio_effect"), "Amp": ("Amp", "audio_effect"),
-    "Cabinet": ("Cabinet", "audio_effect"), "Tube": ("Dynamic Tube", "audio_effect"), "Pedal": ("Pedal", "audio_effect"),
-    "Flanger": ("Flanger", "audio_effect"), "Phaser": ("Phaser", "audio_effect"), "Chorus": ("Chorus", "audio_effect"),
-    "ExternalAudioEffect": ("External Audio Effect", "audio_effect"), "Transmute": ("Transmute", "audio_effect"),
-    "ProxyInstrumentDevice": ("External Instrument", "instrument"), "InstrumentGranulator": ("Granulator", "instrument"),
+    "Vocoder": ("Vocoder", "audio_effect"), "Looper": ("Looper", "audio_effect"),
+    "Resonator": ("Resonators", "audio_effect"), "Erosion": ("Erosion", "audio_effect"),
+    "Vinyl": ("Vinyl Distortion", "audio_effect"), "Amp": ("Amp", "audio_effect"),
+    "Cabinet": ("Cabinet", "audio_effect"), "Tube": ("Dynamic Tube", "audio_effect"),
+    "Pedal": ("Pedal", "audio_effect"), "Flanger": ("Flanger", "audio_effect"),
+    "Phaser": ("Phaser", "audio_effect"), "Chorus": ("Chorus", "audio_effect"),
+    "ExternalAudioEffect": ("External Audio Effect", "audio_effect"),
+    "ProxyInstrumentDevice": ("External Instrument", "instrument"),
 }
-MAX_FOR_LIVE = {"MxDeviceAudioEffect": "audio_effect", "MxDeviceInstrument": "instrument", "MxDeviceMidiEffect": "midi_effect"}
+MAX_FOR_LIVE = {"MxDeviceAudioEffect": "audio_effect", "MxDeviceInstrument": "instrument",
+                "MxDeviceMidiEffect": "midi_effect"}
 PLUGINS = ("PluginDevice", "AuPluginDevice")
 
 # Where a branch of a rack keeps its devices, and what path they are on.
@@ -52,7 +55,8 @@ PARAMS = {
     "FilterEQ3": {"GainLo": ("GainLo", volume_value), "GainMid": ("GainMid", volume_value),
                   "GainHi": ("GainHi", volume_value)},
     "StereoGain": {"Gain": ("Gain", None), "StereoSeparation": ("Stereo Width", None), "Panorama": ("Balance", None),
-                   "PhaseInvertL": ("Left Inv", None), "PhaseInvertR": ("Right Inv", None), "BlockDc": ("DC Filter", None),
+                   "PhaseInvertL": ("Left Inv", None), "PhaseInvertR": ("Right Inv", None),
+                   "BlockDc": ("DC Filter", None),
                    "Source": ("Channel Mode", None)},
     "MultibandDynamics": {"OutputGain": ("Master Output", None), "GlobalAmount": ("Amount", None),
                           "GlobalTime": ("Time Scaling", None), "SplitLowMid": ("Low-Mid Crossover", None),
