@@ -1,5 +1,7 @@
 """A session clip of a Live set as the JSON set format's clip: name, colour, length, loop and
 markers, launch settings, MIDI notes (Live 9/10 notes and Live 11+ notes with ids and chance)."""
+from math import isfinite
+
 from .units import color_fields
 from .xml_values import as_bool, as_float, as_int, number, value
 
@@ -70,7 +72,7 @@ def notes(key_tracks):
         pitch, events = -1, None
         for part in key_track:          # one look at each child: sets hold many key tracks
             if part.tag == "MidiKey":
-                pitch = as_int(part, ".", -1)
+                pitch = int(number(part.get("Value"), -1))
             elif part.tag == "Notes":
                 events = part
         if not 0 <= pitch <= 127 or events is None:
@@ -79,13 +81,18 @@ def notes(key_tracks):
             if ev.tag != "MidiNoteEvent":
                 continue
             get = ev.get
-            note = [pitch, number(get("Time", 0)), number(get("Duration", 0.25)), number(get("Velocity", 100)),
-                    get("IsEnabled", "true") == "false", number(get("Probability", 1)),
-                    number(get("VelocityDeviation", 0)), number(get("OffVelocity", 64))]
-            if None in note or note[1] < 0 or note[2] <= 0 or not 0.0 <= note[3] <= 127.0 \
-                    or not 0.0 <= note[5] <= 1.0 or not -127.0 <= note[6] <= 127.0 or not 0.0 <= note[7] <= 127.0:
+            try:    # the hot loop of a large set: plain float(), one finiteness check for the note
+                start, duration = float(get("Time", 0)), float(get("Duration", 0.25))
+                velocity, release = float(get("Velocity", 100)), float(get("OffVelocity", 64))
+                chance, deviation = float(get("Probability", 1)), float(get("VelocityDeviation", 0))
+            except (TypeError, ValueError):
                 continue  # a damaged note is skipped, never fatal
-            out.append(note)
+            if not isfinite(start + duration + velocity + chance + deviation + release) or start < 0 or duration <= 0 \
+                    or not (0.0 <= velocity <= 127.0 and 0.0 <= chance <= 1.0 and -127.0 <= deviation <= 127.0
+                            and 0.0 <= release <= 127.0):
+                continue
+            out.append([pitch, start, duration, velocity, get("IsEnabled", "true") == "false", chance, deviation,
+                        release])
     out.sort(key=lambda n: (n[1], n[0]))
     return out
 
