@@ -4,7 +4,8 @@ set's XML (what Live gzips into the .als), from the file on disk to a running vi
 The set is generated (surface/virtual_live/als/builder.py): 64 tracks in groups, each with a rack
 of devices whose parameters have the full shape Live writes, 16 clips of 64 notes, two returns,
 16 scenes. Measured with lxml when it is installed (the dev install) and with the standard library
-alone (what Live and Python 3.7 have); each figure is the best of five loads, taken in turns.
+alone (what Live and Python 3.7 have); each figure is the best of five loads, taken in turns, in
+CPU seconds of this process.
 
     python -m lmac.benchmarks --only als_load
 """
@@ -41,10 +42,12 @@ def build_large_set(path, live_major=12):
 
 
 def _load_s(path):
+    """CPU seconds of this process for one load: on a shared machine the wall clock also counts the
+    time other processes hold the cores; loading is single-threaded, so on an idle machine the two agree."""
     from lmac.surface.virtual_live import load_set
-    start = time.perf_counter()
+    start = time.process_time()
     load_set(path)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def measure():
