@@ -324,3 +324,29 @@ def test_damaged_values_are_never_fatal(tmp_path, major, damage):
         for slot in track.clip_slots:
             if slot.has_clip:
                 assert slot.clip.length > 0
+
+
+def test_reading_streams_track_by_track(tmp_path, monkeypatch):
+    """Each track's XML is dropped once read: reading peaks far below holding the whole set's XML
+    (measured with the standard library, whose elements tracemalloc sees)."""
+    import tracemalloc
+    import xml.etree.ElementTree as ET
+    from lmac.surface.virtual_live.als import reader
+    from lmac.surface.virtual_live.als.builder import SetBuilder, write_als
+    b = SetBuilder(11)
+    tracks = [{"kind": "midi", "name": "T%d" % i, "devices": [b.device("Compressor2", [("Ratio", 2.0)] * 20)],
+               "clips": [{"slot": 0, "notes": [(60, n * 0.25, 0.25, 100, True) for n in range(50)]}]}
+              for i in range(60)]
+    path = write_als(str(tmp_path / "many.als"), b.build({"tracks": tracks}))
+    monkeypatch.setattr(reader, "_lxml", None)
+    tracemalloc.start()
+    data = read_als(path)
+    streaming_peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    tracemalloc.start()
+    with gzip.open(path) as f:
+        ET.parse(f)
+    whole_peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert len(data["tracks"]) == 60 and len(data["tracks"][59]["clips"][0]["notes"]) == 50
+    assert streaming_peak < whole_peak / 3, (streaming_peak, whole_peak)
