@@ -51,9 +51,11 @@ def _load_s(path):
 
 
 def measure():
+    from lmac.commands.set_option import use_fast_xml
     from lmac.surface.virtual_live import install_live_module
     from lmac.surface.virtual_live.als import reader
     install_live_module()
+    use_fast_xml()
     folder = tempfile.mkdtemp(prefix="lmac-als-bench-")
     saved = reader._lxml
     try:

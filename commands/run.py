@@ -103,6 +103,9 @@ def run(args):
     except OSError as e:
         print("error: %s" % e, file=sys.stderr)
         return 1
+    if args.set:
+        from lmac.commands.set_option import use_fast_xml
+        use_fast_xml()
     try:
         host, script = start_host(args.set, args.live, args.jitter)
     except (ValueError, OSError, KeyError) as e:

@@ -28,7 +28,8 @@ def run(args):
 
 
 def convert(source, output, force=False, live_version="12.3"):
-    from lmac.commands.set_option import set_error
+    from lmac.commands.set_option import set_error, use_fast_xml
+    use_fast_xml()
     from lmac.surface.virtual_live import install_live_module, load_set, save_set
     if os.path.abspath(output) == os.path.abspath(source):
         print("error: %s: the output would replace the set itself; pick another -o" % output, file=sys.stderr)

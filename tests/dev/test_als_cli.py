@@ -140,3 +140,12 @@ def test_convert_default_output_and_refusals(capsys, tmp_path, my_song):
     junk.write_bytes(b"\x00\x01")
     status, out, err = cli(capsys, "sets", "convert", str(junk), "-o", str(tmp_path / "j.json"))
     assert status == 1 and "is not an Ableton Live set" in err and not os.path.exists(str(tmp_path / "j.json"))
+
+
+def test_commands_hand_lxml_to_the_reader(capsys, tmp_path, my_song, monkeypatch):
+    """lxml is in the dev extras; the commands that read sets use it (in-Live code never imports it)."""
+    etree = pytest.importorskip("lxml.etree")
+    from lmac.surface.virtual_live.als import reader
+    monkeypatch.setattr(reader, "_lxml", None)
+    status, out, err = cli(capsys, "sets", "convert", my_song, "-o", str(tmp_path / "x.json"))
+    assert status == 0 and reader._lxml is etree

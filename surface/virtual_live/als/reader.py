@@ -4,10 +4,6 @@ import re
 import xml.etree.ElementTree as ET
 import zlib
 
-try:  # optional and dev-side: never required (Live and Python 3.7 use the standard library)
-    from lxml import etree as _lxml
-except ImportError:  # pragma: no cover - depends on the environment
-    _lxml = None
 
 from ..Live.Song import _SCALES
 from .source import AlsError, open_set, version_of
@@ -15,11 +11,19 @@ from .tracks import KINDS, MAIN_TAGS, main_track, track_dict
 from .units import color_fields, time_signature
 from .xml_values import as_bool, as_float, as_int, value
 
-_PARSE_ERRORS = (ET.ParseError,) + ((_lxml.XMLSyntaxError,) if _lxml is not None else ())
+_lxml = None   # lxml.etree when the dev side hands it over (use_lxml); in Live, the standard library
 _TRACK_TAGS = frozenset(KINDS) | frozenset(["PreHearTrack"])
 _SECTION_TAGS = frozenset(MAIN_TAGS + ("Scenes", "SceneNames", "Locators", "Transport", "GlobalQuantisation",
                                        "ScaleInformation"))
 _WANTED = tuple(sorted(_TRACK_TAGS | _SECTION_TAGS | frozenset(["LiveSet"])))
+
+
+def use_lxml(etree_module):
+    """Let the reader filter elements in C with lxml (dev side, when installed: public sets load
+    about twice as fast). In-Live code imports nothing beyond the standard library, so the caller
+    passes the module; None goes back to the standard library."""
+    global _lxml
+    _lxml = etree_module
 
 
 def read_als(path):
@@ -28,7 +32,7 @@ def read_als(path):
     stream = open_set(path)
     try:
         return _SetReader(path).read(stream)
-    except _PARSE_ERRORS as e:
+    except _parse_errors() as e:
         line, col = getattr(e, "position", None) or (getattr(e, "lineno", 0), getattr(e, "offset", 0))
         raise AlsError("%s:%d:%d: the set's XML is damaged (%s); open and save it again in Live"
                        % (path, line, col + 1, str(e).split(":")[0]))
@@ -38,6 +42,10 @@ def read_als(path):
         raise AlsError("%s: the set's compressed data is damaged (%s); save it again in Live" % (path, e))
     finally:
         stream.close()
+
+
+def _parse_errors():
+    return (ET.ParseError,) + ((_lxml.XMLSyntaxError,) if _lxml is not None else ())
 
 
 class _SetReader(object):
@@ -165,8 +173,8 @@ class _SetReader(object):
 
 
 def _ends(stream, wanted):
-    """The elements named in wanted, each when it ends. With lxml (dev side, when installed) the
-    filtering happens in C (public sets load about twice as fast); else the standard library."""
+    """The elements named in wanted, each when it ends: filtered in C by lxml when the dev side
+    handed it over (use_lxml), else by a loop over the standard library's events."""
     if _lxml is not None:
         for _event, elem in _lxml.iterparse(stream, events=("end",), tag=wanted, huge_tree=True,
                                             resolve_entities=False, no_network=True):
