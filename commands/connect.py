@@ -53,7 +53,7 @@ def read_repl_file(path):
     try:
         with open(path, encoding="utf-8") as f:
             info = json.load(f)
-        return info.get("host", "127.0.0.1"), int(info["port"]), info["token"]
+        return str(info.get("host", "127.0.0.1")), int(info["port"]), str(info["token"])
     except OSError:
         raise ReplClientError("is lmac running in Live? (no %s)" % path)
     except (ValueError, KeyError, TypeError):
@@ -73,12 +73,34 @@ class ReplClient(object):
         self.buffer = b""
         self.next_id = 0
         self.port = port
+        self._sign_in()
+
+    def _sign_in(self):
+        """The token is the first line; Live answers {"ok": true} or closes the connection."""
+        try:
+            self.sock.sendall((self.token + "\n").encode("utf-8"))
+            reply = self._read_reply(self.timeout)
+        except socket.timeout:
+            self.close()
+            raise ReplClientError("Live did not answer within %g s (is it busy?)" % self.timeout)
+        except (OSError, ReplClientError):
+            reply = {"ok": False}
+        if reply.get("ok"):
+            return
+        self.close()
+        error = reply.get("error")
+        if error and error != "wrong token":
+            raise ReplClientError("Live refused the connection: %s" % error)
+        raise ReplClientError("Live refused the token in %s and closed the connection: the file is from "
+                              "an earlier start of lmac (or another Live); try again" % self.path)
 
     @classmethod
     def from_file(cls, path, timeout=DEFAULT_TIMEOUT):
         host, port, token = read_repl_file(path)
         try:
             return cls(host, port, token, timeout, path)
+        except ReplClientError:
+            raise
         except OSError as e:
             raise ReplClientError("is lmac running in Live? (nothing answers on port %d from %s: %s)"
                                   % (port, path, e.strerror or e))
@@ -86,7 +108,7 @@ class ReplClient(object):
     def request(self, message, timeout=None):
         self.next_id += 1
         rid = self.next_id
-        data = (json.dumps(dict(message, token=self.token, id=rid)) + "\n").encode("utf-8")
+        data = (json.dumps(dict(message, id=rid)) + "\n").encode("utf-8")
         if len(data) > self.max_message:
             raise ReplRefused("too long to send to Live (%d bytes; the limit is %d)" % (len(data), self.max_message))
         wait = self.timeout if timeout is None else timeout
@@ -103,9 +125,6 @@ class ReplClient(object):
                               "its result will not be shown)" % wait)
         except OSError as e:
             raise ReplClientError("Live closed the connection (%s)" % (e.strerror or e))
-        if not reply.get("ok") and str(reply.get("error", "")).startswith("wrong token"):
-            raise ReplClientError("Live refused the token in %s and closed the connection: the file is from "
-                                  "an earlier start of lmac (or another Live); try again" % self.path)
         if not reply.get("ok") and str(reply.get("error", "")).startswith("request too long"):
             raise ReplClientError("Live closed the connection: %s" % reply["error"])
         return reply

@@ -22,49 +22,75 @@ def _number(x):
 
 def pr_str(value, readably=True):
     """Print iteratively (explicit stack), so deeply nested data never hits Python's recursion limit."""
-    out = []
-    stack = [value]
+    return "".join(iter_pr(value, readably))
+
+
+def iter_pr(value, readably=True, cut=None):
+    """The printed text of ``value`` in pieces, produced lazily: a caller with a time or size
+    limit (the REPL server) takes pieces until it has enough, whatever the size of the value.
+    With ``cut``, a text longer than that prints as its first ``cut`` characters and "..."."""
+    stack = [iter((value,))]
     while stack:
-        x = stack.pop()
-        if type(x) is _Raw:
-            out.append(x.text)
+        x = next(stack[-1], _END)
+        if x is _END:
+            stack.pop()
             continue
-        if x is None:
-            out.append("nil")
+        if type(x) is _Raw:
+            yield x.text
+        elif x is None:
+            yield "nil"
         elif x is True:
-            out.append("true")
+            yield "true"
         elif x is False:
-            out.append("false")
+            yield "false"
         elif isinstance(x, str):
-            out.append(_escape(x) if readably else x)
+            if cut is not None and len(x) > cut:
+                yield (_escape(x[:cut])[:-1] if readably else x[:cut]) + "..."
+            else:
+                yield _escape(x) if readably else x
         elif isinstance(x, (int, float)):
-            out.append(_number(x))
+            yield _number(x)
         elif isinstance(x, (Keyword, Symbol)):
-            out.append(repr(x))
+            yield repr(x)
         elif isinstance(x, (List, Vector, list, tuple)):
             opener, closer = ("[", "]") if isinstance(x, Vector) else ("(", ")")
-            parts = [_Raw(opener)]
-            for i, item in enumerate(x):
-                if i:
-                    parts.append(_Raw(" "))
-                parts.append(item)
-            parts.append(_Raw(closer))
-            stack.extend(reversed(parts))
+            yield opener
+            stack.append(_spaced(x, _SPACE, _Raw(closer)))
         elif isinstance(x, dict):
-            parts = [_Raw("{")]
-            for i, (k, v) in enumerate(x.items()):
-                if i:
-                    parts.append(_Raw(", "))
-                parts.extend([k, _Raw(" "), v])
-            parts.append(_Raw("}"))
-            stack.extend(reversed(parts))
+            yield "{"
+            stack.append(_spaced(_pairs(x), _COMMA, _Raw("}")))
         elif isinstance(x, Atom):
-            stack.extend(reversed([_Raw("(atom "), x.value, _Raw(")")]))
+            yield "(atom "
+            stack.append(iter((x.value, _Raw(")"))))
         elif isinstance(x, (Lambda, Builtin)):
-            out.append(repr(x))
+            yield repr(x)
         else:
-            out.append(_foreign(x))
-    return "".join(out)
+            yield _foreign(x)
+
+
+def _spaced(items, separator, closer):
+    for i, item in enumerate(items):
+        if i:
+            yield separator
+        if type(item) is _Pair:
+            yield item.key
+            yield _SPACE
+            yield item.value
+        else:
+            yield item
+    yield closer
+
+
+def _pairs(mapping):
+    for k, v in mapping.items():
+        yield _Pair(k, v)
+
+
+class _Pair(object):
+    __slots__ = ("key", "value")
+
+    def __init__(self, key, value):
+        self.key, self.value = key, value
 
 
 def _foreign(x):
@@ -78,6 +104,11 @@ class _Raw(object):
 
     def __init__(self, text):
         self.text = text
+
+
+_END = object()
+_SPACE = _Raw(" ")
+_COMMA = _Raw(", ")
 
 
 def describe(value):

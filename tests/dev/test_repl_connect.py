@@ -108,7 +108,7 @@ def test_a_waiting_macro_does_not_block_live(tmp_path):
         quick = ReplClient("127.0.0.1", port, token, timeout=30)
         try:
             assert quick.eval("(do (def started (atom false)) (def gate (atom false)))")["ok"]
-            waiting.sock.sendall((json.dumps({"token": token, "id": 1, "eval": (
+            waiting.sock.sendall((json.dumps({"id": 1, "eval": (
                 "(do (reset! started true) (wait-until (fn () @gate)) (wait-bars 1) :late)")}) + "\n").encode())
             for _ in range(100000):
                 if quick.eval("@started")["value"] == "true":
@@ -133,9 +133,9 @@ def test_wrong_token_closes_the_connection(tmp_path):
     with open(stale, "w") as f:
         json.dump({"port": port, "token": "0" * 32}, f)
     tracks = len(host.song.tracks)
-    lines, status = session_lines(host, ["(create-track midi)\n", "(+ 1 2)\n"], path=stale)
-    assert status == 1 and len(lines) == 1          # the client stops at once
-    assert lines[0].startswith("error: Live refused the token in %s and closed the connection" % stale)
+    with pytest.raises(ReplClientError) as info:       # refused when it signs in, before any form
+        session_lines(host, ["(create-track midi)\n", "(+ 1 2)\n"], path=stale)
+    assert str(info.value).startswith("Live refused the token in %s and closed the connection" % stale)
     assert len(host.song.tracks) == tracks
 
 
@@ -151,12 +151,19 @@ def test_a_message_over_the_limit_is_rejected(tmp_path):
         got["client"] = repl.feed('(count "%s")' % ("a" * repl_server.MAX_MESSAGE))
         got["after"] = repl.feed("(+ 1 1)")
         c.close()
-        # The server answers a raw request that never ends and closes the connection.
+        # The server answers a signed-in raw request that never ends and closes the connection.
         sock = socket.create_connection(("127.0.0.1", port), timeout=30)
-        sock.sendall(b"x" * (repl_server.MAX_MESSAGE + 1))
+        sock.sendall(token.encode() + b"\n")
         data = b""
+        try:
+            sock.sendall(b"x" * (repl_server.MAX_MESSAGE + 1))
+        except OSError:
+            pass          # closed by the server as soon as the line is over the limit
         while True:
-            chunk = sock.recv(4096)
+            try:
+                chunk = sock.recv(4096)
+            except OSError:
+                break
             if not chunk:
                 break
             data += chunk
@@ -165,7 +172,8 @@ def test_a_message_over_the_limit_is_rejected(tmp_path):
     talk(host, clients)
     assert got["client"].startswith("error: too long to send to Live")
     assert got["after"] == "2\n"
-    reply = json.loads(got["server"].decode().strip())
+    signed_in, reply = [json.loads(line) for line in got["server"].decode().splitlines()]
+    assert signed_in == {"ok": True}
     assert reply["ok"] is False and reply["error"].startswith("request too long")
 
 
