@@ -249,7 +249,10 @@ class ReplServer(object):
                 self._drop(conn)
             return
         if not data:
-            conn.closing = True     # the client hung up: answer what is pending (if it can read)
+            # The client hung up: nobody waits for its entries any more, so one that runs away
+            # (an endless loop) stops when the REPL is closed.
+            conn.closing = True
+            self._cancel(conn)
             return
         self.work["bytes_read"] += len(data)
         conn.inbuf += data
@@ -321,12 +324,23 @@ class ReplServer(object):
             self._drop(conn)
 
     def _drop(self, conn):
+        self._cancel(conn)
         try:
             conn.sock.close()
         except Exception:
             pass
         if conn in self.connections:
             self.connections.remove(conn)
+
+    def _cancel(self, conn):
+        for req in conn.pending:
+            if req.task is not None and not req.task.finished:
+                req.task.cancel()
+            req.reading = None
+            if req.answer is None:
+                req.answer = {"ok": False, "error": "cancelled: the REPL closed the connection"}
+            if req.capture is not None:
+                req.capture.closed = True
 
     def _reply(self, conn, obj):
         conn.outbuf += (json.dumps(obj) + "\n").encode("utf-8")

@@ -140,15 +140,17 @@ def test_an_endless_eval_runs_as_a_scheduled_task_and_live_goes_on(tmp_path):
         other = Client(port, token)
         other.send({"eval": "(do (set-tempo! 97) (+ 1 2))"})
         seen["other"] = other.read()
-        seen["repl_tasks"] = [t for t in list(scheduler.tasks.values()) if t.name == "repl"]
-        looping.close()
         other.close()
+        seen["looping"] = looping
     talk(host, server, user)
     assert seen["other"]["value"] == "3" and host.song.tempo == 97
     # The loop is the scheduler's: it runs in the tick's shared time slice, ticks go on.
-    [task] = seen["repl_tasks"]
+    [task] = [t for t in scheduler.tasks.values() if t.name == "repl"]
+    host.advance_ms(10 * TICK_MS)
     assert not task.finished and task.id in scheduler.tasks
-    task.cancel()
+    seen["looping"].close()
+    host.advance_ms(2 * TICK_MS)            # the REPL closed: what it still waited for stops
+    assert task.status == "cancelled" and server.connections == []
 
 
 def test_each_requests_output_is_capped(tmp_path):
