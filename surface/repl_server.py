@@ -46,7 +46,7 @@ from ..interpreter.values import Keyword, List, LmacError, LmacSyntaxError, Symb
 from .user_library import pin_binding, repl_file
 
 MAX_TOKEN_LINE = 128           # bytes of the first line (the token is 32 hex digits)
-MAX_MESSAGE = 256 * 1024       # bytes in one request line
+MAX_MESSAGE = 64 * 1024        # bytes in one request line (the compiler is not sliced: keep forms small)
 MAX_READ_PER_CONNECTION = 16 * 1024   # bytes read from one connection per tick
 MAX_READ_PER_TICK = 64 * 1024  # bytes read from all connections per tick
 MAX_PENDING = 8                # requests of one connection not answered yet

@@ -108,8 +108,8 @@ def test_nothing_is_parsed_before_the_token_line(tmp_path):
 
 def test_a_long_eval_is_read_run_and_printed_a_slice_per_tick(tmp_path):
     host, server, port, token = start(tmp_path)
-    n = 20000
-    text = "(count [" + " ".join(str(i) for i in range(n)) + "]) (vec (range %d))" % n
+    n = 8000                      # about 40 KB of text, under MAX_MESSAGE
+    text = "(count [" + " ".join(str(i) for i in range(n)) + "]) (vec (range 20000))"
 
     def user():
         client = Client(port, token)
