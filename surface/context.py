@@ -424,6 +424,14 @@ class ActionContext(object):
                 return stop_fn(False)
         return stop_fn(True)
 
+    def line_not_reached(self):
+        """The played-beats target of the bar wait this task was woken ahead of, while the song
+        has not played up to it yet; else None."""
+        target = getattr(self.task, "early_target", None)
+        if target is not None and self.clock.played_beats() < target - EPS:
+            return target
+        return None
+
     def rerun_at(self, target):
         """Wait until the song has played up to ``target`` (played beats), then run this action again."""
         late = self.live.session.globals["%late-call"]

@@ -73,6 +73,21 @@ def test_stops_after_bar_waits_land_exactly_on_the_bar():
     assert stops == [("Drums", 4.0), ("Keys", 8.0)]     # on the bar, not a bar later
 
 
+def test_transport_stop_after_a_bar_wait_is_not_early():
+    """(wait-bars 4) (stop) stops the transport at 5.1.1 (within a tick), never in bar 4: Live stops
+    the transport at once, so a task woken ahead of the line waits for it."""
+    for use_timer, tick_beats in ((True, 0.05), (False, 0.25)):
+        host, script = host_with(use_timer=use_timer)
+        song = host.song
+        clock = script.live.clock
+        stopped = []
+        song.add_is_playing_listener(lambda: stopped.append(clock.song_beats()) if not song.is_playing else None)
+        task = script.start_macro("(do (wait-bars 4) (stop))")
+        host.advance_ms(12000)
+        assert task.status == "done", task.error
+        assert len(stopped) == 1 and 16.0 <= stopped[0] <= 16.0 + tick_beats, stopped
+
+
 def test_action_after_a_lookahead_wake_waits_for_the_bar():
     host, script = host_with(jitter=0)
     seen = first_write_beats(script)
