@@ -22,75 +22,49 @@ def _number(x):
 
 def pr_str(value, readably=True):
     """Print iteratively (explicit stack), so deeply nested data never hits Python's recursion limit."""
-    return "".join(iter_pr(value, readably))
-
-
-def iter_pr(value, readably=True, cut=None):
-    """The printed text of ``value`` in pieces, produced lazily: a caller with a time or size
-    limit (the REPL server) takes pieces until it has enough, whatever the size of the value.
-    With ``cut``, a text longer than that prints as its first ``cut`` characters and "..."."""
-    stack = [iter((value,))]
+    out = []
+    stack = [value]
     while stack:
-        x = next(stack[-1], _END)
-        if x is _END:
-            stack.pop()
-            continue
+        x = stack.pop()
         if type(x) is _Raw:
-            yield x.text
-        elif x is None:
-            yield "nil"
+            out.append(x.text)
+            continue
+        if x is None:
+            out.append("nil")
         elif x is True:
-            yield "true"
+            out.append("true")
         elif x is False:
-            yield "false"
+            out.append("false")
         elif isinstance(x, str):
-            if cut is not None and len(x) > cut:
-                yield (_escape(x[:cut])[:-1] if readably else x[:cut]) + "..."
-            else:
-                yield _escape(x) if readably else x
+            out.append(_escape(x) if readably else x)
         elif isinstance(x, (int, float)):
-            yield _number(x)
+            out.append(_number(x))
         elif isinstance(x, (Keyword, Symbol)):
-            yield repr(x)
+            out.append(repr(x))
         elif isinstance(x, (List, Vector, list, tuple)):
             opener, closer = ("[", "]") if isinstance(x, Vector) else ("(", ")")
-            yield opener
-            stack.append(_spaced(x, _SPACE, _Raw(closer)))
+            parts = [_Raw(opener)]
+            for i, item in enumerate(x):
+                if i:
+                    parts.append(_Raw(" "))
+                parts.append(item)
+            parts.append(_Raw(closer))
+            stack.extend(reversed(parts))
         elif isinstance(x, dict):
-            yield "{"
-            stack.append(_spaced(_pairs(x), _COMMA, _Raw("}")))
+            parts = [_Raw("{")]
+            for i, (k, v) in enumerate(x.items()):
+                if i:
+                    parts.append(_Raw(", "))
+                parts.extend([k, _Raw(" "), v])
+            parts.append(_Raw("}"))
+            stack.extend(reversed(parts))
         elif isinstance(x, Atom):
-            yield "(atom "
-            stack.append(iter((x.value, _Raw(")"))))
+            stack.extend(reversed([_Raw("(atom "), x.value, _Raw(")")]))
         elif isinstance(x, (Lambda, Builtin)):
-            yield repr(x)
+            out.append(repr(x))
         else:
-            yield _foreign(x)
-
-
-def _spaced(items, separator, closer):
-    for i, item in enumerate(items):
-        if i:
-            yield separator
-        if type(item) is _Pair:
-            yield item.key
-            yield _SPACE
-            yield item.value
-        else:
-            yield item
-    yield closer
-
-
-def _pairs(mapping):
-    for k, v in mapping.items():
-        yield _Pair(k, v)
-
-
-class _Pair(object):
-    __slots__ = ("key", "value")
-
-    def __init__(self, key, value):
-        self.key, self.value = key, value
+            out.append(_foreign(x))
+    return "".join(out)
 
 
 def _foreign(x):
@@ -104,11 +78,6 @@ class _Raw(object):
 
     def __init__(self, text):
         self.text = text
-
-
-_END = object()
-_SPACE = _Raw(" ")
-_COMMA = _Raw(", ")
 
 
 def describe(value):

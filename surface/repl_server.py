@@ -40,7 +40,7 @@ from typing import Any
 from ..grammar.reader import read_all
 from ..grammar.stepped import SteppedRead
 from ..interpreter.machine import FAILED, Task
-from ..interpreter.printer import iter_pr
+from ..interpreter.print_pieces import iter_pr
 from ..interpreter.session import OUTPUT_KEY, _flatten_toplevel
 from ..interpreter.values import Keyword, List, LmacError, LmacSyntaxError, Symbol
 from .user_library import pin_binding, repl_file

@@ -23,6 +23,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 MAX_TICKS = 100000          # 10 ms each: a bound, never reached when things work
 
 
+@pytest.fixture(autouse=True)
+def patient_sign_in(monkeypatch):
+    """Virtual time runs far ahead of the client threads here (a tick costs microseconds), so the
+    sign-in timeout, meant for seconds of real time, would close a client the OS paused briefly."""
+    monkeypatch.setattr(repl_server, "AUTH_TIMEOUT_MS", 1e9)
+
+
 def start_live(tmp_path, playing=True):
     """LmacScript in virtual Live with a fresh User Library (no init.lmac yet)."""
     ul = str(tmp_path / "UL")

@@ -7,9 +7,19 @@ import stat
 import sys
 import threading
 
+import pytest
+
+from lmac.surface import repl_server
 from test_bindings import make_host
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+@pytest.fixture(autouse=True)
+def patient_sign_in(monkeypatch):
+    """Virtual time runs far ahead of the client threads here (a tick costs microseconds), so the
+    sign-in timeout, meant for seconds of real time, would close a client the OS paused briefly."""
+    monkeypatch.setattr(repl_server, "AUTH_TIMEOUT_MS", 1e9)
 
 
 def talk(host, fn, max_ticks=200000):

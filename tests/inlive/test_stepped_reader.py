@@ -4,7 +4,8 @@ import pytest
 
 from lmac.grammar.reader import read_all
 from lmac.grammar.stepped import SteppedRead
-from lmac.interpreter.printer import iter_pr, pr_str
+from lmac.interpreter.print_pieces import iter_pr
+from lmac.interpreter.printer import pr_str
 from lmac.interpreter.values import LmacSyntaxError
 
 TEXTS = ["(+ 1 2) [a b] {:a 1} 'x `(y ~z ~@w) @a", "(foo", ")", "{:a}", '"abc', "'", "1/0", "",
