@@ -89,6 +89,9 @@ class ReplClient(object):
             return
         self.close()
         error = reply.get("error")
+        if error == "a request is one JSON object per line":   # a server from before the sign-in line
+            raise ReplClientError("Live runs an older lmac that does not know this client: run "
+                                  "`lmac install`, then restart Live")
         if error and error != "wrong token":
             raise ReplClientError("Live refused the connection: %s" % error)
         raise ReplClientError("Live refused the token in %s and closed the connection: the file is from "

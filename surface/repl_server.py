@@ -35,7 +35,7 @@ import os
 import socket
 from collections import deque
 from time import perf_counter
-from typing import Any
+from typing import Any, Dict
 
 from ..grammar.reader import read_all
 from ..grammar.stepped import SteppedRead
@@ -62,6 +62,10 @@ POLL_BUDGET_S = 0.002          # reading, parsing and printing per tick (evaluat
 READ_TOKENS_PER_TICK = 512     # lmac tokens read per tick (about 2 ms on a slow machine)
 PRINT_CHARS_PER_TICK = 16 * 1024
 WORK_KEYS = ("accepted", "bytes_read", "json_bytes", "tokens_read", "chars_printed", "answers", "poll_ms")
+
+
+def _no_work() -> Dict[str, float]:
+    return dict.fromkeys(WORK_KEYS, 0)
 
 
 def new_token():
@@ -91,7 +95,7 @@ class _Connection(object):
         self.signed_in = False
         self.inbuf = bytearray()
         self.outbuf = bytearray()
-        self.pending = deque()     # _Request, answered in order
+        self.pending: deque = deque()     # _Request, answered in order
         self.closing = False       # answer what is pending, then close
 
 
@@ -153,8 +157,8 @@ class ReplServer(object):
         self._requested_port = port
         self._turn = 0                  # which connection reads first this tick (fairness)
         # Work accounting: this tick's and the most seen in one tick, per WORK_KEYS.
-        self.work = dict.fromkeys(WORK_KEYS, 0)
-        self.most = dict.fromkeys(WORK_KEYS, 0)
+        self.work = _no_work()
+        self.most = _no_work()
         self.polls = 0
 
     # ---- life cycle --------------------------------------------------------------------------
@@ -194,7 +198,7 @@ class ReplServer(object):
             now_ms = self.session.clock.now_ms()
         start = perf_counter()
         deadline = start + POLL_BUDGET_S
-        self.work = work = dict.fromkeys(WORK_KEYS, 0)
+        self.work = work = _no_work()
         self.polls += 1
         self._accept(now_ms)
         conns = self.connections

@@ -197,7 +197,7 @@ def test_after_live_ran_the_copy_uninstall_leaves_nothing_and_install_works_agai
     ul = str(tmp_path / "UL")
     install(ul)
     package = package_of(ul)
-    old_cache = os.path.join(package, "grammar", "_cache")     # where lmac before 0.2 kept it
+    old_cache = os.path.join(package, "grammar", "_cache")     # where earlier versions kept it
     os.makedirs(old_cache)
     open(os.path.join(old_cache, "lmac-lalr-py37.cache"), "wb").close()
     env = dict(os.environ)

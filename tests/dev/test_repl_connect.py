@@ -322,3 +322,23 @@ def test_terminal_mode_against_live(tmp_path, monkeypatch):
     assert printed[0].startswith("lmac repl connected to Live (port ")
     assert printed[1] == "3" and printed[3] == "(bind (note 42) (create-track midi))"
     assert len(host.song.tracks) == tracks + 1
+
+
+def test_an_older_server_in_live_is_named_as_such(tmp_path):
+    """A Live still running an lmac from before the sign-in line answers it as a bad request."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+
+    def old_server():
+        conn, _ = listener.accept()
+        conn.recv(1024)
+        conn.sendall(b'{"ok": false, "error": "a request is one JSON object per line"}\n')
+        conn.close()
+    thread = threading.Thread(target=old_server, daemon=True)
+    thread.start()
+    with pytest.raises(ReplClientError) as info:
+        ReplClient("127.0.0.1", listener.getsockname()[1], "0" * 32, timeout=10)
+    thread.join(10)
+    listener.close()
+    assert "Live runs an older lmac" in str(info.value) and "lmac install" in str(info.value)
