@@ -2,7 +2,8 @@
 
 The Remote Script writes its port and token to <User Library>/lmac/.repl (mode 0600; see
 surface/repl_server.py). ``connect_repl(args)`` reads it (``args.repl_file``, or the User Library
-from ``args.user_library`` / LMAC_USER_LIBRARY / Ableton's default), then works like the local
+from ``args.user_library`` / LMAC_USER_LIBRARY / Ableton's default), signs in by sending the token
+as its first line (Live answers {"ok": true} or closes the connection), then works like the local
 REPL: on a terminal the prompt_toolkit editor (completion asks Live for its names too), otherwise
 one result per form per line, or `error: file:line:col: message`. Each form is sent alone, padded
 so that errors give its line and column within the entry (an entry: the lines of one input that

@@ -249,3 +249,16 @@ def test_too_many_signed_in_connections_are_refused_clearly(tmp_path):
     answers, _ = talk(host, server, users)
     assert answers[:-1] == [{"ok": True}] * rs.MAX_CONNECTIONS
     assert answers[-1]["ok"] is False and "too many REPL connections" in answers[-1]["error"]
+
+
+def test_a_pinned_form_is_read_in_one_go_so_its_length_is_limited(tmp_path):
+    host, server, port, token = start(tmp_path)
+
+    def user():
+        client = Client(port, token)
+        client.send({"pin": "(note 40)", "form": "(+ %s)" % ("1 " * rs.MAX_PIN_TEXT)})
+        return client.read()
+    answer, _ = talk(host, server, user)
+    assert answer["ok"] is False and "at most %d characters" % rs.MAX_PIN_TEXT in answer["error"]
+    with open("%s/lmac/init.lmac" % host.ul) as f:
+        assert f.read() == ""               # nothing written
