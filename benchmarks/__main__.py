@@ -9,7 +9,7 @@ import importlib
 import json
 import sys
 
-BENCHMARKS = ["core", "parse", "ready", "virtual_hour", "timing", "startup", "scaling"]
+BENCHMARKS = ["core", "parse", "ready", "virtual_hour", "timing", "startup", "scaling", "repl_hostile"]
 
 
 def main(argv=None):
