@@ -113,12 +113,14 @@ class _Capture(object):
     def __call__(self, text):
         if self.closed:
             self.fallback(text)
-        elif self.size < MAX_OUTPUT:
-            text = text[:MAX_OUTPUT - self.size]
+            return
+        room = MAX_OUTPUT - self.size
+        if len(text) > room:
+            self.cut = True
+            text = text[:room]
+        if text:
             self.parts.append(text)
             self.size += len(text)
-        else:
-            self.cut = True
 
     def text(self):
         self.closed = True
@@ -409,10 +411,8 @@ class ReplServer(object):
         if task is None or not task.finished:
             return False
         if task.status == FAILED:
-            error: Any = task.error   # set whenever the status is FAILED
-            trace = error.format().splitlines()
-            req.answer = {"ok": False, "error": error.located(),
-                          "trace": "\n".join(trace[:40] + (["  ..."] if len(trace) > 40 else []))}
+            error: Any = task.error   # set whenever the status is FAILED (its trace is kept short)
+            req.answer = {"ok": False, "error": error.located(), "trace": error.format()}
         elif task.status == "cancelled":
             req.answer = {"ok": False, "error": "cancelled"}
         else:

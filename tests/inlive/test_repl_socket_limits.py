@@ -262,3 +262,4 @@ def test_a_pinned_form_is_read_in_one_go_so_its_length_is_limited(tmp_path):
     assert answer["ok"] is False and "at most %d characters" % rs.MAX_PIN_TEXT in answer["error"]
     with open("%s/lmac/init.lmac" % host.ul) as f:
         assert f.read() == ""               # nothing written
+
