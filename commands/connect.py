@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import stat
 import sys
 
 from lmac.commands.repl import Repl, describe_name
@@ -51,6 +52,7 @@ def repl_file_for(args=None):
 
 
 def read_repl_file(path):
+    _check_private(path)
     try:
         with open(path, encoding="utf-8") as f:
             info = json.load(f)
@@ -59,6 +61,20 @@ def read_repl_file(path):
         raise ReplClientError("is lmac running in Live? (no %s)" % path)
     except (ValueError, KeyError, TypeError):
         raise ReplClientError("%s is not an lmac REPL file (restart the lmac control surface in Live)" % path)
+
+
+def _check_private(path):
+    """The file the script writes is the user's own and closed to others (0600); anything else
+    (say a file another user left in the shared temp folder) could send this REPL elsewhere."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return   # read_repl_file says that lmac is not running
+    if not hasattr(os, "getuid"):
+        return
+    if stat.S_ISLNK(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+        raise ReplClientError("%s is not private to you (a link, another owner, or readable by others): "
+                              "lmac will not use it; delete it and restart the lmac control surface" % path)
 
 
 class ReplClient(object):

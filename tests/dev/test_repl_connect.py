@@ -139,6 +139,7 @@ def test_wrong_token_closes_the_connection(tmp_path):
     _, port, _ = read_repl_file(host.repl_path)
     with open(stale, "w") as f:
         json.dump({"port": port, "token": "0" * 32}, f)
+    os.chmod(stale, 0o600)
     tracks = len(host.song.tracks)
     with pytest.raises(ReplClientError) as info:       # refused when it signs in, before any form
         session_lines(host, ["(create-track midi)\n", "(+ 1 2)\n"], path=stale)
@@ -342,3 +343,18 @@ def test_an_older_server_in_live_is_named_as_such(tmp_path):
     thread.join(10)
     listener.close()
     assert "Live runs an older lmac" in str(info.value) and "lmac install" in str(info.value)
+
+
+def test_a_repl_file_others_could_have_written_is_not_used(tmp_path):
+    path = tmp_path / ".repl"
+    path.write_text(json.dumps({"port": 1, "token": "0" * 32}))
+    os.chmod(str(path), 0o644)
+    with pytest.raises(ReplClientError) as info:
+        read_repl_file(str(path))
+    assert "is not private to you" in str(info.value)
+    os.chmod(str(path), 0o600)
+    assert read_repl_file(str(path)) == ("127.0.0.1", 1, "0" * 32)
+    link = tmp_path / "link.repl"
+    os.symlink(str(path), str(link))
+    with pytest.raises(ReplClientError):
+        read_repl_file(str(link))
