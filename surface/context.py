@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
+from ..interpreter import friend
 from ..interpreter.printer import describe
 from ..interpreter.requests import TailCall
 from ..interpreter.values import Keyword, List, LmacError
@@ -108,8 +109,8 @@ class ActionContext(object):
     def clock(self):
         return self.live.clock
 
-    def fail(self, message):
-        raise LmacError("%s: %s" % (self.action, message))
+    def fail(self, message, fix=None):
+        raise LmacError(friend.message(self.action, message, fix))
 
     # ---- targets ----------------------------------------------------------------------------
     def tracks(self, sel=None) -> list[Track]:
@@ -317,7 +318,8 @@ class ActionContext(object):
             return hi if value else lo
         if isinstance(value, (int, float)):
             if not lo - EPS <= value <= hi + EPS:
-                self.fail("%s is outside %s..%s for %s" % (describe(value), _num(lo), _num(hi), name))
+                self.fail("the value for %s must be a number from %s to %s, got %s"
+                          % (name, _num(lo), _num(hi), friend.shown(value)))
             return min(hi, max(lo, value))
         if type(value) is Keyword:
             if value.name == "reset":
@@ -329,8 +331,8 @@ class ActionContext(object):
                 return hi
             if value.name in ("off", "min"):
                 return lo
-        self.fail("expects a value for %s: a number in %s..%s, (by d), (ramp v :bars n) or :reset; got %s"
-                  % (name, _num(lo), _num(hi), describe(value)))
+        self.fail("the value for %s must be a number from %s to %s, (by d), (ramp v :bars n) or :reset, got %s"
+                  % (name, _num(lo), _num(hi), friend.shown(value)))
 
     def _start_ramp(self, param, ramp, name):
         live = self.live
@@ -376,14 +378,14 @@ class ActionContext(object):
     def quantized_launch(self, fire_fn: Callable[[Optional[int]], Any], quantize=None, default_q=None):
         """Launch through Live's quantization so it starts exactly on the grid.
 
-        ``quantize`` is the raw :quantize option (None, :bar, :beat, 1/16, :none); ``default_q``
+        ``quantize`` is a Song.Quantization int (an action's :quantize option, converted by its
+        signature) or a raw grid word (None, :bar, :beat, 1/16, :none); ``default_q``
         the Song.Quantization Live itself would use (default: the global launch quantization).
         ``fire_fn(q)`` does the launch with q a Song.Quantization int, or None for Live's own
         setting (use ctx.fire_slot / ctx.fire_scene). The action must return what this returns:
         it may be a request to wait for the exact bar line first."""
-        from .actions.families._args import launch_quantize
         song = self.song
-        q = None if quantize is None else launch_quantize(self.action, quantize)
+        q = None if quantize is None else self.launch_grid(quantize)
         if default_q is None:
             default_q = int(song.clip_trigger_quantization)
         grid_q = default_q if q is None else q
@@ -402,6 +404,17 @@ class ActionContext(object):
             elif played < target - EPS:
                 return self.rerun_at(target)
         return fire_fn(q)
+
+    def launch_grid(self, quantize):
+        """A Song.Quantization int from an int (already converted) or a grid word."""
+        if isinstance(quantize, int) and not isinstance(quantize, bool):
+            return quantize
+        from .actions.families._args import launch_quantize
+        from .actions.params import Bad
+        try:
+            return launch_quantize(quantize)
+        except Bad as e:
+            self.fail(e.problem)
 
     def quantized_stop(self, stop_fn: Callable[[bool], Any]):
         """Stop through Live's launch grid so the stop lands exactly on the line a bar wait aimed
