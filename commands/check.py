@@ -11,6 +11,8 @@ def add_arguments(p):
     p.add_argument("--live", default=None, metavar="VERSION",
                    help="the Live version the files must work on, e.g. 11.3 (default: the newest, 12.3)")
     p.add_argument("-v", "--verbose", action="store_true", help="also say which files were checked")
+    p.add_argument("--set", default=None, metavar="SET",
+                   help="also report track, scene and clip names this set lacks (a set `lmac run --set` takes)")
 
 
 def run(args):
@@ -21,7 +23,11 @@ def run(args):
     except ValueError:
         print("lmac check: --live expects a version like 11.3, got %r" % args.live, file=sys.stderr)
         return 2
-    findings, files = check_paths(args.files, live)
+    try:
+        findings, files = check_paths(args.files, live, set_path=args.set)
+    except (OSError, ValueError) as e:
+        print("lmac check: cannot read the set %s: %s" % (args.set, e), file=sys.stderr)
+        return 2
     for f in findings:
         print(f)
     if args.verbose:

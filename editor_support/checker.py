@@ -36,12 +36,14 @@ class Finding:
 
 
 BINDING_PAIR_FORMS = ("if-let", "when-let", "dotimes", "doseq")
+SELECTOR_FORMS = ("track", "tracks", "return", "scene", "scenes", "clip", "device", "param", "where")
 
 
 class Checker(object):
-    def __init__(self, live=NEWEST_LIVE, names=None):
+    def __init__(self, live=NEWEST_LIVE, names=None, set_names=None):
         self.live = tuple(live)
         self.names = names if names is not None else known_names()
+        self.set_names = set_names   # action_check.SetNames of a Live set (lmac check --set)
 
     # ---- entry points -----------------------------------------------------------------------
     def check_file(self, path):
@@ -170,10 +172,15 @@ class _Run(object):
             self.check_symbol(head, scope)
             self.walk_all(form[1:], scope)
             return
-        self.check_arity(form, entry)
+        action = self.registered_action(name, entry)
+        if action is not None:
+            self.check_action(form, action, scope)
+        else:
+            self.check_arity(form, entry)
         self.check_live(head, entry)
         if name in self.macros:
             return  # its own syntax; the macro decides what its arguments mean
+        self.check_set_names(form)
         self.walk_all(form[1:], scope)
 
     # ---- names --------------------------------------------------------------------------------
@@ -229,6 +236,29 @@ class _Run(object):
         else:
             want = "%d to %d arguments" % (lo, hi)
         self.report(form, "%s expects %s, got %d" % (entry.name, want, n), "arity")
+
+    def registered_action(self, name, entry):
+        """The registry's action behind a name (None when the file defines the name itself)."""
+        if entry is None or entry.kind != "action" or name in self.defs:
+            return None
+        from lmac.surface.actions.registry import REGISTRY
+        return REGISTRY.get(name)
+
+    def check_action(self, form, action, scope):
+        """Arity, keyword options and their values, literal types: the action's own signature."""
+        from .action_check import problems_of_call
+        for where, message in problems_of_call(form, action, scope):
+            self.report(where, message, "action")
+
+    def check_set_names(self, form, args=None):
+        """Names the set does not have, in (track "..."), (scene "..."), (clip "...") given to
+        this form; the message names the form, as the run does."""
+        sets = self.checker.set_names
+        if sets is None or _head(form) in SELECTOR_FORMS:
+            return
+        for arg in (form[1:] if args is None else args):
+            for where, message in sets.problems(arg, _head(form)):
+                self.report(where, message, "set-name")
 
     def check_live(self, where, entry):
         need = entry.min_live
@@ -367,6 +397,9 @@ class _Run(object):
                 self.walk(step, scope)
 
     def sp_for_each(self, form, scope):
+        if len(form) > 1:
+            self.check_set_names(form, [form[1][1]] if type(form[1]) is Vector and len(form[1]) == 2
+                                 else [form[1]])
         if len(form) > 1 and type(form[1]) is Vector and len(form[1]) == 2 \
                 and type(form[1][0]) is Symbol:
             self.walk(form[1][1], scope)
@@ -398,10 +431,15 @@ def _head(form):
     return None
 
 
-def check_paths(paths, live=NEWEST_LIVE):
-    """(findings, files checked) for files and folders (folders: every .lmac inside)."""
+def check_paths(paths, live=NEWEST_LIVE, set_path=None):
+    """(findings, files checked) for files and folders (folders: every .lmac inside). With
+    ``set_path`` (a set `lmac run --set` takes), names the set lacks are findings too."""
     import os
-    checker = Checker(live=live)
+    set_names = None
+    if set_path is not None:
+        from .action_check import SetNames
+        set_names = SetNames.load(set_path)
+    checker = Checker(live=live, set_names=set_names)
     findings, files = [], []
     for p in paths:
         if os.path.isdir(p):

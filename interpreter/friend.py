@@ -53,7 +53,12 @@ def did_you_mean(word, candidates, show=None):
 def joined(*fixes):
     """Several hints in one fix: None parts are left out."""
     parts = [f for f in fixes if f]
-    return " ".join(parts) if parts else None
+    if not parts:
+        return None
+    out = parts[0]
+    for part in parts[1:]:
+        out += (" " if out.endswith(("?", ".")) else "; ") + part
+    return out
 
 
 def shown(value):

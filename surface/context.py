@@ -51,6 +51,28 @@ def live_version_of(application):
 
 
 
+def no_match_problem(subject, text, noun, names, key=None):
+    """The one message for a selector that matched nothing (run time and `lmac check`):
+    'send: (track "Bas") matched no track; did you mean "Bass"? tracks are: Drums, Bass'."""
+    plural = {"track": "tracks", "scene": "scenes", "clip": "clips", "return": "return tracks"}.get(noun, noun + "s")
+    guess = friend.did_you_mean(key, [n for n in names if n], lambda n: '"%s"' % n) if key else None
+    unique = []
+    for n in names:
+        if n and n not in unique:
+            unique.append(n)
+    listed = "%s are: %s" % (plural, ", ".join(unique) or "none")
+    return friend.message(subject, "%s matched no %s" % (text, noun), friend.joined(guess, listed))
+
+
+def _quoted_key(text):
+    """The name inside a selector's text: '(track "Bas")' -> 'Bas' (None without one)."""
+    if text and '"' in text:
+        parts = text.split('"')
+        if len(parts) >= 3:
+            return parts[-2]     # (device (track "Bass") "Comp"): the last name is the one missing
+    return None
+
+
 class NoMatch(LmacError):
     """A selector matched nothing (questions like has-clip? answer false instead)."""
 
@@ -192,18 +214,38 @@ class ActionContext(object):
         if items:
             return items
         if want in ("tracks", "any"):
-            names = ", ".join(t.name for t in self.song.tracks)
-            raise NoMatch("%s: %s matched no track; tracks are: %s" % (self.action, text, names))
+            names = [t.name for t in self.song.tracks]
+            raise NoMatch(no_match_problem(self.action, text, "track", names, _quoted_key(text)))
         if want == "scenes":
-            names = ", ".join(s.name or str(i + 1) for i, s in enumerate(self.song.scenes))
-            raise NoMatch("%s: %s matched no scene; scenes are: %s" % (self.action, text, names))
+            names = [s.name or str(i + 1) for i, s in enumerate(self.song.scenes)]
+            raise NoMatch(no_match_problem(self.action, text, "scene", names, _quoted_key(text)))
         if want == "devices":
-            try:
-                names = ", ".join(d.name for t in self.tracks(None) for d in t.devices) or "none"
-            except LmacError:
-                names = "none"
-            raise NoMatch("%s: %s matched no device; devices here are: %s" % (self.action, text, names))
-        raise NoMatch("%s: %s matched no %s" % (self.action, text, WHAT[want]))
+            names = []
+            song = self.song
+            for t in list(song.tracks) + list(song.return_tracks) + [song.master_track]:
+                for d in t.devices:
+                    if d.name not in names:
+                        names.append(d.name)
+            guess = friend.did_you_mean(_quoted_key(text), names, lambda n: '"%s"' % n) \
+                if _quoted_key(text) else None
+            raise NoMatch(friend.message(self.action, "%s matched no device" % text,
+                                         friend.joined(guess, "devices in the set: %s"
+                                                       % (", ".join(names[:12]) + (", ..." if len(names) > 12 else "")
+                                                          or "none"))))
+        if want == "slots" and text.startswith('(clip "') and text.endswith('")') and text.count('"') == 2:
+            names = [s.clip.name for t in self.song.tracks for s in t.clip_slots if s.has_clip]
+            raise NoMatch(no_match_problem(self.action, text, "clip", names, _quoted_key(text)))
+        if want == "params":
+            song = self.song
+            names = [p.name for t in list(song.tracks) + list(song.return_tracks) for d in t.devices
+                     for p in d.parameters]
+            key = _quoted_key(text)
+            guess = friend.did_you_mean(key, names, lambda n: '"%s"' % n) if key else None
+            raise NoMatch(friend.message(self.action, "%s matched no parameter" % text, guess or
+                                         "name it as Live's device shows it, e.g. "
+                                         "(param (device \"Compressor\") \"Threshold\")"))
+        raise NoMatch(friend.message(self.action, "%s matched no %s" % (text, WHAT[want]),
+                                     "check that the %s is in the set" % WHAT[want]))
 
     def _objects(self, sel, want):
         if isinstance(sel, Selector):

@@ -122,10 +122,18 @@ class Target(Kind):
     def convert(self, v):
         if v is None or self.fits_value(v, False):
             return v
-        raise Bad("the %s must be %s, got %s" % (self.noun, self.what, _got(v)))
+        fix = None
+        if type(v) is Keyword and _selector_word(v.name):
+            fix = "write %s without the colon" % v.name
+        raise Bad("the %s must be %s, got %s" % (self.noun, self.what, _got(v)), fix)
 
     def doc(self):
         return "%s, a selector or a handle" % self.what
+
+
+def _selector_word(name):
+    from ..selectors import BARE_ALL, WORDS
+    return name in BARE_ALL or any(name == w for w, _v, _d in WORDS)
 
 
 def _bare_selector(v):
@@ -270,7 +278,7 @@ class Switch(Choice):
         if toggle:
             table["toggle"] = TOGGLE
         Choice.__init__(self, noun, table, {1: True, 0: False})
-        self.what = "on, off" + (" or :toggle" if toggle else "")
+        self.what = "on, off or :toggle" if toggle else "on or off"
 
     def fits_value(self, v, strict):
         return isinstance(v, bool) or Choice.fits_value(self, v, strict)
@@ -541,10 +549,15 @@ class Spec(object):
         return not any(p.kind.fits(args[i], True) for p in self.params)
 
     def _match(self, args):
-        for strict in (True, False):
-            found = _assign(self.params, 0, args, 0, strict)
-            if found is not None:
-                return found
+        found = _assign(self.params, 0, args, 0, True)
+        if found is not None:
+            return found
+        short = _missing(self.params, args)
+        if short is not None:    # every argument fits, one that is needed is not there
+            raise Bad("missing the %s" % _noun(short))
+        found = _assign(self.params, 0, args, 0, False)
+        if found is not None:
+            return found
         self._explain(args)
 
     def matches(self, args):
@@ -563,7 +576,7 @@ class Spec(object):
             for a in args:
                 if type(a) is Keyword and not any(p.kind.fits(a, True) for p in self.params):
                     return self._unknown_keyword(a)
-            raise Bad("too many arguments: got %d, it takes %s" % (len(args), _at_most(hi)))
+            raise Bad("expects %s, got %d" % (_at_most(hi), len(args)))
         if len(args) < lo:
             missing = [p for p in self.params if not p.optional]
             have = len(args)
@@ -597,8 +610,8 @@ def _noun(param):
 
 def _at_most(n):
     if n == 0:
-        return "none"
-    return "at most %d" % n
+        return "no arguments"
+    return "at most %d argument%s" % (n, "" if n == 1 else "s")
 
 
 def _assign(params, pi, args, ai, strict):
@@ -619,6 +632,22 @@ def _assign(params, pi, args, ai, strict):
     if p.optional:
         return _assign(params, pi + 1, args, ai, strict)
     return None
+
+
+def _missing(params, args):
+    """The first required parameter left empty when the args fit the others strictly, else None."""
+    pi = ai = 0
+    missing = None
+    while pi < len(params):
+        p = params[pi]
+        if p.rest:
+            return missing if all(p.kind.fits(a, True) for a in args[ai:]) and missing else None
+        if ai < len(args) and p.kind.fits(args[ai], True):
+            ai += 1
+        elif not p.optional and missing is None:
+            missing = p
+        pi += 1
+    return missing if ai == len(args) else None
 
 
 def _all_assignments(params, pi, args, ai, strict, acc, out, limit=16):

@@ -12,6 +12,7 @@ from . import _args as A
 from .mixer import set_level
 from ...selectors import wrap
 from ..params import Custom, Level, Number, Text
+from ....interpreter.values import LmacError
 
 if TYPE_CHECKING:
     from Live.Application import Application
@@ -95,7 +96,11 @@ def load_device(ctx: ActionContext, track, name, index=-1, what="add-device"):
     view = ctx.song.view
     previous = view.selected_track
     if ctx.live_version >= (12, 3) and hasattr(track, "insert_device"):
-        device = ctx.call(track, "insert_device", name, index, what=what)
+        try:
+            device = ctx.call(track, "insert_device", name, index, what=what)
+        except LmacError as e:
+            raise LmacError(A.friend.joined(e.message, "give the name as Live's browser shows it, "
+                                                       "like \"Compressor\" or \"Auto Filter\""))
         if previous is not None and view.selected_track != previous:
             ctx.write(view, "selected_track", previous, what)
         return device

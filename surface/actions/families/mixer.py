@@ -57,8 +57,9 @@ def send_index(ctx: ActionContext, name, which):
     else:
         index = _return_by_label(returns, which)
     if not 0 <= index < len(returns):
-        A.fail(name, "found no send %s (the set has %d return track%s)"
-               % (_quoted(which), len(returns), "" if len(returns) == 1 else "s"))
+        A.fail(name, "there is no send %s" % _quoted(which),
+               "the set has %d return track%s: %s" % (len(returns), "" if len(returns) == 1 else "s",
+                                                     ", ".join(r.name for r in returns) or "none"))
     return index
 
 
@@ -105,7 +106,7 @@ def send(ctx: ActionContext, send, target=None, level=MISSING):
     for track in tracks:
         sends = list(track.mixer_device.sends)
         if index >= len(sends):
-            A.fail("send", "found no send %s on %s" % (_quoted(send), track.name))
+            A.fail("send", "%s has no send %s" % (track.name, _quoted(send)))
         if level is MISSING:
             return sends[index].value
         result = set_level(ctx, sends[index], level)

@@ -113,7 +113,7 @@ def stop_object(ctx: ActionContext, obj, quantized, what):
         ctx.call(slot.canonical_parent, "stop_all_clips", False, what=what)
 
 
-NOW = Choice("now", {"now": True})
+NOW = Choice("timing", {"now": True})
 
 
 @action("stop-all-clips", "now?", family="transport", timing="quantized", kinds={"now": NOW},
@@ -246,8 +246,10 @@ def _cue_named(ctx: ActionContext, name):
     for cue in ctx.song.cue_points:
         if (cue.name or "").lower() == name.lower():
             return cue
-    names = ", ".join('"%s"' % c.name for c in ctx.song.cue_points) or "none"
-    ctx.fail('found no locator "%s"; locators are: %s' % (name, names))
+    names = [c.name for c in ctx.song.cue_points]
+    ctx.fail('there is no locator "%s"' % name,
+             friend.joined(friend.did_you_mean(name, names, lambda n: '"%s"' % n),
+                           "locators are: %s" % (", ".join('"%s"' % n for n in names) or "none")))
 
 
 def _position(v):
@@ -399,10 +401,10 @@ def root_number(value):
         return NOTE_NAMES.index(text.lower())
     if isinstance(text, str) and text.lower() in _FLATS:
         return _FLATS[text.lower()]
-    raise Bad("the root must be a note like \"D\", \"F#\" or \"Bb\" (or 0..11), got %s" % A.shown(value))
+    raise Bad("the root note must be a note like \"D\", \"F#\" or \"Bb\" (or 0..11), got %s" % A.shown(value))
 
 
-ROOT = Custom("root", 'a note like "D", "F#" or "Bb"', root_number)
+ROOT = Custom("root note", 'a note like "D", "F#" or "Bb"', root_number)
 
 
 @action("scale", "name?", family="transport", options=((":root", ROOT),),
