@@ -115,4 +115,4 @@ def test_check_set_flag_reports_unknown_names(tmp_path):
     assert lines[0].endswith(':1:6: arm: (track "Bas") matched no track; did you mean "Bass"? '
                              'tracks are: Rhythm, Drums, Bass, Keys, Vox')
     assert ':3:7: fire: (clip "Verze") matched no clip; clips are: Kick + Hats, Beat' in lines[1]
-    assert ':4:15: for-each: (tracks "Synth*") matched no track' in lines[2]
+    assert ':4:14: for-each: (tracks "Synth*") matched no track' in lines[2]
