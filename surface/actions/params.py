@@ -13,6 +13,8 @@ signature help. Optional parameters are filled by what fits: ``(volume 0.5)`` is
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from ...interpreter import friend
 from ...interpreter.values import Builtin, Keyword, Lambda, LmacError, Map, Symbol
 
@@ -60,7 +62,7 @@ class Kind(object):
     argument clearly belongs to the next one; ``convert`` checks and converts (raising Bad)."""
 
     what = "a value"
-    hint = None          # the Unknown hint that strictly fits
+    hint: Optional[str] = None   # the Unknown hint that strictly fits
 
     def fits(self, v, strict):
         if isinstance(v, Unknown):
@@ -274,7 +276,7 @@ class Switch(Choice):
     """on/off: true/false, on/off, :on/:off, 1/0; ``toggle`` also :toggle (answered as TOGGLE)."""
 
     def __init__(self, noun="state", toggle=True):
-        table = {"on": True, "off": False, "yes": True, "no": False, "true": True, "false": False}
+        table: dict = {"on": True, "off": False, "yes": True, "no": False, "true": True, "false": False}
         if toggle:
             table["toggle"] = TOGGLE
         Choice.__init__(self, noun, table, {1: True, 0: False})
@@ -562,7 +564,7 @@ class Spec(object):
 
     def matches(self, args):
         """Every way the positional args can fill the parameters (strict first); for the checker."""
-        out = []
+        out: list = []
         for strict in (True, False):
             _all_assignments(self.params, 0, args, 0, strict, [], out)
             if out:

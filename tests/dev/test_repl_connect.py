@@ -201,7 +201,7 @@ def test_pin_appends_to_init_and_the_pad_runs_the_form(tmp_path):
     assert status == 0
     assert lines[0].startswith("error: nothing to pin yet")
     assert lines[2].startswith("error: :pin '(play)' is not a trigger")
-    assert lines[3].startswith("error: :pin note expects a note number 0..127")
+    assert lines[3].startswith("error: :pin note: the note number must be a whole number from 0 to 127, got 400")
     assert lines[4] == "(bind (note 40) (create-track midi))"
     with open(init, encoding="utf-8") as f:
         assert f.read().splitlines()[-1] == "(bind (note 40) (create-track midi))"

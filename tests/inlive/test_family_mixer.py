@@ -50,7 +50,7 @@ def test_out_of_range_error_speaks_musician(env):
     assert "volume: the level must be a number from 0.0 to 1.0, got 1.5; usage: (volume target? level?)" in str(e.value)
     with pytest.raises(LmacError) as e:
         env.run('(send (track "Bass") "F" 0.5)')
-    assert 'found no send "F"' in str(e.value)
+    assert 'send: there is no send "F"; the set has 2 return tracks: A Reverb, B Delay' in str(e.value)
 
 
 def test_ramp_over_bars_lands_exactly(env):
