@@ -556,17 +556,32 @@ def reset(a, x):
 RANDOM = _random.Random()
 
 
-@builtin("random", (0, 2), "(random) in [0,1); (random n) an integer below n; (random lo hi) a number between.")
+@builtin("random", (0, 2), "(random) in [0,1); (random n) a number from 0 up to n; (random lo hi) any "
+                           "number between lo and hi (continuous, also for whole bounds: (random -1 1) "
+                           "can be 0.37). For whole numbers use rand-int.")
 def random(*xs):
+    # Continuous over the range, as a parameter glides: ClyphX's RND translates to (random lo hi).
     if not xs:
         return RANDOM.random()
     if len(xs) == 1:
-        n = _num(xs[0], "random")
-        return RANDOM.randrange(n) if type(n) is int else RANDOM.random() * n
+        return RANDOM.random() * _num(xs[0], "random")
     lo, hi = _num(xs[0], "random"), _num(xs[1], "random")
-    if type(lo) is int and type(hi) is int:
-        return RANDOM.randint(lo, hi)
     return RANDOM.uniform(lo, hi)
+
+
+@builtin("rand-int", (1, 2), "(rand-int n) a whole number from 0 to n-1; (rand-int lo hi) a whole number from "
+                             "lo to hi, both included.")
+def rand_int(*xs):
+    bounds = [_num(x, "rand-int") for x in xs]
+    if any(int(b) != b for b in bounds):
+        raise LmacError("rand-int: the bounds must be whole numbers, got %s; use random for any number"
+                        % " ".join(pr_str(b) for b in bounds))
+    if len(bounds) == 1:
+        if bounds[0] < 1:
+            raise LmacError("rand-int: n must be 1 or more, got %s; (rand-int 4) is 0, 1, 2 or 3" % pr_str(bounds[0]))
+        return RANDOM.randrange(int(bounds[0]))
+    lo, hi = int(min(bounds)), int(max(bounds))
+    return RANDOM.randint(lo, hi)
 
 
 @builtin("rand-nth", (1, 1), "A random item of the collection.")
