@@ -206,9 +206,13 @@ class _Run(object):
             if self.lookup(name) is not None and name not in scope:
                 self.check_live(sym, self.lookup(name))
             return
+        from lmac.interpreter.friend import clyphx_hint
         message = "'%s' not found" % name
         guess = self.suggest(name, scope)
-        if guess:
+        hint = clyphx_hint(name)
+        if hint:
+            message += "; " + hint     # the same words the run says
+        elif guess:
             message += "; did you mean '%s'?" % guess
         self.report(sym, message, "unknown-name")
 

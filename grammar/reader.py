@@ -14,6 +14,7 @@ import re
 import sys
 import threading
 
+from ..interpreter import friend
 from ..interpreter.values import Keyword, List, LmacSyntaxError, Map, Pos, Symbol, Vector
 from .lark_loader import import_lark
 
@@ -159,8 +160,18 @@ class _FormBuilder(object):
                              token.line, token.column, incomplete=True, expected=['"'])
 
     def BAD_NUMBER(self, token):
+        text = token.value
+        if text.lower().endswith("db") and _is_plain_number(text[:-2]):
+            raise _SyntaxProblem("%s is not a number; for decibels write (db %s), e.g. (volume (track 1) "
+                                 "(db %s))" % (text, text[:-2], text[:-2]), token.line, token.column)
+        if text.endswith("%") and _is_plain_number(text[:-1]):
+            raise _SyntaxProblem("%s is not a number; for a percentage write (percent %s)"
+                                 % (text, text[:-1]), token.line, token.column)
+        hint = friend.clyphx_hint(text)
+        if hint:
+            raise _SyntaxProblem("%s is not a number; %s" % (text, hint), token.line, token.column)
         raise _SyntaxProblem("%s is not a number (write a number like 3, -0.5 or 1/16, or a name "
-                             "that starts with a letter)" % token.value, token.line, token.column)
+                             "that starts with a letter)" % text, token.line, token.column)
 
     def BAD_KEYWORD(self, token):
         raise _SyntaxProblem("expected a keyword name after :, like :bar", token.line, token.column,
@@ -283,3 +294,11 @@ def _cache_file(here):
         return os.path.join(tempfile.gettempdir(), "lmac-%s-%s" % (user, name))
     except Exception:  # no temp folder or no user name: parse the grammar each start
         return None
+
+
+def _is_plain_number(text):
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False

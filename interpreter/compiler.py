@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 
 from . import code as op
+from . import friend
 from .code import Code
 from .printer import describe
 from .values import Builtin, Keyword, Lambda, List, LmacError, Map, Symbol, Vector
@@ -584,7 +585,7 @@ def _global_ev(g, name, pos):
         try:
             return g[name]
         except KeyError:
-            raise LmacError("'%s' not found" % name, pos)
+            raise LmacError(friend.not_found(name), pos)
     return ev
 
 

@@ -16,7 +16,7 @@ from ..interpreter.requests import TailCall
 from ..interpreter.values import Keyword, List, LmacError
 from .adapter import Adapter, alive, kind_of, label, live_enum, ptr
 from .selectors import SELECTED, Handle, Selector, bare_builtin_kind, is_lom
-from .value_forms import By, Ramp
+from .value_forms import By, Ramp, Scaled
 
 if TYPE_CHECKING:  # Live's API for the type checker only (ableton-live-stubs); never imported at run time
     from Live.Application import Application
@@ -356,6 +356,12 @@ class ActionContext(object):
         lo, hi = param.min, param.max
         if isinstance(value, By):
             return min(hi, max(lo, param.value + value.delta))
+        if isinstance(value, Scaled):
+            scaled = value.on_range(lo, hi)
+            if scaled is None:
+                self.fail("decibels work on volume faders, not %s" % name,
+                          "give the number in the parameter's own range, from %s to %s" % (_num(lo), _num(hi)))
+            return scaled
         if value is True or value is False:
             return hi if value else lo
         if isinstance(value, (int, float)):

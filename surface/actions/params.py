@@ -188,13 +188,13 @@ class Level(Kind):
         self.what = rng
 
     def fits_value(self, v, strict):
-        from ..value_forms import By, Ramp
-        return is_number(v) or isinstance(v, (By, Ramp, bool)) or \
+        from ..value_forms import By, Ramp, Scaled
+        return is_number(v) or isinstance(v, (By, Ramp, Scaled, bool)) or \
             (type(v) is Keyword and v.name in self.WORDS) or not strict
 
     def convert(self, v):
-        from ..value_forms import By, Ramp
-        if isinstance(v, (By, Ramp, bool)):
+        from ..value_forms import By, Ramp, Scaled
+        if isinstance(v, (By, Ramp, Scaled, bool)):
             return v
         if type(v) is Keyword:
             if v.name in self.WORDS:

@@ -12,6 +12,7 @@ from ..registry import action
 from ...adapter import live_enum
 from . import _args as A
 from ....interpreter.values import Keyword
+from ...value_forms import Ramp, Scaled, fader_from_db
 
 if TYPE_CHECKING:
     from ...context import ActionContext
@@ -24,22 +25,31 @@ def set_level(ctx: ActionContext, param, value):
     return ctx.set_param(param, value)
 
 
-def _mixer_param_action(ctx: ActionContext, target, value, pick):
+def set_fader(ctx: ActionContext, param, value):
+    """A volume fader: (db x) becomes the fader value Live shows as x dB, also as a ramp target."""
+    if isinstance(value, Scaled) and value.unit == "db":
+        value = fader_from_db(value.amount)
+    elif isinstance(value, Ramp) and isinstance(value.target, Scaled) and value.target.unit == "db":
+        value = Ramp(fader_from_db(value.target.amount), value.amount, value.unit)
+    return ctx.set_param(param, value)
+
+
+def _mixer_param_action(ctx: ActionContext, target, value, pick, setter=set_level):
     tracks = ctx.tracks(target)
     if value is MISSING:
         return pick(tracks[0].mixer_device).value if tracks else None
     result = None
     for track in tracks:
-        result = set_level(ctx, pick(track.mixer_device), value)
+        result = setter(ctx, pick(track.mixer_device), value)
     return result
 
 
 @action("volume", "target? level?", family="mixer",
-        doc="Set a track's volume fader (0.0 silent .. 0.85 is 0 dB .. 1.0 is +6 dB); any value form works. "
-            "Without a level, answers the current one.",
+        doc="Set a track's volume fader (0.0 silent .. 0.85 is 0 dB .. 1.0 is +6 dB), or in decibels with "
+            "(db -6); any value form works. Without a level, answers the current one.",
         example="(volume (track \"Bass\") (ramp 0.5 :bars 4))")
 def volume(ctx: ActionContext, target=None, level=MISSING):
-    return _mixer_param_action(ctx, target, level, lambda m: m.volume)
+    return _mixer_param_action(ctx, target, level, lambda m: m.volume, set_fader)
 
 
 @action("pan", "target? position?", family="mixer",
@@ -149,7 +159,7 @@ def cue_volume(ctx: ActionContext, level=MISSING):
     param = _main_param(ctx, "cue_volume")
     if level is MISSING:
         return param.value
-    return set_level(ctx, param, level)
+    return set_fader(ctx, param, level)
 
 
 PANNING_MODES = {"stereo": 0, "split": 1, "split-stereo": 1}
