@@ -89,6 +89,7 @@ class LiveWorld(object):
         self.session: Any = None      # set by make_live_session
         self.events: Any = None       # surface.triggers.Events
         self.ramps: dict = {}         # parameter ptr -> token of the ramp that owns it
+        self.glides: dict = {}        # task id -> {parameter ptr: ramp token} the task started
         self.send_midi: Any = None    # fn(tuple of bytes): set by the Remote Script (c_instance.send_midi)
         self.log = log or (lambda text: None)
         self.show = show or (lambda text: None)
@@ -390,6 +391,7 @@ class ActionContext(object):
         key = ptr(param)
         token = object()
         live.ramps[key] = token
+        self._own_glide(key, token)
         if ramp.unit == "ms":
             length, t0, position = float(ramp.amount), clock.now_ms(), clock.now_ms
         else:
@@ -421,6 +423,24 @@ class ActionContext(object):
             return True
         live.session.scheduler.add_ticker(tick)
         return target
+
+    def _own_glide(self, key, token):
+        """The glide belongs to this macro and the macros around it (par waits for its branches'
+        glides; (wait-ramps) waits for the macro's own)."""
+        task = self.task
+        live = self.live
+        while task is not None:
+            owned = live.glides.get(task.id)
+            if owned is None:
+                owned = live.glides[task.id] = {}
+                task.on_done.append(lambda t: live.glides.pop(t.id, None))
+            owned[key] = token
+            task = task.parent
+
+    def glides_running(self, task):
+        """Does any glide this task (or a task inside it) started still run?"""
+        owned = self.live.glides.get(task.id, {})
+        return any(self.live.ramps.get(k) is token for k, token in owned.items())
 
     # ---- launches on Live's grid -------------------------------------------------------------------
     def quantized_launch(self, fire_fn: Callable[[Optional[int]], Any], quantize=None, default_q=None):

@@ -130,3 +130,45 @@ def test_parameters_in_percent_and_clyphx_0_to_127():
     with pytest.raises(LmacError) as e:
         env.run("(pan (track 1) 50%)")
     assert "50% is not a number; for a percentage write (percent 50)" in str(e.value)
+
+
+def _played_at_message(script, host, code, ms=12000):
+    """Run code; the played beats when each (message ...) showed."""
+    shown = []
+    clock = script.live.clock
+    old_show = script.live.show
+    script.live.show = lambda text: (shown.append((text, clock.played_beats())), old_show(text))
+    task = script.start_macro(code)
+    host.advance_ms(ms)
+    assert task.status == "done", task.error
+    return shown
+
+
+def test_par_of_ramps_finishes_when_the_ramps_do():
+    host, script = start_host(jitter_ms=0.0, seed=1)
+    host.song.start_playing()
+    shown = _played_at_message(script, host, '(do (par (volume (track 1) (ramp 0 :bars 2)) '
+                                             '(pan (track 2) (ramp 1 :bars 1))) (message "both"))')
+    assert [t for t, _ in shown] == ["both"]
+    assert 8.0 <= shown[0][1] < 8.2           # two bars of 4/4: when the longer ramp ends
+    assert host.song.tracks[0].mixer_device.volume.value == 0.0
+
+
+def test_wait_ramps_waits_for_the_macros_glides():
+    host, script = start_host(jitter_ms=0.0, seed=1)
+    host.song.start_playing()
+    shown = _played_at_message(script, host, '(do (volume (track 3) (ramp 0 :bars 1)) (message "started") '
+                                             '(wait-ramps) (message "faded") (wait-ramps) (message "again"))')
+    assert [t for t, _ in shown] == ["started", "faded", "again"]
+    assert shown[0][1] < 0.2                   # a ramp alone does not hold the macro
+    assert 4.0 <= shown[1][1] < 4.2 and shown[2][1] < 4.3
+
+
+def test_a_replaced_ramp_no_longer_holds_its_macro():
+    host, script = start_host(jitter_ms=0.0, seed=1)
+    host.song.start_playing()
+    task = script.start_macro('(par (volume (track 1) (ramp 0 :bars 8)))')
+    host.advance_ms(500)
+    script.start_macro('(volume (track 1) 0.5)')     # a plain write stops the glide
+    host.advance_ms(200)
+    assert task.status == "done"
