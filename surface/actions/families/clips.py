@@ -13,7 +13,7 @@ from .devices import index_of
 from .notes import shift_pitches
 from ...adapter import kind_of, label, live_enum
 from ...selectors import wrap
-from ..params import MISSING, Choice, Custom, Level, Number, Switch, Target, is_number
+from ..params import Choice, Custom, Number, Switch, Target, is_number
 from .transport import LAUNCH_GRID, LOOP_OPTIONS
 
 if TYPE_CHECKING:
@@ -114,13 +114,13 @@ def create_clip(ctx: ActionContext, slot=None, bars=1):
     made = None
     for one in slots:
         if one.has_clip:
-            A.fail("create-clip", "%s already has a clip in that slot" % track_of_slot(one).name,
+            ctx.fail("%s already has a clip in that slot" % track_of_slot(one).name,
                    "pick an empty slot, e.g. (clip \"%s\" %d)" % (track_of_slot(one).name,
                                                                _first_empty(track_of_slot(one))))
         if not track_of_slot(one).has_midi_input:
-            A.fail("create-clip", "%s is not a MIDI track" % track_of_slot(one).name,
+            ctx.fail("%s is not a MIDI track" % track_of_slot(one).name,
                    "create clips on a MIDI track")
-        made = ctx.call(one, "create_clip", beats, what="create-clip")
+        made = ctx.call(one, "create_clip", beats)
     return wrap(made)
 
 
@@ -135,7 +135,7 @@ def _first_empty(track: Track):
         example="(delete-clip (clip \"Bass\" 3))")
 def delete_clip(ctx: ActionContext, clip=None):
     for one in ctx.clips(clip):
-        ctx.call(slot_of(one), "delete_clip", what="delete-clip")
+        ctx.call(slot_of(one), "delete_clip")
     return None
 
 
@@ -149,9 +149,9 @@ def duplicate_clip(ctx: ActionContext, clip=None):
     index = index_of(track.clip_slots, slot)
     target = next_empty_slot(track, index)
     if target is None:
-        new_index = ctx.call(track, "duplicate_clip_slot", index, what="duplicate-clip")
+        new_index = ctx.call(track, "duplicate_clip_slot", index)
         return wrap(list(track.clip_slots)[new_index].clip)
-    ctx.call(slot, "duplicate_clip_to", target, what="duplicate-clip")
+    ctx.call(slot, "duplicate_clip_to", target)
     return wrap(target.clip)
 
 
@@ -161,8 +161,8 @@ def duplicate_clip(ctx: ActionContext, clip=None):
 def select_clip(ctx: ActionContext, clip=None):
     one = ctx.clip(clip)
     view = ctx.song.view
-    ctx.write(view, "highlighted_clip_slot", slot_of(one), "select-clip")
-    ctx.write(view, "detail_clip", one, "select-clip")
+    ctx.write(view, "highlighted_clip_slot", slot_of(one))
+    ctx.write(view, "detail_clip", one)
     return None
 
 
@@ -182,7 +182,7 @@ def clip_loop(ctx: ActionContext, clip=None, length=None, start=None, end=None, 
         example="(duplicate-loop (clip \"Bass A\"))")
 def duplicate_loop(ctx: ActionContext, clip=None):
     for one in ctx.clips(clip):
-        ctx.call(one, "duplicate_loop", what="duplicate-loop")
+        ctx.call(one, "duplicate_loop")
     return None
 
 
@@ -190,7 +190,7 @@ def duplicate_loop(ctx: ActionContext, clip=None):
         example="(crop (clip \"Drums\" 1))")
 def crop(ctx: ActionContext, clip=None):
     for one in ctx.clips(clip):
-        ctx.call(one, "crop", what="crop")
+        ctx.call(one, "crop")
     return None
 
 
@@ -223,7 +223,7 @@ def launch_mode(ctx: ActionContext, mode, clip=None):
     import Live
     value = live_enum(Live.Clip.LaunchMode, mode)
     for one in ctx.clips(clip):
-        ctx.write(one, "launch_mode", value, "launch-mode")
+        ctx.write(one, "launch_mode", value)
     return None
 
 
@@ -245,7 +245,7 @@ def launch_quantize(ctx: ActionContext, grid, clip=None):
     import Live
     value = live_enum(Live.Clip.ClipLaunchQuantization, grid)
     for one in ctx.clips(clip):
-        ctx.write(one, "launch_quantization", value, "launch-quantize")
+        ctx.write(one, "launch_quantization", value)
     return None
 
 
@@ -272,7 +272,7 @@ def clip_mute(ctx: ActionContext, clip=None, on=True):
         example="(clip-unmute (clip \"Drums\" 2))")
 def clip_unmute(ctx: ActionContext, clip=None):
     for one in ctx.clips(clip):
-        ctx.write(one, "muted", False, "clip-unmute")
+        ctx.write(one, "muted", False)
     return None
 
 
@@ -280,8 +280,8 @@ def clip_unmute(ctx: ActionContext, clip=None):
         example="(clip-signature (clip \"Drums\" 1) 3 4)")
 def clip_signature(ctx: ActionContext, numerator, denominator, clip=None):
     for one in ctx.clips(clip):
-        ctx.write(one, "signature_numerator", numerator, "clip-signature")
-        ctx.write(one, "signature_denominator", denominator, "clip-signature")
+        ctx.write(one, "signature_numerator", numerator)
+        ctx.write(one, "signature_denominator", denominator)
     return None
 
 
@@ -296,7 +296,7 @@ NOTE_GRID = Custom("grid", "1/4, 1/8, 1/16 or 1/32 (or :sixteenth ...)", A.note_
 def quantize_clip(ctx: ActionContext, grid, clip=None, strength=1.0):
     q, _ = grid
     for one in ctx.clips(clip):
-        ctx.call(one, "quantize", q, float(strength), what="quantize-clip")
+        ctx.call(one, "quantize", q, float(strength))
     return None
 
 
@@ -311,15 +311,15 @@ def transpose(ctx: ActionContext, semitones, clip=None):
         else:
             value = one.pitch_coarse + semitones
             if not -48 <= value <= 48:
-                A.fail("transpose", "an audio clip moves 48 semitones at most each way, this would be %d" % value,
+                ctx.fail("an audio clip moves 48 semitones at most each way, this would be %d" % value,
                        "transpose by less")
-            ctx.write(one, "pitch_coarse", value, "transpose")
+            ctx.write(one, "pitch_coarse", value)
     return None
 
 
-def _audio_only(name, clip: Clip):
+def _audio_only(ctx: ActionContext, clip: Clip):
     if not clip.is_audio_clip:
-        A.fail(name, "%s is a MIDI clip" % (clip.name or "this clip"), "use it on audio clips")
+        ctx.fail("%s is a MIDI clip" % (clip.name or "this clip"), "use it on audio clips")
 
 
 @action("detune", "clip? cents", family="clip", kinds={"cents": Number("detune", -50, 50)},
@@ -327,8 +327,8 @@ def _audio_only(name, clip: Clip):
         example="(detune (clip \"Hook\") -12)")
 def detune(ctx: ActionContext, cents, clip=None):
     for one in ctx.clips(clip):
-        _audio_only("detune", one)
-        ctx.write(one, "pitch_fine", float(cents), "detune")
+        _audio_only(ctx, one)
+        ctx.write(one, "pitch_fine", float(cents))
     return None
 
 
@@ -337,8 +337,8 @@ def detune(ctx: ActionContext, cents, clip=None):
         example="(clip-gain (clip \"Hook\") 0.6)")
 def clip_gain(ctx: ActionContext, level, clip=None):
     for one in ctx.clips(clip):
-        _audio_only("clip-gain", one)
-        ctx.write(one, "gain", float(level), "clip-gain")
+        _audio_only(ctx, one)
+        ctx.write(one, "gain", float(level))
     return None
 
 
@@ -346,8 +346,8 @@ def clip_gain(ctx: ActionContext, level, clip=None):
         example="(warp (clip \"Hook\") :off)")
 def warp(ctx: ActionContext, clip=None, on=True):
     for one in ctx.clips(clip):
-        _audio_only("warp", one)
-        ctx.write(one, "warping", on, "warp")
+        _audio_only(ctx, one)
+        ctx.write(one, "warping", on)
     return None
 
 
@@ -361,8 +361,8 @@ def warp_mode(ctx: ActionContext, mode, clip=None):
     import Live
     value = live_enum(Live.Clip.WarpMode, mode)
     for one in ctx.clips(clip):
-        _audio_only("warp-mode", one)
-        ctx.write(one, "warp_mode", value, "warp-mode")
+        _audio_only(ctx, one)
+        ctx.write(one, "warp_mode", value)
     return None
 
 
@@ -371,5 +371,5 @@ def warp_mode(ctx: ActionContext, mode, clip=None):
         example="(clip-velocity-amount (clip \"Hook\") 0.5)")
 def clip_velocity_amount(ctx: ActionContext, amount, clip=None):
     for one in ctx.clips(clip):
-        ctx.write(one, "velocity_amount", float(amount), "clip-velocity-amount")
+        ctx.write(one, "velocity_amount", float(amount))
     return None

@@ -116,15 +116,15 @@ def load_device(ctx: ActionContext, track, name, index=-1, what="add-device"):
     return load_from_browser(ctx, track, item, after, what)
 
 
-def _rack(ctx: ActionContext, name, sel):
+def _rack(ctx: ActionContext, sel):
     device = ctx.device(sel)
     if not device.can_have_chains:
-        A.fail(name, "%s is not a rack" % device.name,
+        ctx.fail("%s is not a rack" % device.name,
                "give an Instrument, Audio Effect, MIDI Effect or Drum Rack, e.g. (device \"Drum Rack\")")
     return device
 
 
-def _chain(name, rack: RackDevice, which) -> Chain:
+def _chain(ctx: ActionContext, rack: RackDevice, which) -> Chain:
     chains = list(rack.chains)
     if A.is_number(which):
         i = int(which) - 1
@@ -135,12 +135,12 @@ def _chain(name, rack: RackDevice, which) -> Chain:
             if chain.name.lower() == which.lower():
                 return chain
     names = [c.name for c in chains]
-    A.fail(name, "%s has no chain %s" % (rack.name, A.shown(which)),
-           A.friend.joined(A.friend.did_you_mean(which, names, lambda w: '"%s"' % w) if isinstance(which, str) else None,
-                           "its chains are: %s" % (", ".join(names) or "none")))
+    guess = A.friend.did_you_mean(which, names, lambda w: '"%s"' % w) if isinstance(which, str) else None
+    ctx.fail("%s has no chain %s" % (rack.name, A.shown(which)),
+             A.friend.joined(guess, "its chains are: %s" % (", ".join(names) or "none")))
 
 
-def _param_by(name, device: Device, which) -> DeviceParameter:
+def _param_by(ctx: ActionContext, device: Device, which) -> DeviceParameter:
     params = list(device.parameters)
     if A.is_number(which):
         i = int(which)
@@ -151,12 +151,12 @@ def _param_by(name, device: Device, which) -> DeviceParameter:
             if p.name.lower() == which.lower():
                 return p
     names = [p.name for p in params]
-    A.fail(name, "%s has no parameter %s" % (device.name, A.shown(which)),
-           A.friend.did_you_mean(which, names, lambda w: '"%s"' % w) if isinstance(which, str) else
-           "it has %d parameters (0 is Device On)" % len(params))
+    ctx.fail("%s has no parameter %s" % (device.name, A.shown(which)),
+             A.friend.did_you_mean(which, names, lambda w: '"%s"' % w) if isinstance(which, str) else
+             "it has %d parameters (0 is Device On)" % len(params))
 
 
-def set_param_checked(ctx: ActionContext, name, param, value):
+def set_param_checked(ctx: ActionContext, param, value):
     return set_level(ctx, param, value)
 
 
@@ -182,7 +182,7 @@ def add_device(ctx: ActionContext, name, target=None, at=None):
 def load_preset(ctx: ActionContext, name, target=None):
     item = find_browser_item(ctx.application, name, PRESET_ROOTS)
     if item is None:
-        A.fail("load-preset", "found nothing called \"%s\" in Live's browser" % name,
+        ctx.fail("found nothing called \"%s\" in Live's browser" % name,
                "check the name as the browser shows it")
     return wrap(load_from_browser(ctx, ctx.track(target), item, what="load-preset"))
 
@@ -194,7 +194,7 @@ def load_preset(ctx: ActionContext, name, target=None):
 def delete_device(ctx: ActionContext, device=None):
     for one in ctx.devices(device):
         parent = container_of(one)
-        ctx.call(parent, "delete_device", index_of(parent.devices, one), what="delete-device")
+        ctx.call(parent, "delete_device", index_of(parent.devices, one))
     return None
 
 
@@ -205,7 +205,7 @@ def duplicate_device(ctx: ActionContext, device=None):
     one = ctx.device(device)
     parent = container_of(one)
     i = index_of(parent.devices, one)
-    ctx.call(parent, "duplicate_device", i, what="duplicate-device")
+    ctx.call(parent, "duplicate_device", i)
     return wrap(list(parent.devices)[i + 1])
 
 
@@ -218,14 +218,14 @@ def move_device(ctx: ActionContext, position, device=None):
     parent = container_of(one)
     count = len(parent.devices)
     if not 1 <= position <= count:
-        A.fail("move-device", "the position must be from 1 to %d, got %d" % (count, position),
+        ctx.fail("the position must be from 1 to %d, got %d" % (count, position),
                "%s holds %d devices" % (getattr(parent, "name", "the chain"), count))
     here = index_of(parent.devices, one)
     if here == position - 1:
         return None
     # Live counts the target position in the chain with the device still in it.
     target = position - 1 if position - 1 < here else position
-    ctx.call(ctx.song, "move_device", one, parent, target, what="move-device")
+    ctx.call(ctx.song, "move_device", one, parent, target)
     return None
 
 
@@ -258,7 +258,7 @@ def toggle_device(ctx: ActionContext, device=None):
         doc="Select the device (it gets the blue hand and shows in the device view).",
         example="(select-device (device (track \"Bass\") \"Operator\"))")
 def select_device(ctx: ActionContext, device=None):
-    ctx.call(ctx.song.view, "select_device", ctx.device(device), what="select-device")
+    ctx.call(ctx.song.view, "select_device", ctx.device(device))
     return None
 
 
@@ -322,8 +322,8 @@ PARAM_NAME = Custom("parameter", 'a parameter name like "Cutoff" or a number',
         doc="Set a device parameter; any value form works. (set-param D \"name\" v) names it on a device.",
         example="(set-param (param (device \"Compressor\") \"Threshold\") (by -3))")
 def set_param(ctx: ActionContext, param, value, name=None):
-    one = _param_by("set-param", ctx.device(param), name) if name is not None else ctx.param(param)
-    return set_param_checked(ctx, "set-param", one, value)
+    one = _param_by(ctx, ctx.device(param), name) if name is not None else ctx.param(param)
+    return set_param_checked(ctx, one, value)
 
 
 @action("param-value", "param name?", family="device", kinds={"name": PARAM_NAME},
@@ -331,7 +331,7 @@ def set_param(ctx: ActionContext, param, value, name=None):
         example="(param-value (param (device \"Compressor\") \"Threshold\"))")
 def param_value(ctx: ActionContext, param, name=None):
     if name is not None:
-        return _param_by("param-value", ctx.device(param), name).value
+        return _param_by(ctx, ctx.device(param), name).value
     return ctx.param(param).value
 
 
@@ -348,13 +348,13 @@ def param_count(ctx: ActionContext, device=None):
         doc="Turn macro knob n (1..16) of a rack; 0..127 or any value form.",
         example="(macro (device \"Audio Effect Rack\") 1 (ramp 127 :bars 8))")
 def macro(ctx: ActionContext, n, value, rack=None):
-    one = _rack(ctx, "macro", rack)
+    one = _rack(ctx, rack)
     params = list(one.parameters)
     macros = [p for p in params[1:] if p.name.lower() != "chain selector"][:16]
     if not 1 <= n <= len(macros):
-        A.fail("macro", "the macro number must be from 1 to %d, got %d" % (len(macros), n),
+        ctx.fail("the macro number must be from 1 to %d, got %d" % (len(macros), n),
                "%s shows %d macros" % (one.name, len(macros)))
-    return set_param_checked(ctx, "macro", macros[n - 1], value)
+    return set_param_checked(ctx, macros[n - 1], value)
 
 
 # Rack buttons: each calls one RackDevice method on the rack (the focus track's first one by default).
@@ -369,7 +369,7 @@ RACK_BUTTONS = [
 def _rack_button(name, method, doc):
     @action(name, "rack?", family="device", doc=doc, example="(%s (device \"Audio Effect Rack\"))" % name)
     def press(ctx: ActionContext, rack=None):
-        ctx.call(_rack(ctx, name, rack), method, what=name)
+        ctx.call(_rack(ctx, rack), method, what=name)
         return None
     return press
 
@@ -381,48 +381,48 @@ for _name, _method, _doc in RACK_BUTTONS:
 @action("recall-variation", "rack? n", family="device", doc="Recall macro variation n (1 = first) of the rack.",
         example="(recall-variation (device \"Audio Effect Rack\") 2)")
 def recall_variation(ctx: ActionContext, n, rack=None):
-    one = _rack(ctx, "recall-variation", rack)
+    one = _rack(ctx, rack)
     count = one.variation_count
     if not 1 <= n <= count:
-        A.fail("recall-variation", "the variation must be from 1 to %d, got %d" % (count, n),
+        ctx.fail("the variation must be from 1 to %d, got %d" % (count, n),
                "%s has %d variations" % (one.name, count))
-    ctx.write(one, "selected_variation_index", n - 1, "recall-variation")
-    ctx.call(one, "recall_selected_variation", what="recall-variation")
+    ctx.write(one, "selected_variation_index", n - 1)
+    ctx.call(one, "recall_selected_variation")
     return None
 
 
-def _chain_flag(ctx: ActionContext, name, rack, chain, attr, value):
-    one = _chain(name, _rack(ctx, name, rack), chain)
-    ctx.write(one, attr, value, name)
+def _chain_flag(ctx: ActionContext, rack, chain, attr, value):
+    one = _chain(ctx, _rack(ctx, rack), chain)
+    ctx.write(one, attr, value)
     return None
 
 
 @action("chain-mute", "rack? chain", family="device", doc="Mute a chain of a rack (by number or name).",
         example="(chain-mute (device \"Audio Effect Rack\") 2)")
 def chain_mute(ctx: ActionContext, chain, rack=None):
-    return _chain_flag(ctx, "chain-mute", rack, chain, "mute", True)
+    return _chain_flag(ctx, rack, chain, "mute", True)
 
 
 @action("chain-unmute", "rack? chain", family="device", doc="Unmute a chain of a rack.",
         example="(chain-unmute (device \"Audio Effect Rack\") 2)")
 def chain_unmute(ctx: ActionContext, chain, rack=None):
-    return _chain_flag(ctx, "chain-unmute", rack, chain, "mute", False)
+    return _chain_flag(ctx, rack, chain, "mute", False)
 
 
 @action("chain-solo", "rack? chain", family="device", doc="Solo a chain of a rack.",
         example="(chain-solo (device \"Audio Effect Rack\") 1)")
 def chain_solo(ctx: ActionContext, chain, rack=None):
-    return _chain_flag(ctx, "chain-solo", rack, chain, "solo", True)
+    return _chain_flag(ctx, rack, chain, "solo", True)
 
 
 @action("chain-unsolo", "rack? chain", family="device", doc="Unsolo a chain of a rack.",
         example="(chain-unsolo (device \"Audio Effect Rack\") 1)")
 def chain_unsolo(ctx: ActionContext, chain, rack=None):
-    return _chain_flag(ctx, "chain-unsolo", rack, chain, "solo", False)
+    return _chain_flag(ctx, rack, chain, "solo", False)
 
 
-def _chain_level(ctx: ActionContext, name, rack, chain, attr, value):
-    one = _chain(name, _rack(ctx, name, rack), chain)
+def _chain_level(ctx: ActionContext, rack, chain, attr, value):
+    one = _chain(ctx, _rack(ctx, rack), chain)
     setter = set_fader if attr == "volume" else set_level
     return setter(ctx, getattr(one.mixer_device, attr), value)
 
@@ -431,20 +431,20 @@ def _chain_level(ctx: ActionContext, name, rack, chain, attr, value):
         doc="Set a rack chain's volume (0.0 .. 1.0, 0.85 is 0 dB); any value form works.",
         example="(chain-volume (device \"Audio Effect Rack\") 1 0.7)")
 def chain_volume(ctx: ActionContext, chain, level, rack=None):
-    return _chain_level(ctx, "chain-volume", rack, chain, "volume", level)
+    return _chain_level(ctx, rack, chain, "volume", level)
 
 
 @action("chain-pan", "rack? chain position", family="device", doc="Set a rack chain's pan (-1.0 .. 1.0).",
         example="(chain-pan (device \"Audio Effect Rack\") 1 -0.5)")
 def chain_pan(ctx: ActionContext, chain, position, rack=None):
-    return _chain_level(ctx, "chain-pan", rack, chain, "panning", position)
+    return _chain_level(ctx, rack, chain, "panning", position)
 
 
 @action("select-chain", "rack? chain", family="device", doc="Select a chain of a rack (shows its devices).",
         example="(select-chain (device \"Audio Effect Rack\") 2)")
 def select_chain(ctx: ActionContext, chain, rack=None):
-    one = _rack(ctx, "select-chain", rack)
-    ctx.write(one.view, "selected_chain", _chain("select-chain", one, chain), "select-chain")
+    one = _rack(ctx, rack)
+    ctx.write(one.view, "selected_chain", _chain(ctx, one, chain))
     return None
 
 
@@ -453,8 +453,8 @@ def select_chain(ctx: ActionContext, chain, rack=None):
         example="(add-chain (device \"Audio Effect Rack\"))")
 def add_chain(ctx: ActionContext, rack=None):
     ctx.require_live((12, 3))
-    one = _rack(ctx, "add-chain", rack)
-    return wrap(ctx.call(one, "insert_chain", what="add-chain"))
+    one = _rack(ctx, rack)
+    return wrap(ctx.call(one, "insert_chain"))
 
 
 @action("chain-add-device", "rack? chain name", family="device", min_live="12.3",
@@ -463,5 +463,5 @@ def add_chain(ctx: ActionContext, rack=None):
         example="(chain-add-device (device \"Audio Effect Rack\") 1 \"Saturator\")")
 def chain_add_device(ctx: ActionContext, chain, name, rack=None):
     ctx.require_live((12, 3))
-    one = _chain("chain-add-device", _rack(ctx, "chain-add-device", rack), chain)
-    return wrap(ctx.call(one, "insert_device", name, what="chain-add-device"))
+    one = _chain(ctx, _rack(ctx, rack), chain)
+    return wrap(ctx.call(one, "insert_device", name))

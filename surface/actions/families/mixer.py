@@ -116,7 +116,7 @@ def send(ctx: ActionContext, send, target=None, level=MISSING):
     for track in tracks:
         sends = list(track.mixer_device.sends)
         if index >= len(sends):
-            A.fail("send", "%s has no send %s" % (track.name, _quoted(send)))
+            ctx.fail("%s has no send %s" % (track.name, _quoted(send)))
         if level is MISSING:
             return sends[index].value
         result = set_level(ctx, sends[index], level)
@@ -134,7 +134,7 @@ def crossfade_assign(ctx: ActionContext, side, target=None):
     import Live
     value = live_enum(Live.MixerDevice.MixerDevice.crossfade_assignments, side)
     for track in ctx.tracks(target):
-        ctx.write(track.mixer_device, "crossfade_assign", value, "crossfade-assign")
+        ctx.write(track.mixer_device, "crossfade_assign", value)
     return None
 
 
@@ -171,7 +171,7 @@ PANNING_MODES = {"stereo": 0, "split": 1, "split-stereo": 1}
 def panning_mode(ctx: ActionContext, mode, target=None):
     value = _panning_mode(mode)
     for track in ctx.tracks(target):
-        ctx.write(track.mixer_device, "panning_mode", value, "panning-mode")
+        ctx.write(track.mixer_device, "panning_mode", value)
     return None
 
 
@@ -186,7 +186,7 @@ def _panning_mode(n):
 def split_pan(ctx: ActionContext, left, right, target=None):
     for track in ctx.tracks(target):
         mixer = track.mixer_device
-        ctx.write(mixer, "panning_mode", _panning_mode(1), "split-pan")
+        ctx.write(mixer, "panning_mode", _panning_mode(1))
         set_level(ctx, mixer.left_split_stereo, left)
         set_level(ctx, mixer.right_split_stereo, right)
     return None
@@ -213,5 +213,5 @@ def reset_mixer(ctx: ActionContext, target=None):
         for s in mixer.sends:
             ctx.set_param(s, 0.0)
         if mixer.panning_mode != 0:
-            ctx.write(mixer, "panning_mode", _panning_mode(0), "reset-mixer")
+            ctx.write(mixer, "panning_mode", _panning_mode(0))
     return None

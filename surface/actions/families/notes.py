@@ -207,7 +207,7 @@ def delete_notes(ctx: ActionContext, clip=None, pitch=None):
     for one in ctx.clips(clip):
         require_midi("delete-notes", one)
         span = max(one.loop_end, one.end_marker) + TIME_MARGIN
-        ctx.call(one, "remove_notes_extended", lo, hi - lo + 1, 0.0, span, what="delete-notes")
+        ctx.call(one, "remove_notes_extended", lo, hi - lo + 1, 0.0, span)
     return None
 
 

@@ -26,7 +26,7 @@ def launch_scene(ctx: ActionContext, scene=None, quantize=None):
         example="(launch-selected-scene)")
 def launch_selected_scene(ctx: ActionContext):
     scene = ctx.song.view.selected_scene
-    ctx.call(scene, "fire_as_selected", what="launch-selected-scene")
+    ctx.call(scene, "fire_as_selected")
     return None
 
 
@@ -70,10 +70,10 @@ OFF = "off"
 def scene_tempo(ctx: ActionContext, bpm, scene=None):
     for one in ctx.scenes(scene):
         if bpm is OFF:
-            ctx.write(one, "tempo_enabled", False, "scene-tempo")
+            ctx.write(one, "tempo_enabled", False)
         else:
-            ctx.write(one, "tempo", bpm, "scene-tempo")
-            ctx.write(one, "tempo_enabled", True, "scene-tempo")
+            ctx.write(one, "tempo", bpm)
+            ctx.write(one, "tempo_enabled", True)
     return None
 
 
@@ -85,19 +85,19 @@ def scene_tempo(ctx: ActionContext, bpm, scene=None):
 def scene_signature(ctx: ActionContext, numerator, scene=None, denominator=None):
     if numerator is OFF:
         for one in ctx.scenes(scene):
-            ctx.write(one, "time_signature_enabled", False, "scene-signature")
+            ctx.write(one, "time_signature_enabled", False)
         return None
     if denominator is None:
-        A.fail("scene-signature", "missing the denominator", "usage: (scene-signature (scene 2) 3 4)")
+        ctx.fail("missing the denominator", "usage: (scene-signature (scene 2) 3 4)")
     for one in ctx.scenes(scene):
-        ctx.write(one, "time_signature_numerator", numerator, "scene-signature")
-        ctx.write(one, "time_signature_denominator", denominator, "scene-signature")
-        ctx.write(one, "time_signature_enabled", True, "scene-signature")
+        ctx.write(one, "time_signature_numerator", numerator)
+        ctx.write(one, "time_signature_denominator", denominator)
+        ctx.write(one, "time_signature_enabled", True)
     return None
 
 
 @action("select-scene", "scene", family="scene", doc="Select a scene (the row Live's Enter key launches).",
         example="(select-scene (scene \"Chorus\"))")
 def select_scene(ctx: ActionContext, scene):
-    ctx.write(ctx.song.view, "selected_scene", ctx.scene(scene), "select-scene")
+    ctx.write(ctx.song.view, "selected_scene", ctx.scene(scene))
     return None

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ....interpreter.printer import describe
-from ....interpreter.values import Keyword, Symbol
+from ....interpreter.values import Keyword
 from ...adapter import label
 from ..registry import action
 from ..params import Choice, Number
-from . import _args as A
 
 if TYPE_CHECKING:
     from ...context import ActionContext

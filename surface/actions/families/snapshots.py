@@ -15,8 +15,6 @@ from ..registry import action
 from ..params import Number, Text
 from . import _args as A
 from ...value_forms import Ramp
-from ....interpreter.printer import describe
-from ....interpreter.values import LmacError
 
 if TYPE_CHECKING:
     from Live.Device import Device
@@ -40,7 +38,7 @@ def load_snapshots(song: Song):
 
 
 def save_snapshots(ctx: ActionContext, snapshots):
-    ctx.call(ctx.song, "set_data", DATA_KEY, json.dumps(snapshots, sort_keys=True), what="snapshot")
+    ctx.call(ctx.song, "set_data", DATA_KEY, json.dumps(snapshots, sort_keys=True))
 
 
 SNAPSHOT_NAME = Text("snapshot name", '"verse" or :verse', words=True)
@@ -176,7 +174,7 @@ def recall(ctx: ActionContext, name, bars=None, ms=None):
     snapshots = load_snapshots(ctx.song)
     if key not in snapshots:
         known = ", ".join('"%s"' % k for k in sorted(snapshots)) or "none yet"
-        A.fail("recall", "there is no snapshot \"%s\"" % key,
+        ctx.fail("there is no snapshot \"%s\"" % key,
                A.friend.joined(A.friend.did_you_mean(key, list(snapshots), lambda w: '"%s"' % w),
                                "snapshots: %s" % known))
     found = 0
@@ -198,7 +196,7 @@ def forget_snapshot(ctx: ActionContext, name):
     key = name
     snapshots = load_snapshots(ctx.song)
     if key not in snapshots:
-        A.fail("forget-snapshot", "there is no snapshot \"%s\"" % key,
+        ctx.fail("there is no snapshot \"%s\"" % key,
                A.friend.did_you_mean(key, list(snapshots), lambda w: '"%s"' % w))
     del snapshots[key]
     save_snapshots(ctx, snapshots)

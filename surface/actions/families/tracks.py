@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ....interpreter.printer import describe
 from ....interpreter.values import Keyword, Symbol
 from ...adapter import kind_of, label, live_enum
 from ...selectors import Handle

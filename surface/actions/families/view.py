@@ -27,21 +27,21 @@ DIRECTION = Choice("direction", {"up": 0, "down": 1, "left": 2, "right": 3})
         doc="Show a view: :session :arrangement :detail :browser :clip :device.",
         example="(show :arrangement)")
 def show(ctx: ActionContext, view):
-    ctx.call(ctx.application.view, "show_view", view, what="show")
+    ctx.call(ctx.application.view, "show_view", view)
     return None
 
 
 @action("hide", "view", family="view", kinds={"view": VIEW, "direction": DIRECTION}, doc="Hide a view: :detail :browser :clip :device ...",
         example="(hide :browser)")
 def hide(ctx: ActionContext, view):
-    ctx.call(ctx.application.view, "hide_view", view, what="hide")
+    ctx.call(ctx.application.view, "hide_view", view)
     return None
 
 
 @action("focus-view", "view", family="view", kinds={"view": VIEW, "direction": DIRECTION}, doc="Show a view and give it the keyboard focus.",
         example="(focus-view :clip)")
 def focus_view(ctx: ActionContext, view):
-    ctx.call(ctx.application.view, "focus_view", view, what="focus-view")
+    ctx.call(ctx.application.view, "focus_view", view)
     return None
 
 
@@ -49,8 +49,8 @@ def focus_view(ctx: ActionContext, view):
         example="(toggle-view :detail)")
 def toggle_view(ctx: ActionContext, view):
     app_view = ctx.application.view
-    shown = ctx.call(app_view, "is_view_visible", view, what="toggle-view")
-    ctx.call(app_view, "hide_view" if shown else "show_view", view, what="toggle-view")
+    shown = ctx.call(app_view, "is_view_visible", view)
+    ctx.call(app_view, "hide_view" if shown else "show_view", view)
     return not shown
 
 
@@ -65,7 +65,7 @@ def view_visible(ctx: ActionContext, view):
         example="(scroll :session :down)")
 def scroll(ctx: ActionContext, view, direction):
     d = direction
-    ctx.call(ctx.application.view, "scroll_view", d, view, False, what="scroll")
+    ctx.call(ctx.application.view, "scroll_view", d, view, False)
     return None
 
 
@@ -73,7 +73,7 @@ def scroll(ctx: ActionContext, view, direction):
         example="(zoom :arrangement :up)")
 def zoom(ctx: ActionContext, view, direction):
     d = direction
-    ctx.call(ctx.application.view, "zoom_view", d, view, False, what="zoom")
+    ctx.call(ctx.application.view, "zoom_view", d, view, False)
     return None
 
 
@@ -164,7 +164,7 @@ def first_track(ctx: ActionContext):
         example="(last-track)")
 def last_track(ctx: ActionContext):
     tracks = list(ctx.song.visible_tracks)
-    ctx.write(ctx.song.view, "selected_track", tracks[-1], "last-track")
+    ctx.write(ctx.song.view, "selected_track", tracks[-1])
     return None
 
 
@@ -196,6 +196,6 @@ def _step_device(ctx: ActionContext, what, step):
 def show_loop(ctx: ActionContext, clip=None):
     clip = ctx.clip(clip)
     select_object(ctx, clip, "show-loop")
-    ctx.call(clip.view, "show_loop", what="show-loop")
+    ctx.call(clip.view, "show_loop")
     return None
 
