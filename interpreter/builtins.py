@@ -556,11 +556,9 @@ def reset(a, x):
 RANDOM = _random.Random()
 
 
-@builtin("random", (0, 2), "(random) in [0,1); (random n) a number from 0 up to n; (random lo hi) any "
-                           "number between lo and hi (continuous, also for whole bounds: (random -1 1) "
-                           "can be 0.37). For whole numbers use rand-int.")
+@builtin("random", (0, 2), "(random) a number in [0,1); (random n) in [0,n); (random lo hi) between lo and hi. "
+                           "Always continuous, for parameters and pans; (rand-int ...) gives whole numbers.")
 def random(*xs):
-    # Continuous over the range, as a parameter glides: ClyphX's RND translates to (random lo hi).
     if not xs:
         return RANDOM.random()
     if len(xs) == 1:
@@ -569,19 +567,19 @@ def random(*xs):
     return RANDOM.uniform(lo, hi)
 
 
-@builtin("rand-int", (1, 2), "(rand-int n) a whole number from 0 to n-1; (rand-int lo hi) a whole number from "
-                             "lo to hi, both included.")
+@builtin("rand-int", (1, 2), "(rand-int n) a whole number from 0 to n-1; (rand-int lo hi) from lo to hi, both included "
+                             "(a die: (rand-int 1 6)).")
 def rand_int(*xs):
-    bounds = [_num(x, "rand-int") for x in xs]
-    if any(int(b) != b for b in bounds):
-        raise LmacError("rand-int: the bounds must be whole numbers, got %s; use random for any number"
-                        % " ".join(pr_str(b) for b in bounds))
-    if len(bounds) == 1:
-        if bounds[0] < 1:
-            raise LmacError("rand-int: n must be 1 or more, got %s; (rand-int 4) is 0, 1, 2 or 3" % pr_str(bounds[0]))
-        return RANDOM.randrange(int(bounds[0]))
-    lo, hi = int(min(bounds)), int(max(bounds))
-    return RANDOM.randint(lo, hi)
+    for x in xs:
+        if type(x) is not int:
+            raise LmacError("rand-int expects whole numbers, got %s" % describe(x))
+    if len(xs) == 1:
+        if xs[0] < 1:
+            raise LmacError("rand-int expects n of 1 or more, got %d" % xs[0])
+        return RANDOM.randrange(xs[0])
+    if xs[1] < xs[0]:
+        raise LmacError("rand-int expects lo <= hi, got %d and %d" % xs)
+    return RANDOM.randint(xs[0], xs[1])
 
 
 @builtin("rand-nth", (1, 1), "A random item of the collection.")

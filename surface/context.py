@@ -16,7 +16,7 @@ from ..interpreter.requests import TailCall
 from ..interpreter.values import Keyword, List, LmacError
 from .adapter import Adapter, alive, kind_of, label, live_enum, ptr
 from .selectors import SELECTED, Handle, Selector, bare_builtin_kind, is_lom
-from .value_forms import By, Ramp, Scaled
+from .value_forms import By, Glide, Ramp, Scaled
 
 if TYPE_CHECKING:  # Live's API for the type checker only (ableton-live-stubs); never imported at run time
     from Live.Application import Application
@@ -89,7 +89,6 @@ class LiveWorld(object):
         self.session: Any = None      # set by make_live_session
         self.events: Any = None       # surface.triggers.Events
         self.ramps: dict = {}         # parameter ptr -> token of the ramp that owns it
-        self.glides: dict = {}        # task id -> {parameter ptr: ramp token} the task started
         self.send_midi: Any = None    # fn(tuple of bytes): set by the Remote Script (c_instance.send_midi)
         self.log = log or (lambda text: None)
         self.show = show or (lambda text: None)
@@ -391,7 +390,6 @@ class ActionContext(object):
         key = ptr(param)
         token = object()
         live.ramps[key] = token
-        self._own_glide(key, token)
         if ramp.unit == "ms":
             length, t0, position = float(ramp.amount), clock.now_ms(), clock.now_ms
         else:
@@ -403,44 +401,32 @@ class ActionContext(object):
             self.write(param, "value", target)
             live.ramps.pop(key, None)
             return target
+        scheduler = live.session.scheduler
+        glide = Glide(name, target)
+
+        def ended():
+            glide.finish(scheduler)
+            return False
 
         def tick(now_ms):
             if live.ramps.get(key) is not token:
-                return False
+                return ended()              # another write or ramp took the parameter over
             if not alive(param):
                 live.ramps.pop(key, None)
-                return False
+                return ended()
             f = min(1.0, max(0.0, (position() - t0) / length))
             try:
                 adapter.write(action, param, "value", target if f >= 1.0 else start + (target - start) * f)
             except LmacError as e:
                 live.ramps.pop(key, None)
                 live.report(e)
-                return False
+                return ended()
             if f >= 1.0:
                 live.ramps.pop(key, None)
-                return False
+                return ended()
             return True
-        live.session.scheduler.add_ticker(tick)
-        return target
-
-    def _own_glide(self, key, token):
-        """The glide belongs to this macro and the macros around it (par waits for its branches'
-        glides; (wait-ramps) waits for the macro's own)."""
-        task = self.task
-        live = self.live
-        while task is not None:
-            owned = live.glides.get(task.id)
-            if owned is None:
-                owned = live.glides[task.id] = {}
-                task.on_done.append(lambda t: live.glides.pop(t.id, None))
-            owned[key] = token
-            task = task.parent
-
-    def glides_running(self, task):
-        """Does any glide this task (or a task inside it) started still run?"""
-        owned = self.live.glides.get(task.id, {})
-        return any(self.live.ramps.get(k) is token for k, token in owned.items())
+        scheduler.add_ticker(tick)
+        return glide
 
     # ---- launches on Live's grid -------------------------------------------------------------------
     def quantized_launch(self, fire_fn: Callable[[Optional[int]], Any], quantize=None, default_q=None):
@@ -504,6 +490,14 @@ class ActionContext(object):
             if played - target < (grid / 2.0 if grid > 0 else 1.0):
                 return stop_fn(False)
         return stop_fn(True)
+
+    def line_not_reached(self):
+        """The played-beats target of the bar wait this task was woken ahead of, while the song
+        has not played up to it yet; else None."""
+        target = getattr(self.task, "early_target", None)
+        if target is not None and self.clock.played_beats() < target - EPS:
+            return target
+        return None
 
     def rerun_at(self, target):
         """Wait until the song has played up to ``target`` (played beats), then run this action again."""

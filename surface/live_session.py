@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..interpreter.requests import TailCall, Wait, WithDynamic
 from ..interpreter.session import STDLIB, Session
-from ..interpreter.values import Builtin, Keyword, Lambda, List, LmacError
+from ..interpreter.values import Keyword, Lambda, List, LmacError
 from . import selectors, value_forms
 from .actions.registry import load_all
 from .context import ActionContext, LiveWorld
@@ -97,16 +97,6 @@ def _install_core(session, live):
     session.define_builtin("%for-each-items", for_each_items, (1, 1),
                            "The targets a for-each visits (resolved once).", control=True)
 
-    def wait_ramps(task):
-        """Wait until the glides this macro (and the macros inside it) started have ended."""
-        ctx = ActionContext(live, task, "wait-ramps")
-        if not ctx.glides_running(task):
-            return None
-        done = Builtin("%glides-done?", lambda: not ctx.glides_running(task), (0, 0), "")
-        return Wait("until", done)
-    session.define_builtin("wait-ramps", wait_ramps, (0, 0),
-                           "Wait until the glides (ramps) this macro started have reached their targets: "
-                           "(mx/crossfade ...) (wait-ramps) (message \"done\").", control=True)
 
 
 def _install_words(session):

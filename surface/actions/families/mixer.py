@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from ..registry import action
 from ...adapter import live_enum
 from . import _args as A
-from ....interpreter.values import Keyword
-from ...value_forms import Ramp, Scaled, fader_from_db
+from ....interpreter.values import Keyword, List
+from ...value_forms import Glide, Ramp, Scaled, fader_from_db
 
 if TYPE_CHECKING:
     from ...context import ActionContext
@@ -38,10 +38,10 @@ def _mixer_param_action(ctx: ActionContext, target, value, pick, setter=set_leve
     tracks = ctx.tracks(target)
     if value is MISSING:
         return pick(tracks[0].mixer_device).value if tracks else None
-    result = None
-    for track in tracks:
-        result = setter(ctx, pick(track.mixer_device), value)
-    return result
+    results = [setter(ctx, pick(track.mixer_device), value) for track in tracks]
+    if len(results) > 1 and all(isinstance(r, Glide) for r in results):
+        return List(results)      # (volume all (ramp ...)): wait-for and par wait for every glide
+    return results[-1] if results else None
 
 
 @action("volume", "target? level?", family="mixer",

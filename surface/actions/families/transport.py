@@ -82,9 +82,10 @@ def continue_(ctx: ActionContext):
         example="(stop (track \"Drums\"))")
 def stop(ctx: ActionContext, target=None):
     if target is None and ctx.focus() is None:
-        line = getattr(ctx.task, "early_target", None)
-        if line is not None and ctx.clock.played_beats() < line - 1e-9:
-            # Woken ahead of a bar line (for launches): the transport stops on the line, not before.
+        # Live stops the transport at once, not on its grid: woken ahead of a bar line (for the
+        # launches a bar wait hands to Live early), wait for the line itself.
+        line = ctx.line_not_reached()
+        if line is not None:
             return ctx.rerun_at(line)
         ctx.call(ctx.song, "stop_playing")
         return None
