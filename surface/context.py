@@ -8,7 +8,7 @@ lists of Live objects or raise an LmacError that names the selector.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, NoReturn, Optional
 
 from ..interpreter import friend
 from ..interpreter.printer import describe
@@ -131,7 +131,7 @@ class ActionContext(object):
     def clock(self):
         return self.live.clock
 
-    def fail(self, message, fix=None):
+    def fail(self, message, fix=None) -> NoReturn:
         raise LmacError(friend.message(self.action, message, fix))
 
     # ---- targets ----------------------------------------------------------------------------
