@@ -86,7 +86,15 @@ def problems_of_call(form, action, locals_=frozenset()):
     unknown = [a for a in args if isinstance(a, Unknown)]
     if unknown and not _unambiguous(spec, args):
         return []
-    return [(form, m) for m in spec.problems(args)]
+    out = []
+    for message, culprit in spec.problems(args):
+        where = form
+        for arg_form, value in zip(form[1:], args):
+            if culprit is not None and value is culprit and getattr(arg_form, "pos", None) is not None:
+                where = arg_form       # underline the argument at fault
+                break
+        out.append((where, message))
+    return out
 
 
 def _unambiguous(spec, args):

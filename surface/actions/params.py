@@ -29,6 +29,12 @@ class Bad(Exception):
         Exception.__init__(self, problem)
         self.problem = problem
         self.fix = fix
+        self.arg = None      # the argument at fault, when one is (lmac check underlines it)
+
+    def at(self, arg):
+        if self.arg is None:
+            self.arg = arg
+        return self
 
 
 class Unknown(object):
@@ -485,11 +491,12 @@ class Spec(object):
             raise LmacError(friend.message(self.name, e.problem, friend.joined(e.fix, self.usage())))
 
     def problems(self, args):
-        """Messages for the static checker: args are literal values or Unknown forms."""
+        """[(message, argument at fault or None)] for the static checker: args are literal values
+        or Unknown forms. The message is the one bind raises when the action runs."""
         try:
             self._bind(list(args))
         except Bad as e:
-            return [friend.message(self.name, e.problem, friend.joined(e.fix, self.usage()))]
+            return [(friend.message(self.name, e.problem, friend.joined(e.fix, self.usage())), e.arg)]
         return []
 
     def _bind(self, args):
@@ -500,7 +507,7 @@ class Spec(object):
             try:
                 out[option.py] = True if option.flag else option.kind.check(value)
             except Bad as e:
-                raise Bad(":%s %s" % (oname, _after_subject(e.problem, option.kind)), e.fix)
+                raise Bad(":%s %s" % (oname, _after_subject(e.problem, option.kind)), e.fix).at(value)
         assignment = self._match(positional)
         for param, value in assignment:
             if param.rest:
@@ -515,10 +522,10 @@ class Spec(object):
     def _convert(self, param, value):
         try:
             return param.kind.check(value)
-        except Bad:
-            raise
+        except Bad as e:
+            raise e.at(value)
         except LmacError as e:   # a family's own check speaking in the old voice
-            raise Bad(e.message)
+            raise Bad(e.message).at(value)
 
     def _split_options(self, args):
         if not self.options:
@@ -537,7 +544,7 @@ class Spec(object):
                 i += 1
                 continue
             if i + 1 >= len(args):
-                raise Bad(":%s needs a value (%s)" % (option.name, option.kind.what))
+                raise Bad(":%s needs a value (%s)" % (option.name, option.kind.what)).at(a)
             given[option.name] = args[i + 1]
             i += 2
         return positional, given
@@ -594,8 +601,8 @@ class Spec(object):
         if self.options:
             raise Bad("does not know the option %s" % _got(a),
                       friend.did_you_mean(a.name, [o.name for o in self.options], lambda w: ":" + w)
-                      or "its options are %s" % friend.keyword_list([o.name for o in self.options]))
-        raise Bad("takes no options, got %s" % _got(a))
+                      or "its options are %s" % friend.keyword_list([o.name for o in self.options])).at(a)
+        raise Bad("takes no options, got %s" % _got(a)).at(a)
 
 
 def _after_subject(problem, kind):
