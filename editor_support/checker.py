@@ -11,7 +11,6 @@ defines itself (their arguments may be any syntax).
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 from lmac.grammar.reader import read_all
@@ -222,8 +221,8 @@ class _Run(object):
             pool = [alias + "/" + n for n in (self.aliases[alias] or {})]
         else:
             pool = list(scope) + list(self.defs) + list(self.checker.names)
-        close = difflib.get_close_matches(name, pool, n=1, cutoff=0.7)
-        return close[0] if close else None
+        from lmac.interpreter.friend import closest_name
+        return closest_name(name, pool)     # the run suggests the same way
 
     def check_arity(self, form, entry):
         arity = entry.arity

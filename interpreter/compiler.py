@@ -585,7 +585,7 @@ def _global_ev(g, name, pos):
         try:
             return g[name]
         except KeyError:
-            raise LmacError(friend.not_found(name), pos)
+            raise LmacError(friend.not_found(name, g), pos)
     return ev
 
 

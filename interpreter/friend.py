@@ -143,6 +143,18 @@ def clyphx_hint(text):
     return "this looks like ClyphX: try %s (docs/clyphx.md lists the rest)" % form.replace("{t}", t)
 
 
-def not_found(name):
-    """The unknown-name message (LANGUAGE.md: 'abc' not found), with a ClyphX hint when it fits."""
-    return message(None, "'%s' not found" % name, clyphx_hint(name))
+def closest_name(name, pool):
+    """The known name nearest to a misspelt one ('arn' -> 'arm'), as `lmac check` and the run
+    both suggest it; None when nothing is close."""
+    found = difflib.get_close_matches(name, [p for p in pool if isinstance(p, str)], n=1, cutoff=0.7)
+    return found[0] if found else None
+
+
+def not_found(name, pool=()):
+    """The unknown-name message (LANGUAGE.md: 'abc' not found), with a ClyphX hint or the
+    nearest known name."""
+    hint = clyphx_hint(name)
+    if hint is None:
+        guess = closest_name(name, pool)
+        hint = "did you mean '%s'?" % guess if guess else None
+    return message(None, "'%s' not found" % name, hint)

@@ -94,9 +94,6 @@ class Kind(object):
         """Keyword words this kind accepts (completion), without colons."""
         return []
 
-    def bad(self, v, fix=None):
-        raise Bad("expects %s, got %s" % (self.what, _got(v)), fix)
-
 
 class AnyValue(Kind):
     def __init__(self, what="any value"):
@@ -119,10 +116,10 @@ class Target(Kind):
         self.what = self.EXAMPLES.get(noun, "a " + noun)
 
     def fits_value(self, v, strict):
-        if v is None or is_number(v) or isinstance(v, str):
-            return not strict and not isinstance(v, bool)
         if isinstance(v, (bool, float, Keyword, Map)):
             return False
+        if v is None or isinstance(v, (int, str)):
+            return not strict        # (arm 1), (arm "Bass"): only when nothing else takes it
         if isinstance(v, (list, tuple)):
             return all(self.fits_value(x, strict) for x in v)
         return not isinstance(v, (Lambda, Builtin)) or _bare_selector(v)
@@ -384,14 +381,15 @@ KINDS = {
     "values": AnyValue("values"), "value": AnyValue("value"), "key": Text("key", '"cue"'),
     "pattern": Text("pattern", '"Drum*"'),
     "pred": Fn("test"), "handler": Fn("handler"), "event": AnyValue("an event like :startup"),
-    "chain": Custom("chain", 'a chain number or name like "Kick"',
-                    lambda v: v if (is_number(v) or isinstance(v, str)) else _bad("chain", 'a chain number or name like "Kick"', v)),
+    "chain": Custom("chain", 'a chain number or name like "Kick"', lambda v: _number_or_name("chain", v)),
     "strength": Number("strength", 0.0, 1.0),
 }
 
 
-def _bad(noun, what, v, fix=None):
-    raise Bad("the %s must be %s, got %s" % (noun, what, _got(v)), fix)
+def _number_or_name(noun, v):
+    if (is_number(v) and int(v) == v) or isinstance(v, str):
+        return v
+    raise Bad('the %s must be a %s number or name like "Kick", got %s' % (noun, noun, _got(v)))
 
 
 # ---- parameters and the spec ---------------------------------------------------------------------

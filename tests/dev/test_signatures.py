@@ -116,3 +116,14 @@ def test_check_set_flag_reports_unknown_names(tmp_path):
                              'tracks are: Rhythm, Drums, Bass, Keys, Vox')
     assert ':3:7: fire: (clip "Verze") matched no clip; clips are: Kick + Hats, Beat' in lines[1]
     assert ':4:14: for-each: (tracks "Synth*") matched no track' in lines[2]
+
+
+def test_check_and_run_suggest_the_same_names():
+    from lmac.interpreter.clock import TestClock
+    from lmac.interpreter.session import Session
+    from lmac.interpreter.values import LmacError
+    for code in ("(revrse [1 2])", "METRO", "(SEL/ARM)"):
+        with pytest.raises(LmacError) as e:
+            Session(clock=TestClock()).eval(code)
+        found = Checker().check_text(code, "x.lmac")
+        assert [f.message for f in found] == [e.value.message], code

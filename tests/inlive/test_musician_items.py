@@ -162,3 +162,12 @@ def test_a_replaced_ramp_no_longer_holds_its_macro():
     script.start_macro('(volume (track 1) 0.5)')     # a plain write stops the glide
     host.advance_ms(200)
     assert task.status == "done"
+
+
+def test_unknown_names_get_the_same_suggestion_in_live_as_in_check(session):
+    with pytest.raises(LmacError) as e:
+        session.eval("(defn f () (revrse [1 2])) (f)")
+    assert e.value.message == "'revrse' not found; did you mean 'reverse'?"
+    with pytest.raises(LmacError) as e:
+        session.eval("(qwzx 1)")
+    assert e.value.message == "'qwzx' not found"
