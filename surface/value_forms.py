@@ -1,5 +1,6 @@
 """Value forms for parameters: a plain number, (by d), (random lo hi) (already a number), :reset,
-and (ramp v :bars n) / (ramp v :beats n) / (ramp v :ms n) glides.
+(ramp v :bars n) / (ramp v :beats n) / (ramp v :ms n) glides, and the scales musicians bring from
+ClyphX and the mixer: (db -6) as Live shows it, (percent 50) and (midi-value 64) of the range.
 
 ``by`` and ``ramp`` build the objects below; ``ActionContext.set_param`` applies them.
 """
@@ -40,66 +41,6 @@ class Ramp(object):
 
     def lmac_repr(self):
         return "(ramp %s :%s %s)" % (describe(self.target), self.unit, describe(self.amount))
-
-
-class Scaled(object):
-    """A value in the musician's scale, mapped onto the parameter's range when it is set:
-    (percent 50) and (midi-value 64) anywhere; (db -6) on volume faders (Live's fader curve)."""
-
-    __slots__ = ("unit", "amount")
-
-    def __init__(self, unit, amount):
-        self.unit = unit
-        self.amount = amount
-
-    def lmac_repr(self):
-        return "(%s %s)" % (self.unit, describe(self.amount))
-
-    def on_range(self, lo, hi):
-        """The value in lo..hi (percent and midi-value); None for db (only faders know it)."""
-        if self.unit == "percent":
-            return lo + (hi - lo) * self.amount / 100.0
-        if self.unit == "midi-value":
-            return lo + (hi - lo) * self.amount / 127.0
-        return None
-
-
-# Live's volume fader: (dB, fader value) points as Live shows them; between points the fader
-# moves linearly (0.025 per dB above -18 dB). Below -70 dB the fader is at 0 (-inf).
-FADER_DB = [(-70.0, 0.0), (-60.0, 0.035), (-48.0, 0.104), (-36.0, 0.187), (-30.0, 0.238),
-            (-24.0, 0.302), (-18.0, 0.4), (6.0, 1.0)]
-
-
-def fader_from_db(db):
-    """The volume fader value (0..1) that Live shows as ``db`` decibels."""
-    if db <= FADER_DB[0][0]:
-        return 0.0
-    for (d0, v0), (d1, v1) in zip(FADER_DB, FADER_DB[1:]):
-        if db <= d1:
-            return v0 + (v1 - v0) * (db - d0) / (d1 - d0)
-    return 1.0
-
-
-def db_value(amount):
-    _number("db", amount, "a number of decibels like -6")
-    if amount > 6:
-        raise LmacError("db: a volume fader goes up to +6 dB, got %s; use a number up to 6" % describe(amount))
-    return Scaled("db", amount)
-
-
-def percent(amount):
-    _number("percent", amount, "a percentage like 50")
-    if not 0 <= amount <= 100:
-        raise LmacError("percent: the percentage must be from 0 to 100, got %s" % describe(amount))
-    return Scaled("percent", amount)
-
-
-def midi_value(amount):
-    _number("midi-value", amount, "a MIDI value like 64")
-    if not 0 <= amount <= 127:
-        raise LmacError("midi-value: the value must be from 0 to 127 (as ClyphX counts), got %s; "
-                        "use (percent p) for a percentage" % describe(amount))
-    return Scaled("midi-value", amount)
 
 
 class Glide(object):
@@ -143,6 +84,39 @@ class Glide(object):
             callback(self.target)
 
 
+class Scaled(object):
+    """A value on a musician's scale, turned into the parameter's own value when applied:
+    ``scale`` is "db" (as Live displays the parameter), "percent" (0..100 of its range) or "midi"
+    (0..127 of its range, as ClyphX and controllers count)."""
+
+    __slots__ = ("scale", "amount")
+
+    def __init__(self, scale, amount):
+        self.scale = scale
+        self.amount = amount
+
+    def lmac_repr(self):
+        return "(%s %s)" % ({"db": "db", "percent": "percent", "midi": "midi-value"}[self.scale], describe(self.amount))
+
+
+def db(amount):
+    return Scaled("db", _number("db", amount, "a level in dB, like -6"))
+
+
+def percent(amount):
+    _number("percent", amount, "a number from 0 to 100")
+    if not 0 <= amount <= 100:
+        raise LmacError("percent expects a number from 0 to 100, got %s" % describe(amount))
+    return Scaled("percent", amount)
+
+
+def midi_value(amount):
+    _number("midi-value", amount, "a number from 0 to 127")
+    if not 0 <= amount <= 127:
+        raise LmacError("midi-value expects a number from 0 to 127, got %s" % describe(amount))
+    return Scaled("midi", amount)
+
+
 def by(delta):
     return By(_number("by", delta, "a number to add (negative to go down)"))
 
@@ -163,11 +137,10 @@ def ramp(target, unit, amount):
 
 BUILTINS = [
     ("by", by, (1, 1), "A relative value: (volume (by -0.1)) turns the volume down by 0.1."),
-    ("db", db_value, (1, 1), "A volume in decibels: (volume (track 1) (db -6)); 0 dB is Live's 0.85, +6 dB "
-                             "the top of the fader."),
-    ("percent", percent, (1, 1), "A value as a percentage of the parameter's range: (set-param P (percent 50))."),
-    ("midi-value", midi_value, (1, 1), "A value 0..127 as ClyphX counts, scaled to the parameter's range: "
-                                       "(set-param P (midi-value 64)) is half way."),
+    ("db", db, (1, 1), "A level as Live shows it in dB: (volume (track 1) (db -6)); for parameters Live displays in dB."),
+    ("percent", percent, (1, 1), "A point of the parameter's range, 0 to 100: (set-param (param \"Dry/Wet\") (percent 30))."),
+    ("midi-value", midi_value, (1, 1), "A point of the parameter's range on the 0..127 scale of ClyphX and "
+                                       "controllers: (set-param (param \"Cutoff\") (midi-value 64))."),
     ("ramp", ramp, (3, 3), "A glide: (volume (track 1) (ramp 0.5 :bars 4)); units :bars, :beats or :ms. "
                            "A new ramp on the same parameter replaces the running one."),
 ]

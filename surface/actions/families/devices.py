@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, List
 
 from ..registry import action
 from . import _args as A
-from .mixer import set_fader, set_level
+from .mixer import set_level
 from ...selectors import wrap
 from ..params import Custom, Level, Number, Text
 from ....interpreter.values import LmacError
@@ -423,8 +423,7 @@ def chain_unsolo(ctx: ActionContext, chain, rack=None):
 
 def _chain_level(ctx: ActionContext, rack, chain, attr, value):
     one = _chain(ctx, _rack(ctx, rack), chain)
-    setter = set_fader if attr == "volume" else set_level
-    return setter(ctx, getattr(one.mixer_device, attr), value)
+    return set_level(ctx, getattr(one.mixer_device, attr), value)
 
 
 @action("chain-volume", "rack? chain level", family="device",

@@ -12,7 +12,7 @@ from ..registry import action
 from ...adapter import live_enum
 from . import _args as A
 from ....interpreter.values import Keyword, List
-from ...value_forms import Glide, Ramp, Scaled, fader_from_db
+from ...value_forms import Glide
 
 if TYPE_CHECKING:
     from ...context import ActionContext
@@ -25,20 +25,12 @@ def set_level(ctx: ActionContext, param, value):
     return ctx.set_param(param, value)
 
 
-def set_fader(ctx: ActionContext, param, value):
-    """A volume fader: (db x) becomes the fader value Live shows as x dB, also as a ramp target."""
-    if isinstance(value, Scaled) and value.unit == "db":
-        value = fader_from_db(value.amount)
-    elif isinstance(value, Ramp) and isinstance(value.target, Scaled) and value.target.unit == "db":
-        value = Ramp(fader_from_db(value.target.amount), value.amount, value.unit)
-    return ctx.set_param(param, value)
 
-
-def _mixer_param_action(ctx: ActionContext, target, value, pick, setter=set_level):
+def _mixer_param_action(ctx: ActionContext, target, value, pick):
     tracks = ctx.tracks(target)
     if value is MISSING:
         return pick(tracks[0].mixer_device).value if tracks else None
-    results = [setter(ctx, pick(track.mixer_device), value) for track in tracks]
+    results = [set_level(ctx, pick(track.mixer_device), value) for track in tracks]
     if len(results) > 1 and all(isinstance(r, Glide) for r in results):
         return List(results)      # (volume all (ramp ...)): wait-for and par wait for every glide
     return results[-1] if results else None
@@ -49,7 +41,7 @@ def _mixer_param_action(ctx: ActionContext, target, value, pick, setter=set_leve
             "(db -6); any value form works. Without a level, answers the current one.",
         example="(volume (track \"Bass\") (ramp 0.5 :bars 4))")
 def volume(ctx: ActionContext, target=None, level=MISSING):
-    return _mixer_param_action(ctx, target, level, lambda m: m.volume, set_fader)
+    return _mixer_param_action(ctx, target, level, lambda m: m.volume)
 
 
 @action("pan", "target? position?", family="mixer",
@@ -159,7 +151,7 @@ def cue_volume(ctx: ActionContext, level=MISSING):
     param = _main_param(ctx, "cue_volume")
     if level is MISSING:
         return param.value
-    return set_fader(ctx, param, level)
+    return set_level(ctx, param, level)
 
 
 PANNING_MODES = {"stereo": 0, "split": 1, "split-stereo": 1}

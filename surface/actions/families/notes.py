@@ -50,7 +50,8 @@ def region(clip: Clip):
 
 
 def read_notes(ctx: ActionContext, clip: Clip, what="notes", pitches=None):
-    """The clip's notes (Live MidiNote objects) as a vector Live can take back, sorted by time."""
+    """The clip's notes (Live MidiNote objects) as a vector Live can take back, in Live's order
+    (pitch, then time)."""
     require_midi(what, clip)
     lo, hi = pitches if pitches is not None else (0, 127)
     span = max(clip.loop_end, clip.end_marker) + TIME_MARGIN
@@ -172,7 +173,8 @@ def _each_clip(ctx: ActionContext, what, sel, change, pitches):
         doc="The clip's notes as maps {:pitch :start :duration :velocity :mute :probability ...}, in time order.",
         example="(notes (clip \"Bass A\"))")
 def notes(ctx: ActionContext, clip=None, pitch=None):
-    return A.vector(note_map(n) for n in read_notes(ctx, ctx.clip(clip), "notes", pitch))
+    found = read_notes(ctx, ctx.clip(clip), "notes", pitch)
+    return A.vector(note_map(n) for n in sorted(found, key=lambda n: (n.start_time, n.pitch)))
 
 
 @action("add-notes", "clip? notes", family="notes",
