@@ -89,7 +89,7 @@ def test_results_actions_and_positioned_errors(tmp_path):
     lines = lines[1:]
     assert re.match(r'#<track "\d+-MIDI">$', lines[2])
     assert len(host.song.tracks) == tracks + 1
-    assert lines[3:5] == ["3", "error: <repl>:1:10: 'nope' not found"]
+    assert lines[3:5] == ["3", "error: <repl>:1:10: 'nope' not found; did you mean 'note'?"]
     assert lines[5] == "error: <repl>:1:10: expected ) to close the list opened at 1:6, found ]"
     assert lines[6] == "#<fn twice>"
     assert lines[7].startswith("error: <repl>:2:") and "car" in lines[7]   # line 2 of its entry
@@ -278,7 +278,7 @@ def test_lmac_repl_connect_subprocess(tmp_path):
     lines = out.splitlines()
     assert re.match(r'#<track "\d+-MIDI">$', lines[1])
     assert lines[:1] + lines[2:] == ["3", ":late",
-                                "error: <repl>:1:2: 'oops' not found",
+                                "error: <repl>:1:2: 'oops' not found; did you mean 'loop'?",
                                 "(bind (note 41) (do (wait-bars 1) :late))"]
     assert len(host.song.tracks) == tracks + 1
 
