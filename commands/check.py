@@ -11,8 +11,9 @@ def add_arguments(p):
     p.add_argument("--live", default=None, metavar="VERSION",
                    help="the Live version the files must work on, e.g. 11.3 (default: the newest, 12.3)")
     p.add_argument("-v", "--verbose", action="store_true", help="also say which files were checked")
-    p.add_argument("--set", default=None, metavar="SET",
-                   help="also report track, scene and clip names this set lacks (a set `lmac run --set` takes)")
+    p.add_argument("--set", metavar="SET",
+                   help="also check that the tracks, scenes, clips, devices and parameters the files name exist "
+                        "in your Live set (MySong.als, only read) or a JSON set")
 
 
 def run(args):
@@ -23,11 +24,14 @@ def run(args):
     except ValueError:
         print("lmac check: --live expects a version like 11.3, got %r" % args.live, file=sys.stderr)
         return 2
-    try:
-        findings, files = check_paths(args.files, live, set_path=args.set)
-    except (OSError, ValueError) as e:
-        print("lmac check: cannot read the set %s: %s" % (args.set, e), file=sys.stderr)
-        return 2
+    findings, files = check_paths(args.files, live)
+    if getattr(args, "set", None):
+        from lmac.commands.set_option import check_against_set
+        more, problem = check_against_set(files, args.set)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
+        findings.extend(more)
     for f in findings:
         print(f)
     if args.verbose:

@@ -1,10 +1,11 @@
 """What `lmac check` knows about an action call without running it, from the action's executable
-signature (surface/actions/params.py): argument counts, keyword options and their values, literal
-types, and, with a set, track/scene/clip names. The messages are the ones `lmac run` gives.
+signature (surface/actions/params.py): argument counts, keyword options and their values and
+literal types. The messages are the ones `lmac run` gives.
 
     problems_of_call(form, action)      -> [(form to underline, message), ...]
     static_value(form)                  -> the literal value, or params.Unknown for code
-    SetNames.load(path).problems(form)  -> unknown names in (track "Bas"), (scene ...), (clip ...)
+
+(Names a set lacks, with `lmac check --set`, are editor_support/set_names.py's job.)
 """
 from __future__ import annotations
 
@@ -111,60 +112,3 @@ def _unambiguous(spec, args):
         return [(p.name, tuple(id(x) for x in v) if p.rest else id(v)) for p, v in assignment]
     first = shape(found[0])
     return all(shape(other) == first for other in found[1:])
-
-
-class SetNames(object):
-    """Track, scene and clip names of a Live set, read by the loader `lmac run --set` uses."""
-
-    def __init__(self, tracks, scenes, clips, returns):
-        self.tracks, self.scenes, self.clips, self.returns = tracks, scenes, clips, returns
-
-    @classmethod
-    def load(cls, path):
-        from lmac.surface.virtual_live import load_set
-        song = load_set(path).get_document()
-        tracks = [t.name for t in song.tracks]
-        returns = [t.name for t in song.return_tracks]
-        scenes = [s.name for s in song.scenes]
-        clips = [slot.clip.name for t in song.tracks for slot in t.clip_slots if slot.has_clip]
-        return cls(tracks, scenes, clips, returns)
-
-    def problems(self, form, subject=None):
-        """Unknown names in a selector call form, with the run's message (or [])."""
-        if type(form) is not List or not form or type(form[0]) is not Symbol:
-            return []
-        head = form[0].name
-        keys = [a for a in form[1:2] if isinstance(a, str)]
-        if head == "clip" and len(form) == 3:
-            keys = []       # (clip "Drums" 2): a track name and a scene number
-            if isinstance(form[1], str):
-                return self._check(form, subject, "track", form[1], self.tracks, "tracks",
-                                   form_text='(track "%s")' % form[1])
-            return []
-        table = {"track": ("track", self.tracks, "tracks"), "tracks": ("track", self.tracks, "tracks"),
-                 "scene": ("scene", self.scenes, "scenes"), "scenes": ("scene", self.scenes, "scenes"),
-                 "clip": ("clip", self.clips, "clips"), "return": ("return", self.returns, "returns")}
-        if head not in table:
-            return []
-        noun, names, plural = table[head]
-        out = []
-        for key in ([a for a in form[1:] if isinstance(a, str)] if head in ("tracks", "scenes") else keys):
-            out += self._check(form, subject, noun, key, names, plural)
-        return out
-
-    def _check(self, form, subject, noun, key, names, plural, form_text=None):
-        from lmac.surface.context import no_match_problem
-        from lmac.interpreter.printer import pr_str
-        if _matches(key, names) or (noun == "return" and len(key) == 1 and key.isalpha()
-                                     and ord(key.lower()) - ord("a") < len(names)):
-            return []
-        text = form_text or pr_str(form)
-        return [(form, no_match_problem(subject or form[0].name, text, noun, names, key))]
-
-
-def _matches(key, names):
-    import fnmatch
-    low = key.lower()
-    if any(c in low for c in "*?["):
-        return any(fnmatch.fnmatchcase((n or "").lower(), low) for n in names)
-    return any((n or "").lower() == low for n in names)

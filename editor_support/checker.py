@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lmac.grammar.reader import read_all
+from lmac.interpreter.clyphx_hints import clyphx_hint
 from lmac.interpreter.compiler import looks_like_bindings  # the compiler's own rule for `loop`
 from lmac.interpreter.values import Keyword, List, LmacSyntaxError, Map, Symbol, Vector
 from lmac.interpreter.vocabulary import Entry, definition_entry, param_arity
@@ -35,14 +36,12 @@ class Finding:
 
 
 BINDING_PAIR_FORMS = ("if-let", "when-let", "dotimes", "doseq")
-SELECTOR_FORMS = ("track", "tracks", "return", "scene", "scenes", "clip", "device", "param", "where")
 
 
 class Checker(object):
-    def __init__(self, live=NEWEST_LIVE, names=None, set_names=None):
+    def __init__(self, live=NEWEST_LIVE, names=None):
         self.live = tuple(live)
         self.names = names if names is not None else known_names()
-        self.set_names = set_names   # action_check.SetNames of a Live set (lmac check --set)
 
     # ---- entry points -----------------------------------------------------------------------
     def check_file(self, path):
@@ -179,7 +178,6 @@ class _Run(object):
         self.check_live(head, entry)
         if name in self.macros:
             return  # its own syntax; the macro decides what its arguments mean
-        self.check_set_names(form)
         self.walk_all(form[1:], scope)
 
     # ---- names --------------------------------------------------------------------------------
@@ -205,12 +203,11 @@ class _Run(object):
             if self.lookup(name) is not None and name not in scope:
                 self.check_live(sym, self.lookup(name))
             return
-        from lmac.interpreter.friend import clyphx_hint
         message = "'%s' not found" % name
         guess = self.suggest(name, scope)
-        hint = clyphx_hint(name)
+        hint = clyphx_hint(name)          # METRO, SEL/ARM: how lmac says it, as Live itself would
         if hint:
-            message += "; " + hint     # the same words the run says
+            message += ". " + hint
         elif guess:
             message += "; did you mean '%s'?" % guess
         self.report(sym, message, "unknown-name")
@@ -253,15 +250,6 @@ class _Run(object):
         for where, message in problems_of_call(form, action, scope):
             self.report(where, message, "action")
 
-    def check_set_names(self, form, args=None):
-        """Names the set does not have, in (track "..."), (scene "..."), (clip "...") given to
-        this form; the message names the form, as the run does."""
-        sets = self.checker.set_names
-        if sets is None or _head(form) in SELECTOR_FORMS:
-            return
-        for arg in (form[1:] if args is None else args):
-            for where, message in sets.problems(arg, _head(form)):
-                self.report(where, message, "set-name")
 
     def check_live(self, where, entry):
         need = entry.min_live
@@ -400,9 +388,6 @@ class _Run(object):
                 self.walk(step, scope)
 
     def sp_for_each(self, form, scope):
-        if len(form) > 1:
-            self.check_set_names(form, [form[1][1]] if type(form[1]) is Vector and len(form[1]) == 2
-                                 else [form[1]])
         if len(form) > 1 and type(form[1]) is Vector and len(form[1]) == 2 \
                 and type(form[1][0]) is Symbol:
             self.walk(form[1][1], scope)
@@ -434,15 +419,10 @@ def _head(form):
     return None
 
 
-def check_paths(paths, live=NEWEST_LIVE, set_path=None):
-    """(findings, files checked) for files and folders (folders: every .lmac inside). With
-    ``set_path`` (a set `lmac run --set` takes), names the set lacks are findings too."""
+def check_paths(paths, live=NEWEST_LIVE):
+    """(findings, files checked) for files and folders (folders: every .lmac inside)."""
     import os
-    set_names = None
-    if set_path is not None:
-        from .action_check import SetNames
-        set_names = SetNames.load(set_path)
-    checker = Checker(live=live, set_names=set_names)
+    checker = Checker(live=live)
     findings, files = [], []
     for p in paths:
         if os.path.isdir(p):

@@ -23,6 +23,7 @@ import contextlib
 
 from . import code as op
 from . import friend
+from .clyphx_hints import clyphx_hint
 from .code import Code
 from .printer import describe
 from .values import Builtin, Keyword, Lambda, List, LmacError, Map, Symbol, Vector
@@ -580,12 +581,21 @@ def _local_ev(depth, index):
     return ev
 
 
+def not_found(name, pool=()):
+    """The error for an unknown name: a hint when it is ClyphX written by habit, else the nearest
+    known name from ``pool`` (the same suggestion `lmac check` makes)."""
+    hint = clyphx_hint(name)
+    if hint:
+        return "'%s' not found. %s" % (name, hint)
+    return friend.not_found(name, pool)
+
+
 def _global_ev(g, name, pos):
     def ev(env):
         try:
             return g[name]
         except KeyError:
-            raise LmacError(friend.not_found(name, g), pos)
+            raise LmacError(not_found(name, g), pos)
     return ev
 
 

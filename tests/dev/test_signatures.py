@@ -2,16 +2,13 @@
 the documented signature, and `lmac check` knows what the run knows (same messages)."""
 import inspect
 import os
-import subprocess
 import sys
 
 import pytest
 
-from lmac.editor_support.action_check import SetNames
 from lmac.editor_support.checker import Checker
 from lmac.surface.actions import registry
 from lmac.surface.actions.params import Spec
-from lmac.surface.virtual_live import DEMO_SET
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "tests", "inlive"))
@@ -59,14 +56,14 @@ def test_every_example_fits_its_spec():
 
 
 def test_check_gives_the_runs_message_for_what_it_can_see():
-    checker = Checker(set_names=SetNames.load(DEMO_SET))
+    checker = Checker()
     seen = 0
     for code, message in MISTAKES:
         findings = checker.check_text(code, "x.lmac")
         if findings:
             assert findings[0].message == message, code
             seen += 1
-    assert seen >= 80   # the rest need the running set (a slot's clip, a device's racks ...)
+    assert seen >= 75   # the rest need the running set (its names, a slot's clip, a device's racks ...)
 
 
 @pytest.mark.parametrize("code", [
@@ -98,24 +95,6 @@ def test_signature_help_data():
     assert "0.0 to 1.0" in help_["parameters"][2]["doc"]
     assert registry.signature_help("fire")["parameters"][-1]["label"] == ":quantize grid"
     assert registry.signature_help("nope") is None
-
-
-def test_check_set_flag_reports_unknown_names(tmp_path):
-    f = tmp_path / "names.lmac"
-    f.write_text('(arm (track "Bas"))\n(launch-scene (scene "Chorus"))\n(fire (clip "Verze"))\n'
-                 '(for-each [t (tracks "Synth*")] (arm t))\n', encoding="utf-8")
-    args = [sys.executable, "-m", "lmac.cli", "check", str(f)]
-    plain = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert plain.returncode == 0 and plain.stdout == ""
-    with_set = subprocess.run(args + ["--set", DEMO_SET], cwd=ROOT, capture_output=True, text=True,
-                              timeout=120)
-    lines = with_set.stdout.splitlines()
-    assert with_set.returncode == 1
-    assert len(lines) == 3, lines
-    assert lines[0].endswith(':1:6: arm: (track "Bas") matched no track; did you mean "Bass"? '
-                             'tracks are: Rhythm, Drums, Bass, Keys, Vox')
-    assert ':3:7: fire: (clip "Verze") matched no clip; clips are: Kick + Hats, Beat' in lines[1]
-    assert ':4:14: for-each: (tracks "Synth*") matched no track' in lines[2]
 
 
 def test_check_and_run_suggest_the_same_names():

@@ -1,6 +1,6 @@
 """What musicians hit (issue 12), each as a test: continuous random, a stop after a bar wait lands
-on the bar, ramps that par waits for, ClyphX pasted by mistake gets a hint, units typed into numbers.
-(dB, percent and 0..127 values themselves: tests/inlive/test_family_mixer.py.)"""
+on the bar, ramps that par waits for, units typed into numbers, unknown names with a suggestion.
+(dB, percent and 0..127 values: test_family_mixer.py; ClyphX hints: test_clyphx_hints.py.)"""
 import pytest
 
 from lmac.commands.run import start_host
@@ -59,28 +59,6 @@ def test_stop_after_a_bar_wait_stops_on_the_bar():
     assert task.status == "done", task.error
     assert len(stopped) == 1
     assert 16.0 <= stopped[0] < 16.0 + 0.1      # 5.1.1, not 4.4.4 (a 10 ms tick is ~0.02 beats)
-
-
-@pytest.mark.parametrize("code,hint", [
-    ("METRO ON", "'METRO' not found; this looks like ClyphX: try (metronome)"),
-    ("(SEL/ARM)", "'SEL/ARM' not found; this looks like ClyphX: try (arm selected)"),
-    ("1/ARM", "1/ARM is not a number; this looks like ClyphX: try (arm (track 1))"),
-    ("[X] 2/MUTE ; 3/SOLO", "2/MUTE is not a number; this looks like ClyphX: try (mute (track 2))"),
-    ("BPM 128", "'BPM' not found; this looks like ClyphX: try (tempo 128)"),
-    ("MST/VOL 100", "'MST/VOL' not found; this looks like ClyphX: try (volume master (midi-value 100))"),
-    ('"Bass"/MUTE', "'/MUTE' not found; this looks like ClyphX: try (mute (track \"Name\"))"),
-])
-def test_clyphx_pasted_by_mistake_gets_a_hint(code, hint):
-    with pytest.raises(LmacError) as e:
-        Env().run(code)
-    assert e.value.message.startswith(hint)
-    assert e.value.message.endswith("(docs/clyphx.md lists the rest)")
-
-
-def test_no_clyphx_hint_for_ordinary_typos(session):
-    with pytest.raises(LmacError) as e:
-        session.eval("(armm)")
-    assert e.value.message == "'armm' not found"
 
 
 def test_units_typed_into_numbers_say_what_to_write():
