@@ -16,7 +16,7 @@ COMMANDS = {
     "uninstall": "remove exactly what lmac install wrote (never your init.lmac or libraries)",
     "check": "find mistakes in .lmac files without running them (names, argument counts, Live versions)",
     "fmt": "lay out .lmac files in the canonical layout (--check, --write); comments and meaning stay",
-    "lsp": "the language server for editors (diagnostics, completion, hover) over stdio",
+    "lsp": "the language server for editors (diagnostics, completion, navigation, formatting) over stdio",
     "conformance": "show how much of Live's API (ableton-live-stubs) virtual Live implements",
 }
 

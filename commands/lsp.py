@@ -1,13 +1,17 @@
 """lmac lsp: the language server for editors (JSON-RPC over standard input and output):
-diagnostics from `lmac check`, completion and hover."""
+diagnostics and quick fixes from `lmac check`, completion, hover, signature help, go to
+definition, references, rename, the outline and formatting (`lmac fmt`)."""
 from __future__ import annotations
 
 
 def add_arguments(p):
     p.add_argument("--stdio", action="store_true", help="talk over standard input/output (the default)")
+    p.add_argument("--set", default=None, metavar="FILE",
+                   help="a set file (virtual Live JSON) whose track, scene and clip names complete "
+                        "(default: the demo set)")
 
 
 def run(args):
     from lmac.editor_support.lsp_server import main
-    main()
+    main(set_path=args.set)
     return 0

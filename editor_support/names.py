@@ -135,8 +135,8 @@ def library_files():
     return out
 
 
-def library_definitions(name, relative_to=None):
-    """The definitions of library ``name`` (a name or a path), read statically."""
+def library_path(name, relative_to=None):
+    """The file of library ``name`` (a name, or a path relative to the importing file), or None."""
     path = library_files().get(name)
     if path is None and relative_to:
         candidate = os.path.join(os.path.dirname(relative_to), name)
@@ -144,6 +144,12 @@ def library_definitions(name, relative_to=None):
             if os.path.isfile(p):
                 path = p
                 break
+    return path
+
+
+def library_definitions(name, relative_to=None):
+    """The definitions of library ``name`` (a name or a path), read statically."""
+    path = library_path(name, relative_to)
     if path is None:
         return None
     return definitions_in_file(path)

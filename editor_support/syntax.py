@@ -97,9 +97,9 @@ def parse(text):
             gap += len(value)
             continue
         if kind == "comma":
-            if last is not None:
+            # kept after the form it follows; dropped after a bracket or a comment or a reader macro (commas are only space)
+            if last is not None and last.kind not in ("comment", "prefix"):
                 last.comma = True
-            gap += 1
             continue
         top = stack[-1]
         if kind == "close" and top.kind != "root" and CLOSERS[top.text] == value:
@@ -115,10 +115,13 @@ def parse(text):
                         newlines)
             _add(top, node)
             stack.append(node)
-        else:
-            node = Node(kind if kind != "close" else "atom", start, start + len(value), value,
-                        newlines)
-            _add(top, node)
+            node.gap = gap
+            newlines = gap = 0
+            last = None
+            continue
+        node = Node(kind if kind != "close" else "atom", start, start + len(value), value,
+                    newlines)
+        _add(top, node)
         node.gap = gap
         last = node
         newlines = 0
