@@ -16,11 +16,9 @@ Text the reader rejects is not formatted: ``format_text`` raises the reader's Lm
 """
 from __future__ import annotations
 
-import re
-
 from lmac.grammar.reader import read_all
 
-from .syntax import parse
+from .syntax import is_symbol, parse
 
 INDENT = 2
 _CLOSE = {"list": ")", "vector": "]", "map": "}"}
@@ -158,14 +156,6 @@ def _is_binding_list(node):
                 return form is node
         return False
     return len(forms) > 1 and forms[1] is node
-
-
-_NUMBER = re.compile(r"[+-]?\.?[0-9]")
-
-
-def is_symbol(text):
-    """Whether an atom reads as a symbol (not a number, keyword or constant)."""
-    return not (text.startswith(":") or _NUMBER.match(text) or text in ("true", "false", "nil"))
 
 
 __all__ = ["format_text", "body_forms", "is_symbol"]

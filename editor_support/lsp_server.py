@@ -25,14 +25,14 @@ from lmac.interpreter.values import LmacSyntaxError
 
 from .checker import Checker
 from .completion import complete
-from .formatter import format_text, is_symbol
+from .formatter import format_text
 from .names import NEWEST_LIVE, known_names, parse_version
 from .navigation import analyze, in_stdlib, library_text
 from .outline import outline
 from .positions import SourceText
 from .set_names import set_names
 from .signature_help import signature_at
-from .syntax import DELIMS, node_at, parse
+from .syntax import DELIMS, is_symbol, node_at, parse
 
 _KINDS = {
     "special": types.CompletionItemKind.Keyword,

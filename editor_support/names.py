@@ -155,12 +155,24 @@ def library_definitions(name, relative_to=None):
     return definitions_in_file(path)
 
 
+def highlight_classes():
+    """OrderedDict name -> "keyword" (special forms and macros) or "builtin" (functions, actions,
+    values): the one list both highlighters colour by, the Pygments lexer at run time and the VS
+    Code grammar through its generator (editor_support/vscode_grammar.py). Every name the session
+    knows, including the forms the surface adds (bind, for-each, import, with, ...)."""
+    from .syntax import is_symbol
+    out = OrderedDict()
+    for name, entry in known_names().items():
+        if is_symbol(name):  # a name spelled like a number or constant lexes as one
+            out[name] = "keyword" if entry.kind in ("special", "macro") else "builtin"
+    return out
+
+
 def word_lists():
-    """(keywords, builtins) for the highlighters: special forms and macros; functions and actions."""
-    keywords, builtins = [], []
-    for name, entry in known_names(session=False).items():
-        (keywords if entry.kind in ("special", "macro") else builtins).append(name)
-    return keywords, builtins
+    """(keywords, builtins) for the highlighters (see highlight_classes)."""
+    classes = highlight_classes()
+    return ([n for n, c in classes.items() if c == "keyword"],
+            [n for n, c in classes.items() if c == "builtin"])
 
 
 def version_text(version):

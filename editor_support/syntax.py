@@ -134,6 +134,14 @@ def _add(parent, node):
     parent.children.append(node)
 
 
+_NUMBER = re.compile(r"[+-]?\.?[0-9]")
+
+
+def is_symbol(text):
+    """Whether an atom reads as a symbol (not a number, keyword or constant)."""
+    return not (text.startswith(":") or _NUMBER.match(text) or text in ("true", "false", "nil"))
+
+
 def node_at(tree, offset):
     """The chain [root, ..., innermost] of nodes whose span holds ``offset``. A collection holds
     the offsets after its opening bracket up to its closing one; a leaf holds its start to its
@@ -181,4 +189,5 @@ def line_col(starts, offset):
     return line, offset - starts[line]
 
 
-__all__ = ["Node", "parse", "tokens", "node_at", "line_starts", "offset_of", "line_col", "DELIMS"]
+__all__ = ["Node", "parse", "tokens", "node_at", "line_starts", "offset_of", "line_col", "DELIMS",
+           "is_symbol"]
