@@ -1,5 +1,5 @@
 """The VS Code extension's grammar, tokenized by VS Code's own engine (vscode-textmate with
-vscode-oniguruma, run under node; the test installs them with npm into tests/dev/textmate/
+vscode-oniguruma, run under node; the test installs them with npm into tests/dev/node/
 node_modules, which git ignores): the generated file is fresh, sample lines get the expected
 scopes, every shipped .lmac file tokenizes cleanly, and the Pygments lexer and the grammar give
 every name of the one list (names.highlight_classes) the same class."""
@@ -7,7 +7,6 @@ import glob
 import json
 import os
 import re
-import shutil
 import subprocess
 
 import pytest
@@ -20,7 +19,6 @@ from lmac.editor_support.vscode_grammar import GRAMMAR_PATH, SCOPES, render
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 VSCODE = os.path.join(ROOT, "editor_support", "vscode")
-TEXTMATE = os.path.join(HERE, "textmate")
 
 
 def load(*path):
@@ -29,17 +27,12 @@ def load(*path):
 
 
 @pytest.fixture(scope="module")
-def textmate():
+def textmate(node_tools):
     """tokenize(texts) -> per text, [(token text, [scopes])] from vscode-textmate."""
-    node, npm = shutil.which("node"), shutil.which("npm")
-    assert node and npm, "node and npm are needed to run VS Code's TextMate engine"
-    if not os.path.isdir(os.path.join(TEXTMATE, "node_modules", "vscode-textmate")):
-        run = subprocess.run([npm, "install", "--no-audit", "--no-fund", "--loglevel=error"],
-                             cwd=TEXTMATE, capture_output=True, text=True, timeout=300)
-        assert run.returncode == 0, "npm install failed: " + run.stderr[-2000:]
+    node, folder = node_tools
 
     def tokenize(texts):
-        run = subprocess.run([node, "tokenize.js"], cwd=TEXTMATE, capture_output=True, text=True,
+        run = subprocess.run([node, "tokenize.js"], cwd=folder, capture_output=True, text=True,
                              input=json.dumps({"grammar": GRAMMAR_PATH, "texts": texts}),
                              timeout=300)
         assert run.returncode == 0, run.stderr[-2000:]
