@@ -5,7 +5,7 @@
 - a word starting with ':' : the keyword options of the form around it (keyword_options.py),
   or the values of the option just before;
 - after `alias/` of an (import "lib" :as alias): the library's names;
-- anywhere else: the vocabulary, the document's own definitions (read from the lossless tree,
+- anywhere else: the vocabulary, what the imports bring in, the document's own definitions (read from the lossless tree,
   so they are there while brackets are still open), the local names in scope and, as an argument
   of track/scene/clip/return, the set's names as strings.
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from .keyword_options import keyword_options
 from .names import known_names, library_files, library_path
-from .navigation import library_names
+from .navigation import imported_definitions, library_names
 from .set_names import NAMED_BY
 from .syntax import node_at, parse
 
@@ -52,6 +52,8 @@ def complete(text, offset, path=None, names_of_set=None):
             return found
     items = _vocabulary_items()
     items += _own_definitions(tree, text)
+    items += [Item(name, entry.kind, entry.signature, entry.doc or None)
+              for name, entry in imported_definitions(text, path).items() if "/" not in name]
     items += _locals(colls, offset)
     head = around.head() if around.kind == "list" else None
     if head in NAMED_BY and names_of_set and _argument_index(around, offset) == 1:
@@ -102,7 +104,7 @@ def _alias_items(tree, alias, path):
                     if lib is None:
                         return []
                     return [Item(alias + "/" + n, "function", "from %s" % forms[1].text)
-                            for n in library_names(lib)]
+                            for n in library_names(lib) if not n.startswith("%")]
     return None
 
 

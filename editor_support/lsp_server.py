@@ -27,7 +27,7 @@ from .checker import Checker
 from .completion import complete
 from .formatter import format_text
 from .names import NEWEST_LIVE, known_names, parse_version
-from .navigation import analyze, in_stdlib, library_text
+from .navigation import analyze, imported_definitions, in_stdlib, library_text
 from .outline import outline
 from .positions import SourceText
 from .set_names import set_names
@@ -189,10 +189,14 @@ def completion(ls, params):
 
 
 def _entry(ls, doc, name):
+    """What ``name`` means in the document: lmac's vocabulary, the document's own definitions,
+    or what its imports bring in."""
     entry = known_names().get(name)
     if entry is None:
         from lmac.interpreter.vocabulary import definitions_in_file
         entry = definitions_in_file(doc.path or "", doc.source).get(name)
+    if entry is None:
+        entry = imported_definitions(doc.source, doc.path or "").get(name)
     return entry
 
 
@@ -226,10 +230,12 @@ def signature_help(ls, params):
     for node in _definition_nodes(doc.source):
         own[node[0]] = node[1]
 
+    imported = imported_definitions(doc.source, doc.path or "")
+
     def lookup(name):
         if name in own:
             return own[name], "(this file)"
-        entry = known_names().get(name)
+        entry = known_names().get(name) or imported.get(name)
         return (entry.signature, entry.doc) if entry is not None else None
 
     found = signature_at(doc.source, text.offset(params.position), lookup)
@@ -314,8 +320,7 @@ def _renamable(occ):
     if occ is None or not occ.target[0]:
         return "only names defined in your files can be renamed (not lmac's own words)"
     if in_stdlib(occ.target[0]):
-        return "'%s' is defined in lmac's standard library; rename it there is not possible" \
-            % occ.target[1]
+        return "'%s' belongs to lmac's standard library, which rename leaves alone" % occ.target[1]
     return None
 
 
@@ -323,8 +328,9 @@ def _renamable(occ):
 def prepare_rename(ls, params):
     doc, text = ls.document(params.text_document.uri)
     occ = analyze(doc.source, doc.path or "").at(text.offset(params.position))
-    if _renamable(occ) is not None:
-        return None
+    problem = _renamable(occ)
+    if problem:
+        raise ValueError(problem)  # the editor shows why, not just "cannot rename"
     start, end = occ.rename_span()
     return types.PrepareRenamePlaceholder(range=text.range(start, end), placeholder=occ.target[1])
 

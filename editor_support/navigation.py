@@ -16,10 +16,9 @@ import os
 
 from lmac.grammar.reader import read_all
 from lmac.interpreter.values import LmacSyntaxError, Symbol
-
-from .checker import Checker, _Run
 from lmac.interpreter.vocabulary import STDLIB as STDLIB_DIR
 
+from .checker import Checker, _Run
 from .names import known_names, library_path
 from .syntax import line_starts, offset_of, parse
 
@@ -89,21 +88,42 @@ def analyze(text, path):
             local_defs[name_node.text] = name_node
             a.definitions.append(Occurrence(name_node.text, name_node.start, name_node.end,
                                             (path, name_node.text), True, path))
-        elif head in ("import", "use-surface") and len(forms) > 1 and forms[1].kind == "string":
-            lib = library_path(forms[1].text[1:-1], relative_to=path or None)
-            if lib:
-                lib = _real(lib)
-                alias = None
-                for i in range(2, len(forms) - 1):
-                    if forms[i].text == ":as" and forms[i + 1].kind == "atom":
-                        alias = forms[i + 1].text
-                a.imports.append((lib, alias))
+    a.imports = imports_of(tree, path)
     resolve = _Resolver(local_defs, a.imports, path)
     for start, end, name in _free_words(text, tree, path, starts):
         target = resolve(name)
         if target is not None:
             a.occurrences.append(Occurrence(name, start, end, target, False, path))
     return a
+
+
+def imports_of(tree, path):
+    """[(library file, alias or None)] of the (import "lib" [:as alias]) forms of a tree."""
+    out = []
+    for node in _walk(tree):
+        forms = node.forms()
+        if node.head() in ("import", "use-surface") and len(forms) > 1 and forms[1].kind == "string":
+            lib = library_path(forms[1].text[1:-1], relative_to=path or None)
+            if lib:
+                alias = None
+                for i in range(2, len(forms) - 1):
+                    if forms[i].text == ":as" and forms[i + 1].kind == "atom":
+                        alias = forms[i + 1].text
+                out.append((_real(lib), alias))
+    return out
+
+
+def imported_definitions(text, path):
+    """name -> Entry (signature, doc) of what the document's imports bring in, `alias/name` for
+    an aliased import; read statically from the library files. Works on half-typed text."""
+    from lmac.interpreter.vocabulary import definitions_in_file
+    out = {}
+    for lib, alias in imports_of(parse(text), _real(path)):
+        for name, entry in definitions_in_file(lib).items():
+            if name.startswith("%"):
+                continue  # the library's own helpers
+            out.setdefault(alias + "/" + name if alias else name, entry)
+    return out
 
 
 def _walk(node):
@@ -231,5 +251,5 @@ def in_stdlib(path):
     return bool(path) and os.path.realpath(path).startswith(os.path.realpath(STDLIB_DIR) + os.sep)
 
 
-__all__ = ["analyze", "Analysis", "Occurrence", "library_names", "library_text", "same_file",
+__all__ = ["analyze", "imports_of", "imported_definitions", "Analysis", "Occurrence", "library_names", "library_text", "same_file",
            "in_stdlib", "analyze_definitions"]

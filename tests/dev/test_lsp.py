@@ -176,11 +176,15 @@ async def test_completion_of_set_names_from_the_set_option(tmp_path):
 
 
 @pytest.mark.asyncio
-async def test_library_names_complete_inside_import(client, tmp_path):
+async def test_library_names_complete_inside_import_and_after_it(client, tmp_path):
     await start(client)
     uri = await open_doc(client, tmp_path / "i.lmac", '(import "")\n')
     found = await complete_at(client, uri, '(import "|')
     assert {"mixing", "performance", "mytools"} <= set(found)
+    text = '(import "mytools")\n(lou|'
+    uri = await open_doc(client, tmp_path / "j.lmac", text.replace("|", ""))
+    found = await complete_at(client, uri, text)
+    assert {"louder", "double-volume"} <= set(found)
 
 
 # ---- hover and signature help ---------------------------------------------------------------
@@ -199,6 +203,12 @@ async def test_hover_shows_signature_and_doc(client, tmp_path):
         text_document=types.TextDocumentIdentifier(uri=uri), position=pos(1, 9)))
     fire = known_names()["fire"]
     assert fire.signature in hover.contents.value and "clip action" in hover.contents.value
+    uri = await open_doc(client, tmp_path / "lib.lmac",
+                         '(import "mytools" :as tools)\n(tools/double-volume (track 1))\n')
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=pos(1, 4)))
+    assert "(double-volume t)" in hover.contents.value
+    assert "Twice the volume of track t." in hover.contents.value
 
 
 @pytest.mark.asyncio
@@ -221,6 +231,10 @@ async def test_signature_help_for_actions_and_own_functions(client, tmp_path):
     assert h.signatures[0].label == "(fire clip? :quantize v)"
     assert h.signatures[0].parameters[h.active_parameter].label == ":quantize v"
     assert await help_at(0, 0) is None
+    lib = await open_doc(client, tmp_path / "lib.lmac", '(import "mytools" :as tools)\n(tools/louder )\n')
+    h = await client.text_document_signature_help_async(types.SignatureHelpParams(
+        text_document=types.TextDocumentIdentifier(uri=lib), position=pos(1, 14)))
+    assert h.signatures[0].label == "(louder t)" and h.active_parameter == 0
 
 
 # ---- navigation ------------------------------------------------------------------------------
@@ -296,8 +310,9 @@ async def test_rename_edits_every_use_and_refuses_lmac_words(client, tmp_path):
                   for e in edit.changes[uri])
     assert here == [(4, 14, 27)]
     assert MYTOOLS.as_uri() in edit.changes and len(edit.changes[MYTOOLS.as_uri()]) == 2
-    assert await client.text_document_prepare_rename_async(types.PrepareRenameParams(
-        text_document=ident, position=pos(4, 30))) is None  # `track`
+    with pytest.raises(Exception, match="lmac's own words"):   # `track`
+        await client.text_document_prepare_rename_async(types.PrepareRenameParams(
+            text_document=ident, position=pos(4, 30)))
     with pytest.raises(Exception, match="not a name"):
         await client.text_document_rename_async(types.RenameParams(
             text_document=ident, position=pos(4, 2), new_name="two words"))
