@@ -45,6 +45,10 @@ def complete(text, offset, path=None, names_of_set=None):
     word = text[leaf.start:offset] if leaf.kind == "atom" else ""
     if word.startswith(":"):
         return _options(around, leaf, offset)
+    if not word:
+        values = _values_after_option(around, offset)
+        if values:
+            return values
     if "/" in word and not word.startswith("/"):
         alias = word.partition("/")[0]
         found = _alias_items(tree, alias, path)
@@ -91,6 +95,17 @@ def _options(around, leaf, offset):
                 for v in options[previous[-1].text]]
     used = {f.text for f in forms if f is not leaf}
     return [Item(o, "keyword", "option of %s" % head, insert=o) for o in options if o not in used]
+
+
+def _values_after_option(around, offset):
+    """(fire C :quantize |): the option's values, when the registry knows them."""
+    head = around.head() if around.kind == "list" else None
+    before = [f for f in around.forms() if f.end <= offset]
+    if not head or len(before) < 2 or before[-1].kind != "atom":
+        return []
+    option = before[-1].text
+    return [Item(v, "value", "value of %s" % option)
+            for v in keyword_options(head).get(option, [])]
 
 
 def _alias_items(tree, alias, path):

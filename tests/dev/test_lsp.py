@@ -130,6 +130,7 @@ async def test_completion_knows_its_context(client, tmp_path):
             '(message "no (fi| here")\n'
             '(fire (clip 1 1) :q|)\n'
             '(launch-scene 2 :quantize :|)\n'
+            '(fire (clip 2 2) :quantize |)\n'
             '(with (track "|"))\n'
             '(mute (scene |))\n'
             '(mx/|)\n'
@@ -141,10 +142,11 @@ async def test_completion_knows_its_context(client, tmp_path):
     for n, at in enumerate(markers):
         probe = text[:at].replace("|", "") + "|"
         results.append(await complete_at(client, uri, probe))
-    in_comment, in_string, option, value, track_name, scene_arg, alias, open_parens = results
+    in_comment, in_string, option, value, value2, track_name, scene_arg, alias, open_parens = results
     assert in_comment == [] and in_string == []
     assert option == [":quantize"]
     assert {":bar", ":beat", ":none"} <= set(value) and ":quantize" not in value
+    assert value2 == value                   # also before the colon is typed
     assert track_name == ["Rhythm", "Drums", "Bass", "Keys", "Vox"]      # the demo set
     assert {'"Intro"', '"Verse"', '"Chorus"', '"Outro"'} <= set(scene_arg)
     assert {"mx/duck", "mx/fade-out", "mx/crossfade"} <= set(alias)
