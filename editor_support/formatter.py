@@ -82,6 +82,8 @@ class _Writer(object):
     def separate(self, previous, child):
         """The space between two items on one line."""
         if previous.kind == "prefix":
+            if previous.text == "~" and child.text.startswith("@"):
+                self.emit(" ")  # ~ @x is (unquote (deref x)); glued it would read as ~@x
             return  # 'x: a reader macro character is glued to its form
         self.emit(" " * max(1, child.gap) if child.kind == "comment" else " ")
 

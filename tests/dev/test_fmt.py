@@ -62,6 +62,10 @@ def test_calls_align_and_bodies_indent():
         "(bind (note 36)\n  (arm))\n(let (a 1\n      b 2)\n  a)\n((fn (x) x)\n 1)\n")
 
 
+def test_reader_macros_stay_what_they_were():
+    assert assert_safe("`(a ~ @b ~ (c) ' d ~@ e)") == "`(a ~ @b ~(c) 'd ~@e)\n"
+
+
 def test_unreadable_text_is_refused():
     from lmac.interpreter.values import LmacSyntaxError
     try:
@@ -73,14 +77,17 @@ def test_unreadable_text_is_refused():
 
 
 # ---- generated messy files -------------------------------------------------------------------
-ATOMS = st.sampled_from(["a", "fire", "wait-bars", "x/y", "1", "-2.5", "1/16", ":bar", "nil",
+ATOMS = st.sampled_from(["a", "@a", "fire", "wait-bars", "x/y", "1", "-2.5", "1/16", ":bar", "nil",
                          "true", '"s"', '"two\\nlines"', '"a ; not a comment"', '"\n"', "+", "->>"])
 SPACE = st.sampled_from([" ", "  ", "\n", "\n\n\n", " , ", ",", "\t", "\n   "])
 
 
+PREFIXED_ATOMS = st.tuples(st.sampled_from(["", "", "'", "~", "~ ", "` "]), ATOMS).map("".join)
+
+
 def forms(depth):
     if depth == 0:
-        return ATOMS
+        return PREFIXED_ATOMS
     inner = st.lists(st.tuples(SPACE, forms(depth - 1), st.booleans()), max_size=5)
     opener = st.sampled_from(["()", "[]", "{}"])
 
@@ -92,7 +99,7 @@ def forms(depth):
         if brackets == "{}":
             body += " x" if len(items) % 2 else ""   # maps need pairs
         return prefix + brackets[0] + body + brackets[1]
-    return st.one_of(ATOMS, st.tuples(opener, inner, st.sampled_from(["", "'", "`", "~", "~@"]))
+    return st.one_of(PREFIXED_ATOMS, st.tuples(opener, inner, st.sampled_from(["", "'", "`", "~", "~@"]))
                      .map(build))
 
 
