@@ -68,7 +68,7 @@ class LmacServer(LanguageServer):
         if self._set_names is None:
             try:
                 self._set_names = set_names(self.set_path)
-            except (OSError, ValueError) as e:
+            except (OSError, ValueError, AttributeError, TypeError) as e:  # unreadable or not a set
                 self.window_log_message(types.LogMessageParams(
                     type=types.MessageType.Warning,
                     message="lmac: cannot read the set %s: %s" % (self.set_path, e)))
@@ -105,14 +105,6 @@ def word_end(source, start):
         return start + 1
     m = _WORD.match(source, start)
     return m.end() if m else start
-
-
-def word_at(text, col):
-    """The lmac word around column ``col`` (0-based) of a line, or ''."""
-    for m in _WORD.finditer(text):
-        if m.start() <= col <= m.end():
-            return m.group()
-    return ""
 
 
 server = LmacServer()
@@ -389,4 +381,4 @@ def main(set_path=None):
     server.start_io()
 
 
-__all__ = ["LmacServer", "server", "main", "word_at"]
+__all__ = ["LmacServer", "server", "main"]

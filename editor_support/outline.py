@@ -55,10 +55,11 @@ def _symbols(node, text):
 
 
 def _detail(forms):
+    """The parameter list of a defn or defmacro, e.g. "(t bars)"."""
     if len(forms) > 2 and forms[0].text in ("defn", "defmacro"):
         for f in forms[2:]:
             if f.kind in ("list", "vector"):
-                return f.text and "(" + " ".join(c.text for c in f.children if not c.is_coll) + ")"
+                return "(" + " ".join(c.text for c in f.children if not c.is_coll) + ")"
     return ""
 
 

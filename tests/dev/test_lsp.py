@@ -335,6 +335,7 @@ async def test_outline_lists_definitions_and_bindings(client, tmp_path):
         ("bind (note 36)", types.SymbolKind.Event), ("inner", types.SymbolKind.Function),
         ("unfinished", types.SymbolKind.Function)]
     intro = symbols[2]
+    assert intro.detail == "(x)"
     assert (intro.range.start.line, intro.range.end.line, intro.range.end.character) == (2, 2, 18)
     assert (intro.selection_range.start.character, intro.selection_range.end.character) == (6, 11)
 
