@@ -17,7 +17,7 @@ from .keyword_options import keyword_options
 from .names import known_names, library_files, library_path
 from .navigation import imported_definitions, library_names
 from .set_names import NAMED_BY
-from .syntax import node_at, parse
+from .syntax import node_at, parse, string_closed
 
 BINDERS = ("let", "loop", "if-let", "when-let", "dotimes", "doseq")
 
@@ -67,8 +67,7 @@ def complete(text, offset, path=None, names_of_set=None):
 
 
 def _inside_string(leaf, offset):
-    closed = len(leaf.text) > 1 and leaf.text.endswith('"') and not leaf.text.endswith('\\"')
-    return offset < leaf.end or not closed
+    return offset < leaf.end or not string_closed(leaf.text)
 
 
 def _in_string(around, leaf, names_of_set, path):

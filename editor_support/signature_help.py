@@ -4,7 +4,7 @@ Signatures come from the registry and the vocabulary (`(fire clip? :quantize v)`
 document's own (defn name (params) ...) forms; keyword options pair with their value."""
 from __future__ import annotations
 
-from .syntax import node_at, parse
+from .syntax import node_at, parse, string_closed
 
 
 class Help(object):
@@ -45,8 +45,7 @@ def signature_at(text, offset, lookup):
     chain = node_at(parse(text), offset)
     leaf = chain[-1]
     if leaf.kind in ("comment", "string") and leaf.start < offset:
-        if leaf.kind == "comment" or offset < leaf.end or not leaf.text.endswith('"') \
-                or len(leaf.text) == 1:
+        if leaf.kind == "comment" or offset < leaf.end or not string_closed(leaf.text):
             return None
     for node in reversed(chain):
         if node.kind != "list":

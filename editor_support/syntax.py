@@ -134,6 +134,14 @@ def _add(parent, node):
     parent.children.append(node)
 
 
+_CLOSED_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+
+
+def string_closed(text):
+    """Whether a string token has its closing quote (not cut off at the end of the text)."""
+    return _CLOSED_STRING.fullmatch(text) is not None
+
+
 _NUMBER = re.compile(r"[+-]?\.?[0-9]")
 
 
@@ -190,4 +198,4 @@ def line_col(starts, offset):
 
 
 __all__ = ["Node", "parse", "tokens", "node_at", "line_starts", "offset_of", "line_col", "DELIMS",
-           "is_symbol"]
+           "is_symbol", "string_closed"]
