@@ -168,16 +168,30 @@ def code_action(ls, params):
 
 # ---- completion, hover, signature help -------------------------------------------------------
 @server.feature(types.TEXT_DOCUMENT_COMPLETION,
-                types.CompletionOptions(trigger_characters=["(", "/", '"', ":"]))
+                types.CompletionOptions(trigger_characters=["(", "/", '"', ":"],
+                                        resolve_provider=True))
 def completion(ls, params):
     doc, text = ls.document(params.text_document.uri)
     offset = text.offset(params.position)
     items = []
+    vocabulary = known_names()
     for item in complete(doc.source, offset, doc.path, ls.set_names()):
+        # lmac's own words get their documentation on completionItem/resolve, so the list
+        # sent on each keystroke stays small; the few others carry theirs
+        later = item.label in vocabulary
         items.append(types.CompletionItem(
             label=item.label, kind=_KINDS.get(item.kind, types.CompletionItemKind.Text),
-            detail=item.detail, documentation=item.doc or None, insert_text=item.insert))
+            detail=item.detail, insert_text=item.insert,
+            documentation=None if later else item.doc or None))
     return types.CompletionList(is_incomplete=False, items=items)
+
+
+@server.feature(types.COMPLETION_ITEM_RESOLVE)
+def completion_resolve(ls, item):
+    entry = known_names().get(item.label)
+    if entry is not None and entry.doc:
+        item.documentation = types.MarkupContent(kind=types.MarkupKind.Markdown, value=entry.doc)
+    return item
 
 
 def _entry(ls, doc, name):

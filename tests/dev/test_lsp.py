@@ -156,6 +156,19 @@ async def test_completion_knows_its_context(client, tmp_path):
 
 
 @pytest.mark.asyncio
+async def test_completion_documentation_comes_on_resolve(client, tmp_path):
+    from lmac.editor_support.names import known_names
+    await start(client)
+    uri = await open_doc(client, tmp_path / "r.lmac", "(wait-b)\n")
+    result = await client.text_document_completion_async(types.CompletionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=pos(0, 7)))
+    [item] = [i for i in result.items if i.label == "wait-bars"]
+    assert item.detail == known_names()["wait-bars"].signature and item.documentation is None
+    resolved = await client.completion_item_resolve_async(item)
+    assert resolved.documentation.value == known_names()["wait-bars"].doc
+
+
+@pytest.mark.asyncio
 async def test_completion_of_set_names_from_the_set_option(tmp_path):
     set_file = tmp_path / "gig.json"
     set_file.write_text(json.dumps({"tracks": [{"name": "Kit", "clips": [{"name": "Groove"}, None]},
