@@ -18,7 +18,8 @@ def add_arguments(p):
     import argparse
     p.formatter_class = argparse.RawDescriptionHelpFormatter  # keep the epilog's lines
     p.epilog = EPILOG
-    p.add_argument("files", nargs="+", metavar="FILE", help=".lmac files or folders")
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help=".lmac files or folders; - reads standard input and prints the result")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true",
                       help="change nothing; list the files that are not formatted (exit status 1)")
@@ -43,8 +44,11 @@ def run(args):
     results = []
     for path in lmac_files(args.files):
         try:
-            with open(path, encoding="utf-8", newline="") as f:
-                text = f.read()
+            if path == "-":  # a filter for editors: lmac fmt - < in > out
+                text = sys.stdin.read()
+            else:
+                with open(path, encoding="utf-8", newline="") as f:
+                    text = f.read()
         except (OSError, UnicodeDecodeError) as e:
             print("%s:1:1: error: cannot read the file: %s" % (path, getattr(e, "strerror", e)),
                   file=sys.stderr)
@@ -64,7 +68,7 @@ def run(args):
         return 1 if changed else 0
     if args.write:
         for path, text, new in results:
-            if text != new:
+            if text != new and path != "-":
                 _replace(path, new)
                 print("formatted %s" % path, file=sys.stderr)
         return 0

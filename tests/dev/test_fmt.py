@@ -138,6 +138,12 @@ def test_command_prints_checks_and_writes(tmp_path):
     assert lmac("--check", str(tmp_path)).returncode == 0
 
 
+def test_command_filters_standard_input():
+    run = subprocess.run([sys.executable, "-m", "lmac.cli", "fmt", "-"], cwd=ROOT, text=True,
+                         input="(when x\n(prn 1))", capture_output=True, timeout=120)
+    assert (run.returncode, run.stdout) == (0, "(when x\n  (prn 1))\n")
+
+
 def test_command_refuses_unreadable_files(tmp_path):
     bad = tmp_path / "bad.lmac"
     bad.write_text("(prn 1)\n(prn (+ 1 2)\n", encoding="utf-8")
