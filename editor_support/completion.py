@@ -17,7 +17,7 @@ from .keyword_options import keyword_options
 from .names import known_names, library_files, library_path
 from .navigation import imported_definitions, library_names
 from .set_names import NAMED_BY
-from .syntax import node_at, parse, string_closed
+from .syntax import code_collections, node_at, parse, string_closed
 
 BINDERS = ("let", "loop", "if-let", "when-let", "dotimes", "doseq")
 
@@ -134,22 +134,15 @@ def _vocabulary_items():
 
 def _own_definitions(tree, text):
     out = []
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        for child in node.children:
-            if not child.is_coll:
-                continue
-            stack.append(child)
-            forms = child.forms()
-            if child.head() in ("def", "defn", "defmacro") and len(forms) > 1 \
-                    and forms[1].kind == "atom":
-                params = [f for f in forms[2:4] if f.kind in ("list", "vector")]
-                signature = "(%s %s)" % (forms[1].text, text[params[0].start + 1:params[0].end - 1]) \
-                    if params and params[0].closed else forms[1].text
-                kind = "macro" if child.head() == "defmacro" else \
-                    "function" if child.head() == "defn" else "value"
-                out.append(Item(forms[1].text, kind, signature + " (this file)"))
+    for node in code_collections(tree):
+        forms = node.forms()
+        if node.head() in ("def", "defn", "defmacro") and len(forms) > 1 and forms[1].kind == "atom":
+            params = [f for f in forms[2:4] if f.kind in ("list", "vector")]
+            signature = forms[1].text
+            if params and params[0].closed:
+                signature = "(%s %s)" % (forms[1].text, text[params[0].start + 1:params[0].end - 1])
+            kind = {"defmacro": "macro", "defn": "function"}.get(node.head(), "value")
+            out.append(Item(forms[1].text, kind, signature + " (this file)"))
     return out
 
 

@@ -280,7 +280,7 @@ def _locations(ls, target, uri, include_definition=True, include_uses=True):
     seen_paths = set()
     docs = [ls.workspace.get_text_document(uri)] + ls.other_documents(uri)
     for doc in docs:
-        a = analyze(doc.source, doc.path or "")
+        a = analyze(doc.source, doc.path or doc.uri)
         seen_paths.add(a.path)
         text = SourceText(doc.source, doc.position_codec)
         for occ in a.targets(target):
@@ -298,7 +298,7 @@ def _locations(ls, target, uri, include_definition=True, include_uses=True):
 
 def _target_at(ls, uri, position):
     doc, text = ls.document(uri)
-    occ = analyze(doc.source, doc.path or "").at(text.offset(position))
+    occ = analyze(doc.source, doc.path or doc.uri).at(text.offset(position))
     return occ
 
 
@@ -333,7 +333,7 @@ def _renamable(occ):
 @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
 def prepare_rename(ls, params):
     doc, text = ls.document(params.text_document.uri)
-    occ = analyze(doc.source, doc.path or "").at(text.offset(params.position))
+    occ = analyze(doc.source, doc.path or doc.uri).at(text.offset(params.position))
     problem = _renamable(occ)
     if problem:
         raise ValueError(problem)  # the editor shows why, not just "cannot rename"

@@ -20,7 +20,7 @@ from lmac.interpreter.vocabulary import STDLIB as STDLIB_DIR
 
 from .checker import Checker, _Run
 from .names import known_names, library_path
-from .syntax import line_starts, offset_of, parse
+from .syntax import code_collections, line_starts, offset_of, parse
 
 DEFINERS = ("def", "defn", "defmacro")
 
@@ -66,10 +66,6 @@ class Analysis(object):
         return [o for o in self.definitions + self.occurrences if o.target == target]
 
 
-def same_file(a, b):
-    return bool(a) and bool(b) and os.path.realpath(a) == os.path.realpath(b)
-
-
 def _real(path):
     return os.path.realpath(path) if path else ""
 
@@ -90,7 +86,10 @@ def analyze(text, path):
                                             (path, name_node.text), True, path))
     a.imports = imports_of(tree, path)
     resolve = _Resolver(local_defs, a.imports, path)
+    defined_at = {o.start for o in a.definitions}
     for start, end, name in _free_words(text, tree, path, starts):
+        if start in defined_at:
+            continue  # the name of a definition (when unreadable text leaves no scopes)
         target = resolve(name)
         if target is not None:
             a.occurrences.append(Occurrence(name, start, end, target, False, path))
@@ -127,12 +126,9 @@ def imported_definitions(text, path):
 
 
 def _walk(node):
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if n.is_coll:
-            yield n
-            stack.extend(reversed(n.children))
+    """Every collection of the tree that is code: quoted and quasiquoted templates (a macro's
+    `(def ~name ...)`) define nothing themselves."""
+    return code_collections(node)
 
 
 def _free_words(text, tree, path, starts):
@@ -251,5 +247,5 @@ def in_stdlib(path):
     return bool(path) and os.path.realpath(path).startswith(os.path.realpath(STDLIB_DIR) + os.sep)
 
 
-__all__ = ["analyze", "imports_of", "imported_definitions", "Analysis", "Occurrence", "library_names", "library_text", "same_file",
-           "in_stdlib", "analyze_definitions"]
+__all__ = ["analyze", "imports_of", "imported_definitions", "Analysis", "Occurrence",
+           "library_names", "library_text", "in_stdlib", "analyze_definitions"]

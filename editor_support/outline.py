@@ -28,9 +28,11 @@ def outline(text):
 
 def _symbols(node, text):
     out = []
+    quoted = False
     for child in node.children:
-        if child.kind != "list":
-            continue
+        after_quote, quoted = quoted, child.kind == "prefix" and child.text in ("'", "`")
+        if child.kind != "list" or after_quote:
+            continue  # '(def x 1) is data, not a definition
         head = child.head()
         forms = child.forms()
         if head == "do":

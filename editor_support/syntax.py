@@ -150,6 +150,22 @@ def is_symbol(text):
     return not (text.startswith(":") or _NUMBER.match(text) or text in ("true", "false", "nil"))
 
 
+def code_collections(node):
+    """The collections under ``node`` (itself included) outside quoted and quasiquoted
+    templates ('(...) and `(...)), depth first in source order."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        quoted = False
+        inner = []
+        for child in n.children:
+            if child.is_coll and not quoted:
+                inner.append(child)
+            quoted = child.kind == "prefix" and child.text in ("'", "`")
+        stack.extend(reversed(inner))
+
+
 def node_at(tree, offset):
     """The chain [root, ..., innermost] of nodes whose span holds ``offset``. A collection holds
     the offsets after its opening bracket up to its closing one; a leaf holds its start to its
@@ -198,4 +214,4 @@ def line_col(starts, offset):
 
 
 __all__ = ["Node", "parse", "tokens", "node_at", "line_starts", "offset_of", "line_col", "DELIMS",
-           "is_symbol", "string_closed"]
+           "is_symbol", "string_closed", "code_collections"]

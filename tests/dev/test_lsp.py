@@ -337,7 +337,8 @@ async def test_rename_edits_every_use_and_refuses_lmac_words(client, tmp_path):
 async def test_outline_lists_definitions_and_bindings(client, tmp_path):
     await start(client)
     text = ('(library "gig")\n(def tempo-base 120)\n(defn intro (x) x)\n'
-            '(defmacro twice (f) `(do ~f ~f))\n(bind (note 36) (intro 1))\n(do (defn inner () 1))\n'
+            '(defmacro twice (f) `(do ~f ~f (def ~f 1)))\n(bind (note 36) (intro 1))\n(do (defn inner () 1))\n'
+            "'(def quoted-data 1)\n"
             '(defn unfinished (a)\n  (prn a\n')
     uri = await open_doc(client, tmp_path / "o.lmac", text)
     symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(
