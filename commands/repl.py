@@ -50,8 +50,13 @@ def run(args):
     for text in repl.startup_messages:
         sys.stdout.write(text)
     if sys.stdin.isatty() and sys.stdout.isatty():
-        from lmac.editor_support.terminal_repl import run_terminal
-        return run_terminal(repl)
+        try:
+            from lmac.editor_support.terminal_repl import run_terminal
+        except ImportError as e:   # an lmac installed without its dependencies: the line REPL still works
+            print("note: %s, so this is the plain line REPL (pip install prompt_toolkit pygments for "
+                  "editing, history and completion)" % e, file=sys.stderr)
+        else:
+            return run_terminal(repl)
     return repl.run_lines(sys.stdin, sys.stdout)
 
 
