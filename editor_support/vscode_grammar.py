@@ -4,7 +4,8 @@ every name the same way: special forms and macros as keywords, functions, action
 as builtins, the name after def/defn/defmacro as a function name.
 
     python -m lmac.editor_support.vscode_grammar           # print it
-    python -m lmac.editor_support.vscode_grammar --write   # write it (a test fails when stale)
+    python -m lmac.editor_support.vscode_grammar --write   # write it (a test fails when stale;
+                                                           # `lmac docs --write` writes it too)
 
 The token rules follow grammar/lmac.lark like the Pygments lexer's.
 """

@@ -49,7 +49,7 @@ def scope_of(tokens, text):
 def test_grammar_file_is_generated_from_the_registry():
     with open(GRAMMAR_PATH, encoding="utf-8") as f:
         assert f.read() == render(), \
-            "stale: run `python -m lmac.editor_support.vscode_grammar --write`"
+            "stale: run `lmac docs --write` (or python -m lmac.editor_support.vscode_grammar --write)"
 
 
 def test_json_files_are_valid_and_wired():
@@ -152,3 +152,18 @@ def test_shipped_files_tokenize_and_agree_with_pygments(textmate):
         pygments = [(v, PYGMENTS_CLASS.get(t)) for t, v in LmacLexer().get_tokens(text)
                     if v in classes and t is not Name.Function]
         assert vscode == pygments, path
+
+
+def test_docs_write_regenerates_the_grammar_of_the_checkout(tmp_path, monkeypatch, capsys):
+    import argparse
+    from lmac.commands import docs
+    checkout = tmp_path / "checkout"
+    (checkout / "docs").mkdir(parents=True)
+    (checkout / "pyproject.toml").write_text("")
+    grammar = checkout / "editor_support" / "vscode" / "syntaxes" / "lmac.tmLanguage.json"
+    grammar.parent.mkdir(parents=True)
+    grammar.write_text("{}", encoding="utf-8")   # stale
+    monkeypatch.setattr(docs, "ROOT", str(checkout))
+    assert docs.run(argparse.Namespace(write="")) == 0
+    assert grammar.read_text(encoding="utf-8") == render()
+    assert "wrote %s" % grammar in capsys.readouterr().out
