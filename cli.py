@@ -18,6 +18,7 @@ COMMANDS = {
     "fmt": "lay out .lmac files in the canonical layout (--check, --write); comments and meaning stay",
     "lsp": "the language server for editors (diagnostics, completion, navigation, formatting) over stdio",
     "conformance": "show how much of Live's API (ableton-live-stubs) virtual Live implements",
+    "sets": "work with sets: `lmac sets convert MySong.als -o MySong.json` (your Live set as a virtual Live set)",
 }
 
 

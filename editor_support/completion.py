@@ -16,7 +16,7 @@ from __future__ import annotations
 from .keyword_options import keyword_options
 from .names import known_names, library_files, library_path
 from .navigation import imported_definitions, library_names
-from .set_names import NAMED_BY
+from .set_completion import NAMED_BY
 from .syntax import code_collections, node_at, parse, string_closed
 
 BINDERS = ("let", "loop", "if-let", "when-let", "dotimes", "doseq")

@@ -30,7 +30,7 @@ from .names import NEWEST_LIVE, known_names, parse_version
 from .navigation import analyze, imported_definitions, in_stdlib, library_text
 from .outline import outline
 from .positions import SourceText
-from .set_names import set_names
+from .set_completion import set_names
 from .signature_help import signature_at
 from .syntax import DELIMS, is_symbol, node_at, parse
 
@@ -68,10 +68,11 @@ class LmacServer(LanguageServer):
         if self._set_names is None:
             try:
                 self._set_names = set_names(self.set_path)
-            except (OSError, ValueError, AttributeError, TypeError) as e:  # unreadable or not a set
+            except Exception as e:  # noqa: BLE001 - a set that does not load must not stop the server
                 self.window_log_message(types.LogMessageParams(
                     type=types.MessageType.Warning,
-                    message="lmac: cannot read the set %s: %s" % (self.set_path, e)))
+                    message="lmac: cannot load the set %s (%s: %s); track and clip names will "
+                            "not complete" % (self.set_path, type(e).__name__, e)))
                 self._set_names = {}
         return self._set_names
 

@@ -9,7 +9,7 @@ from lmac.editor_support.completion import complete
 from lmac.editor_support.names import known_names
 from lmac.editor_support.navigation import analyze
 from lmac.editor_support.outline import outline
-from lmac.editor_support.set_names import set_names
+from lmac.editor_support.set_completion import set_names
 from lmac.editor_support.signature_help import signature_at
 from lmac.editor_support.syntax import parse, tokens
 

@@ -170,11 +170,14 @@ async def test_completion_documentation_comes_on_resolve(client, tmp_path):
 
 @pytest.mark.asyncio
 async def test_completion_of_set_names_from_the_set_option(tmp_path):
+    from lmac.surface.virtual_live import DEMO_SET
+    gig = json.loads(pathlib.Path(DEMO_SET).read_text(encoding="utf-8"))
+    gig["tracks"][0]["children"][0]["name"] = "Kit"        # Drums, inside the Rhythm group
+    gig["tracks"][0]["children"][0]["clips"][0]["name"] = "Groove"
+    gig["scenes"][2]["name"] = "Drop"
+    gig["returns"][0]["name"] = "Echo"
     set_file = tmp_path / "gig.json"
-    set_file.write_text(json.dumps({"tracks": [{"name": "Kit", "clips": [{"name": "Groove"}, None]},
-                                               {"name": "Synth", "children": [{"name": "Arp"}]}],
-                                    "scenes": [{"name": "Drop"}], "returns": [{"name": "Echo"}]}),
-                        encoding="utf-8")
+    set_file.write_text(json.dumps(gig), encoding="utf-8")
     config = ClientServerConfig(server_command=SERVER + ["--set", str(set_file)], server_env=ENV)
     client = await config.start()
     try:
@@ -184,7 +187,11 @@ async def test_completion_of_set_names_from_the_set_option(tmp_path):
         found = []
         for at in [i for i, ch in enumerate(text) if ch == "|"]:
             found.append(await complete_at(client, uri, text[:at].replace("|", "") + "|"))
-        assert found == [["Kit", "Synth", "Arp"], ["Groove"], ["Drop"], ["Echo"]]
+        tracks, clips, scenes, returns = found
+        assert tracks == ["Rhythm", "Kit", "Bass", "Keys", "Vox"]
+        assert "Groove" in clips and "Kick + Hats" not in clips
+        assert scenes == ["Intro", "Verse", "Drop", "Outro"]
+        assert returns[0] == "Echo"
     finally:
         await client.shutdown_session()
         await client.stop()
