@@ -6,9 +6,9 @@ from __future__ import annotations
 
 def add_arguments(p):
     p.add_argument("--stdio", action="store_true", help="talk over standard input/output (the default)")
-    p.add_argument("--set", default=None, metavar="FILE",
-                   help="a set file (virtual Live JSON) whose track, scene and clip names complete "
-                        "(default: the demo set)")
+    p.add_argument("--set", default=None, metavar="SET",
+                   help="your Live set (MySong.als, only read) or a virtual Live set (JSON) whose "
+                        "track, scene and clip names complete (default: the demo set)")
 
 
 def run(args):
