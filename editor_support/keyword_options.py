@@ -2,11 +2,10 @@
 
     keyword_options("fire")  ->  OrderedDict([(":quantize", [":bar", ":beat", ":none"])])
 
-Today the options come from the registry (an action's ``options``), the keywords its signature
-string shows (`(library "name" :version "1.0")`) and, for the forms of the vocabulary, the
-keywords their documentation names (`bind`: :release :hold ...). Values of an action's options
-come from its documentation's "OPTION :a, :b or :c". This is the one place to feed typed parameter specs into
-when the registry has them.
+An action's options and their values come from its typed spec in the registry
+(surface/actions/registry.keyword_options); the forms of the vocabulary offer the keywords their
+signature shows (`(library "name" :version "1.0")`) and their documentation names (`bind`:
+:release :hold ...).
 """
 from __future__ import annotations
 
@@ -14,8 +13,6 @@ import re
 from collections import OrderedDict
 
 _KEYWORD = re.compile(r"(?<![\w:-]):[a-z][a-z0-9?!*+<>=/-]*")
-# ":quantize :bar, :beat, 1/16 or :none": the words after an option are its values
-_VALUES = re.compile(r"(:[a-z][\w?!-]*)((?:[ ,]+(?:or[ ]+)?(?::[a-z][\w?!-]*|[0-9./]+))+)")
 
 _CACHE = {}
 
@@ -30,10 +27,10 @@ def keyword_options(name):
     action = registry_actions().get(name)
     entry = known_names().get(name)
     doc = entry.doc if entry is not None else ""
-    if action is not None:
-        values = _documented_values(doc)
-        for option in action.options:
-            out[option] = values.get(option, [])
+    if action is not None:             # an action's typed spec says its options and their values
+        from lmac.surface.actions.registry import keyword_options as typed_options
+        for option, values in typed_options(name):
+            out[option] = list(values)
     if entry is not None:
         for option in _KEYWORD.findall(entry.signature or ""):
             out.setdefault(option, [])
@@ -42,15 +39,6 @@ def keyword_options(name):
                 out.setdefault(option, [])
     _CACHE[name] = out
     return out
-
-
-def _documented_values(doc):
-    found = OrderedDict()
-    for m in _VALUES.finditer(doc or ""):
-        words = [w for w in re.split(r"[ ,]+", m.group(2)) if w.startswith(":")]
-        if words:
-            found.setdefault(m.group(1), words)
-    return found
 
 
 __all__ = ["keyword_options"]

@@ -1,6 +1,6 @@
 """Signature help: the signature of the call around the cursor, with the argument being typed.
 
-Signatures come from the registry and the vocabulary (`(fire clip? :quantize v)`) and from the
+Signatures come from the registry and the vocabulary (`(fire clip? :quantize grid)`) and from the
 document's own (defn name (params) ...) forms; keyword options pair with their value."""
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ class Help(object):
 
 
 def signature_params(signature):
-    """The parameter words of a signature string: "(fire clip? :quantize v)" -> ["clip?",
-    ":quantize v"]; "(defn name (params) body...)" -> ["name", "(params)", "body..."]."""
+    """The parameter words of a signature string: "(fire clip? :quantize grid)" -> ["clip?",
+    ":quantize grid"]; "(defn name (params) body...)" -> ["name", "(params)", "body..."]."""
     tree = parse(signature)
     lists = [c for c in tree.children if c.kind == "list"]
     if not lists:

@@ -250,8 +250,8 @@ async def test_signature_help_for_actions_and_own_functions(client, tmp_path):
     h = await help_at(1, 10)   # inside (track 1): track's own signature
     assert h.signatures[0].label.startswith("(track ")
     h = await help_at(2, 27)
-    assert h.signatures[0].label == "(fire clip? :quantize v)"
-    assert h.signatures[0].parameters[h.active_parameter].label == ":quantize v"
+    assert h.signatures[0].label == "(fire clip? :quantize grid)"   # the registry's typed signature
+    assert h.signatures[0].parameters[h.active_parameter].label == ":quantize grid"
     assert await help_at(0, 0) is None
     lib = await open_doc(client, tmp_path / "lib.lmac", '(import "mytools" :as tools)\n(tools/louder )\n')
     h = await client.text_document_signature_help_async(types.SignatureHelpParams(
