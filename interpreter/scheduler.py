@@ -11,13 +11,16 @@ import heapq
 import itertools
 import math
 from collections import deque
-from time import perf_counter
+from time import perf_counter, process_time
 
+from .budget import MAX_TASKS
 from .machine import DONE, FAILED, READY, WAITING
 from .values import LmacError
 
 DEFAULT_BUDGET_MS = 4.0
-PER_TICK_BUDGET_S = 0.005   # a wait-until predicate runs every tick: it gets this much
+# wait-until predicates share the tick: they start only in its first half, each may run half a
+# budget, and those not reached take their turn first at the next tick.
+PREDICATE_SHARE = 0.5
 LATE_WAKE_MS = 100.0        # up to one update_display tick late still counts as on time
 MIN_SLICE_MS = 0.25
 
@@ -33,7 +36,7 @@ class Scheduler(object):
         self._tick_heap = []            # (tick_no, seq, task, wake_seq)
         self._beat_heap = []            # (played_beats, seq, task, wake_seq)
         self._exact_heap = []           # the same, for "until-beats": never woken early
-        self._until = []                # (task, predicate, wake_seq)
+        self._until = deque()           # (task, predicate, wake_seq), in turn order
         self._events = {}               # key -> [(task, wake_seq)]
         self._fired = deque()           # (key, value) to deliver at the next tick
         self._tickers = []              # fn(now_ms) run inside the tick's undo step (ramps)
@@ -46,9 +49,30 @@ class Scheduler(object):
         # launch can be handed to Live ahead of the bar line; the surface makes every other action
         # of an early task wait for the exact target ("until-beats", never early).
         self.lookahead_ms = 0.0
+        self.stats = TickStats()
 
     # ---- tasks ------------------------------------------------------------------------------
+    def check_room(self, n, form):
+        """Raise in the running task when starting ``n`` more tasks would pass MAX_TASKS."""
+        if len(self.tasks) + n > MAX_TASKS:
+            raise LmacError("%s: %d tasks are already running, and lmac runs at most %d at once; "
+                            "stop some (cancel, stop-all-macros) or start fewer"
+                            % (form, len(self.tasks), MAX_TASKS))
+
+    def _admit(self, task):
+        """A task started from outside lmac code (a binding, a listener) past MAX_TASKS fails,
+        reported like any other error, instead of raising into Live's callback."""
+        if len(self.tasks) < MAX_TASKS or task.id in self.tasks:
+            return True
+        try:
+            self.check_room(1, task.name or "this macro")
+        except LmacError as e:
+            task._fail(e)
+        return False
+
     def add(self, task):
+        if not self._admit(task):
+            return task
         self.tasks[task.id] = task
         task.on_done.append(self._forget)
         self.ready.append(task)
@@ -63,6 +87,8 @@ class Scheduler(object):
         kind, arg = req.kind, req.arg
         seq = task.wake_seq
         clock = self.clock
+        if kind in _COUNTED:
+            _finite(arg, kind)
         if kind == "ms":
             heapq.heappush(self._time_heap, (clock.now_ms() + _number(arg, "wait", "milliseconds"),
                                              next(self._seq), task, seq))
@@ -142,8 +168,17 @@ class Scheduler(object):
     # ---- the tick ----------------------------------------------------------------------------
     def tick(self, budget_ms=None):
         self.tick_no += 1
+        stats = self.stats
+        cpu = process_time() if stats.measure_cpu else 0.0
         start = perf_counter()
-        self._wake_due()
+        try:
+            self._tick(start, budget_ms)
+        finally:
+            stats.record(self.budget_ms if budget_ms is None else budget_ms,
+                         perf_counter() - start, process_time() - cpu if stats.measure_cpu else None)
+
+    def _tick(self, start, budget_ms):
+        self._wake_due(start, (self.budget_ms if budget_ms is None else budget_ms) / 1000.0)
         if self._readers:
             self._readers = [fn for fn in self._readers if fn(self.clock.now_ms()) is not False]
         if not (self.ready or self._tickers):
@@ -159,7 +194,7 @@ class Scheduler(object):
             self._tickers = [fn for fn in self._tickers if fn(self.clock.now_ms()) is not False]
         self.run_ready(start + (self.budget_ms if budget_ms is None else budget_ms) / 1000.0)
 
-    def _wake_due(self):
+    def _wake_due(self, tick_start=None, budget_s=None):
         now = self.clock.now_ms()
         heap = self._time_heap
         while heap and heap[0][0] <= now:
@@ -188,25 +223,47 @@ class Scheduler(object):
             for task, seq in self._events.pop(key, ()):
                 self.wake(task, seq, value)
         if self._until:
-            self._check_predicates()
+            if tick_start is None:
+                tick_start, budget_s = perf_counter(), self.budget_ms / 1000.0
+            self._check_predicates(tick_start, budget_s)
 
-    def _check_predicates(self):
-        still = []
-        for task, pred, seq in self._until:
+    def _check_predicates(self, tick_start, budget_s):
+        """Ask the wait-until predicates, in turns: together they get the first half of the
+        tick, each at most half a budget; the ones not reached go first next tick, so forty
+        slow predicates cost one budget per tick and each is still asked every few ticks."""
+        until = self._until
+        start_by = tick_start + budget_s * PREDICATE_SHARE
+        tick_end = tick_start + budget_s
+        limit = budget_s * PREDICATE_SHARE
+        for _ in range(len(until)):
+            task, pred, seq = entry = until.popleft()
             if task.status != WAITING or task.wake_seq != seq:
                 continue
+            now = perf_counter()
+            if now >= start_by:
+                until.appendleft(entry)
+                return
+            allowed = min(limit, tick_end - now)
             try:
-                ok = self.session.run_nested(pred, [], what="wait-until", dyn=task.dyn,
-                                             budget_s=PER_TICK_BUDGET_S)
+                ok = self.session.run_nested(pred, [], what="wait-until's test", dyn=task.dyn,
+                                             budget_s=allowed, timeout=_TIMED_OUT)
             except LmacError as e:
                 task.fail_on_resume(e)   # raised where the task waits, so its try/catch sees it
                 self.wake(task, seq)
                 continue
-            if ok is not None and ok is not False:
+            if ok is _TIMED_OUT:
+                if allowed < limit:      # cut short by the tick, not by its own slowness
+                    until.appendleft(entry)
+                    return
+                task.fail_on_resume(LmacError(
+                    "wait-until's test took longer than %g ms and was stopped; it is asked every "
+                    "tick, so keep it quick (read a value, compare)" % (limit * 1000.0),
+                    task._current_pos()))
+                self.wake(task, seq)
+            elif ok is not None and ok is not False:
                 self.wake(task, seq, ok)
             else:
-                still.append((task, pred, seq))
-        self._until = still
+                until.append(entry)
 
     def run_ready(self, deadline):
         """Run ready tasks until none is left or the budget is spent; each gets a fair share."""
@@ -229,6 +286,8 @@ class Scheduler(object):
 
     def run_now(self, task, budget_ms=None):
         """Step one task at once (a pad press acts inside receive_midi, not a tick later)."""
+        if not self._admit(task):
+            return task.status
         self.tasks[task.id] = task
         if self._forget not in task.on_done:
             task.on_done.append(self._forget)
@@ -255,6 +314,49 @@ class Scheduler(object):
         for task in list(self.tasks.values()):
             if task is not except_task and task.parent is None:
                 task.cancel()
+
+
+_TIMED_OUT = object()
+_COUNTED = ("ms", "ticks", "beats", "bars", "until-beats")
+_INF = float("inf")
+
+
+def _finite(value, kind):
+    """Every counted wait, whoever asked for it: a NaN or infinite target would sit in a heap
+    and stop the sleepers behind it from ever waking."""
+    if isinstance(value, float) and (value != value or value in (_INF, -_INF)):
+        raise LmacError("a wait needs a finite number, got %s" % value)
+
+
+class TickStats(object):
+    """The scheduler's own account of its ticks: how long the worst took, as wall time and (when
+    ``measure_cpu`` is on, for tests and benchmarks) as this process's CPU time, which a busy
+    machine cannot inflate by pausing the process."""
+
+    def __init__(self):
+        self.measure_cpu = False
+        self.ticks = 0
+        self.worst_ms = 0.0
+        self.worst_cpu_ms = 0.0
+        self.worst_budget_ms = 0.0
+        self.over_budget = 0     # ticks whose wall time passed their budget by more than 1 ms
+
+    def record(self, budget_ms, wall_s, cpu_s):
+        self.ticks += 1
+        wall_ms = wall_s * 1000.0
+        if wall_ms > self.worst_ms:
+            self.worst_ms = wall_ms
+        if cpu_s is not None and cpu_s * 1000.0 > self.worst_cpu_ms:
+            self.worst_cpu_ms = cpu_s * 1000.0
+        if budget_ms > self.worst_budget_ms:
+            self.worst_budget_ms = budget_ms
+        if wall_ms > budget_ms + 1.0:
+            self.over_budget += 1
+
+    def reset(self):
+        measure = self.measure_cpu
+        self.__init__()
+        self.measure_cpu = measure
 
 
 def _number(value, form, unit):

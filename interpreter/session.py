@@ -48,6 +48,8 @@ class Session(object):
     # ---- definitions ------------------------------------------------------------------------
     def define(self, name, value, doc=None):
         self.globals[name] = value
+        if name in self.compiler.inliners:
+            self.compiler.rebound(name)
         if doc:
             self.docs[name] = doc
 
@@ -119,10 +121,12 @@ class Session(object):
             self.scheduler.add(task)
         return task
 
-    def run_nested(self, fn, args, what="this", pos=None, dyn=None, budget_s=NESTED_BUDGET_S):
+    def run_nested(self, fn, args, what="this", pos=None, dyn=None, budget_s=NESTED_BUDGET_S,
+                   timeout=None):
         """Run a function to completion right now (macro expansion, predicates, LEDs). It may not
         wait, and it is stopped after budget_s: callers that run every tick pass a few ms, so a
-        runaway predicate cannot freeze Live."""
+        runaway predicate cannot freeze Live. Running out of time is an error, or returns
+        ``timeout`` when the caller gives one (it decides whose fault that was)."""
         task = Task(self, code=Code(what, [(op.CALLE, pos, _const(fn), tuple(_const(a) for a in args), True),
                                            (op.RETURN, pos)]), dyn=dyn)
         status = task.step(perf_counter() + budget_s)
@@ -133,6 +137,8 @@ class Session(object):
         task.cancel()
         if status == WAITING:
             raise LmacError("%s cannot wait (it runs while lmac reads or checks code)" % what, pos)
+        if timeout is not None:
+            return timeout
         raise LmacError("%s took longer than %g ms and was stopped" % (what, budget_s * 1000.0), pos)
 
     def eval(self, source, file="<input>", max_ms=600000.0, dyn=None):
