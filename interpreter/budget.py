@@ -12,8 +12,10 @@ from time import perf_counter
 
 from .values import LmacError
 
-MAX_TASKS = 20000           # live tasks at once (spawn, par, race, bindings)
-MAX_DEPTH = 100000          # saved frames of one task: non-tail recursion depth
+# Tasks and frames are Python objects the garbage collector walks: a full collection takes time
+# in proportion to them, so these two also bound the pauses lmac can add (see guarantees.md).
+MAX_TASKS = 10000           # live tasks at once (spawn, par, race, bindings)
+MAX_DEPTH = 20000           # saved frames of one task: non-tail recursion depth
 MAX_ITEMS = 100000          # items in a list, vector or map a builtin builds
 MAX_CHARS = 1000000         # characters in a text a builtin builds (str, join, printing)
 MAX_INT_BITS = 4096         # integers: about 1233 decimal digits

@@ -7,6 +7,7 @@ sleeping tasks only peeks at the tops of the heaps.
 """
 from __future__ import annotations
 
+import gc
 import heapq
 import itertools
 import math
@@ -18,9 +19,10 @@ from .machine import DONE, FAILED, READY, WAITING
 from .values import LmacError
 
 DEFAULT_BUDGET_MS = 4.0
-# wait-until predicates share the tick: they start only in its first half, each may run half a
-# budget, and those not reached take their turn first at the next tick.
+# wait-until predicates share the tick: they start only in its first half, each may run up to a
+# whole budget, and those not reached take their turn first at the next tick.
 PREDICATE_SHARE = 0.5
+PREDICATE_STRIKES = 3   # a test that overruns a whole budget this many ticks in a row fails
 LATE_WAKE_MS = 100.0        # up to one update_display tick late still counts as on time
 MIN_SLICE_MS = 0.25
 
@@ -36,7 +38,7 @@ class Scheduler(object):
         self._tick_heap = []            # (tick_no, seq, task, wake_seq)
         self._beat_heap = []            # (played_beats, seq, task, wake_seq)
         self._exact_heap = []           # the same, for "until-beats": never woken early
-        self._until = deque()           # (task, predicate, wake_seq), in turn order
+        self._until = deque()           # (task, predicate, wake_seq, strikes), in turn order
         self._events = {}               # key -> [(task, wake_seq)]
         self._fired = deque()           # (key, value) to deliver at the next tick
         self._tickers = []              # fn(now_ms) run inside the tick's undo step (ramps)
@@ -100,7 +102,7 @@ class Scheduler(object):
             target = self.beat_target(kind, arg, getattr(task, "early_target", None))
             heapq.heappush(self._beat_heap, (target, next(self._seq), task, seq))
         elif kind == "until":
-            self._until.append((task, arg, seq))
+            self._until.append((task, arg, seq, 0))
         elif kind == "event":
             try:
                 hash(arg)
@@ -169,13 +171,13 @@ class Scheduler(object):
     def tick(self, budget_ms=None):
         self.tick_no += 1
         stats = self.stats
-        cpu = process_time() if stats.measure_cpu else 0.0
+        started = stats.start()
         start = perf_counter()
         try:
             self._tick(start, budget_ms)
         finally:
             stats.record(self.budget_ms if budget_ms is None else budget_ms,
-                         perf_counter() - start, process_time() - cpu if stats.measure_cpu else None)
+                         perf_counter() - start, started)
 
     def _tick(self, start, budget_ms):
         self._wake_due(start, (self.budget_ms if budget_ms is None else budget_ms) / 1000.0)
@@ -228,22 +230,25 @@ class Scheduler(object):
             self._check_predicates(tick_start, budget_s)
 
     def _check_predicates(self, tick_start, budget_s):
-        """Ask the wait-until predicates, in turns: together they get the first half of the
-        tick, each at most half a budget; the ones not reached go first next tick, so forty
+        """Ask the wait-until predicates, in turns: they start in the first half of the tick,
+        each runs at most one budget; the ones not reached go first next tick, so forty
         slow predicates cost one budget per tick and each is still asked every few ticks."""
         until = self._until
         start_by = tick_start + budget_s * PREDICATE_SHARE
         tick_end = tick_start + budget_s
-        limit = budget_s * PREDICATE_SHARE
+        limit = budget_s
+        first = True
         for _ in range(len(until)):
-            task, pred, seq = entry = until.popleft()
+            task, pred, seq, strikes = entry = until.popleft()
             if task.status != WAITING or task.wake_seq != seq:
                 continue
             now = perf_counter()
             if now >= start_by:
                 until.appendleft(entry)
                 return
-            allowed = min(limit, tick_end - now)
+            # The first test asked in a tick may use a whole budget; later ones what is left.
+            allowed = limit if first else min(limit, tick_end - now)
+            first = False
             try:
                 ok = self.session.run_nested(pred, [], what="wait-until's test", dyn=task.dyn,
                                              budget_s=allowed, timeout=_TIMED_OUT)
@@ -255,15 +260,19 @@ class Scheduler(object):
                 if allowed < limit:      # cut short by the tick, not by its own slowness
                     until.appendleft(entry)
                     return
+                if strikes + 1 < PREDICATE_STRIKES:   # Live's thread may have been paused
+                    until.appendleft((task, pred, seq, strikes + 1))
+                    return
                 task.fail_on_resume(LmacError(
-                    "wait-until's test took longer than %g ms and was stopped; it is asked every "
-                    "tick, so keep it quick (read a value, compare)" % (limit * 1000.0),
+                    "wait-until's test took longer than %g ms, %d times in a row, and was stopped; "
+                    "it is asked every tick, so keep it quick (read a value, compare)"
+                    % (limit * 1000.0, PREDICATE_STRIKES),
                     task._current_pos()))
                 self.wake(task, seq)
             elif ok is not None and ok is not False:
                 self.wake(task, seq, ok)
             else:
-                until.append(entry)
+                until.append((task, pred, seq, 0))
 
     def run_ready(self, deadline):
         """Run ready tasks until none is left or the budget is spent; each gets a fair share."""
@@ -329,34 +338,55 @@ def _finite(value, kind):
 
 
 class TickStats(object):
-    """The scheduler's own account of its ticks: how long the worst took, as wall time and (when
-    ``measure_cpu`` is on, for tests and benchmarks) as this process's CPU time, which a busy
-    machine cannot inflate by pausing the process."""
+    """The scheduler's own account of its ticks: how long the worst took in wall time and, once
+    ``measure_cpu()`` is called (tests, benchmarks), in this process's CPU time, which a busy
+    machine cannot inflate by pausing the process, with Python's garbage collections counted
+    apart (their length depends on every object in the process, not on the tick's work)."""
 
     def __init__(self):
-        self.measure_cpu = False
+        self.cpu = False
         self.ticks = 0
         self.worst_ms = 0.0
-        self.worst_cpu_ms = 0.0
-        self.worst_budget_ms = 0.0
-        self.over_budget = 0     # ticks whose wall time passed their budget by more than 1 ms
+        self.worst_cpu_ms = 0.0          # CPU time of the worst tick, collections excluded
+        self.worst_gc_ms = 0.0           # the longest collection time within one tick
+        self.over_budget = 0             # ticks whose wall time passed their budget by > 1 ms
 
-    def record(self, budget_ms, wall_s, cpu_s):
+    def measure_cpu(self):
+        self.cpu = True
+        if _gc_timer not in gc.callbacks:
+            gc.callbacks.append(_gc_timer)
+
+    def start(self):
+        return (process_time(), _gc_spent[0]) if self.cpu else None
+
+    def record(self, budget_ms, wall_s, started):
         self.ticks += 1
         wall_ms = wall_s * 1000.0
         if wall_ms > self.worst_ms:
             self.worst_ms = wall_ms
-        if cpu_s is not None and cpu_s * 1000.0 > self.worst_cpu_ms:
-            self.worst_cpu_ms = cpu_s * 1000.0
-        if budget_ms > self.worst_budget_ms:
-            self.worst_budget_ms = budget_ms
         if wall_ms > budget_ms + 1.0:
             self.over_budget += 1
+        if started is not None:
+            gc_ms = (_gc_spent[0] - started[1]) * 1000.0
+            cpu_ms = (process_time() - started[0]) * 1000.0 - gc_ms
+            self.worst_cpu_ms = max(self.worst_cpu_ms, cpu_ms)
+            self.worst_gc_ms = max(self.worst_gc_ms, gc_ms)
 
     def reset(self):
-        measure = self.measure_cpu
+        cpu = self.cpu
         self.__init__()
-        self.measure_cpu = measure
+        self.cpu = cpu
+
+
+_gc_spent = [0.0]       # CPU seconds spent in garbage collections, once a TickStats measures
+_gc_began = [0.0]
+
+
+def _gc_timer(phase, info):
+    if phase == "start":
+        _gc_began[0] = process_time()
+    else:
+        _gc_spent[0] += process_time() - _gc_began[0]
 
 
 def _number(value, form, unit):
