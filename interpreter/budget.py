@@ -26,6 +26,8 @@ MAX_PRINT_DEPTH = 1000      # nesting levels printed; deeper parts print as #<..
 # the look costs nothing next to the work.
 LOOK_EVERY = 4000
 
+TASK_COST = 2000            # starting a task, in the same units (tens of microseconds)
+
 DEADLINE = [float("inf")]   # perf_counter deadline of the slice running now
 OVER = [False]              # set once charged work has run past DEADLINE
 _work = [0]

@@ -14,7 +14,7 @@ import math
 from collections import deque
 from time import perf_counter, process_time
 
-from .budget import MAX_TASKS
+from .budget import MAX_TASKS, TASK_COST, charge
 from .machine import DONE, FAILED, READY, WAITING
 from .values import LmacError
 
@@ -75,6 +75,7 @@ class Scheduler(object):
     def add(self, task):
         if not self._admit(task):
             return task
+        charge(TASK_COST)   # a loop of spawns is work like a loop of calls
         self.tasks[task.id] = task
         task.on_done.append(self._forget)
         self.ready.append(task)
