@@ -9,7 +9,7 @@ import importlib
 import json
 import sys
 
-BENCHMARKS = ["core", "parse", "ready", "virtual_hour", "timing"]
+BENCHMARKS = ["core", "parse", "ready", "virtual_hour", "timing", "hostile"]
 
 
 def main(argv=None):

@@ -16,7 +16,9 @@ from .values import LmacError
 # in proportion to them, so these two also bound the pauses lmac can add (see guarantees.md).
 MAX_TASKS = 10000           # live tasks at once (spawn, par, race, bindings)
 MAX_DEPTH = 20000           # saved frames of one task: non-tail recursion depth
-MAX_ITEMS = 100000          # items in a list, vector or map a builtin builds
+MAX_ITEMS = 10000           # items in a list, vector or map a builtin builds
+MAX_FORM = 10000            # parts of a form compiled at run time (eval, a macro's expansion)
+MAX_READ_CHARS = 4000       # text read-string reads in one call
 MAX_CHARS = 1000000         # characters in a text a builtin builds (str, join, printing)
 MAX_INT_BITS = 4096         # integers: about 1233 decimal digits
 MAX_PRINT_DEPTH = 1000      # nesting levels printed; deeper parts print as #<...>
@@ -74,3 +76,25 @@ def check_int(x, who):
 
 
 MAX_INT_DIGITS = int(MAX_INT_BITS * 0.30103)   # decimal digits of the largest integer
+
+
+def check_form_size(form, who, pos=None):
+    """Compiling takes time in proportion to a form's parts; data can nest a large collection
+    many times over (a vector of 10 000 references to one 10 000-item vector), so count the
+    parts, stopping at the limit, before compiling a form built at run time."""
+    left = MAX_FORM
+    stack = [form]
+    while stack:
+        x = stack.pop()
+        if isinstance(x, (list, tuple)):
+            left -= len(x)
+            stack.extend(x)
+        elif isinstance(x, dict):
+            left -= 2 * len(x)
+            stack.extend(x.keys())
+            stack.extend(x.values())
+        else:
+            continue
+        if left < 0:
+            raise LmacError("%s: the code has more than %d parts; lmac compiles at most that many "
+                            "at once" % (who, MAX_FORM), pos)

@@ -42,13 +42,14 @@ def _num(x, who):
     return x
 
 
-MAX_COMPARED = 10 * MAX_ITEMS   # items one = may visit (shared structure can hide many)
+MAX_COMPARED = 10 * MAX_ITEMS   # items one call may compare (shared structure can hide many)
 
 
-def equal(a, b):
-    """Structural equality: a list equals a vector with equal items; true is not 1."""
+def equal(a, b, left=None):
+    """Structural equality: a list equals a vector with equal items; true is not 1. ``left`` is
+    a one-item list counting down the items a whole builtin call may still compare."""
     if isinstance(a, (list, tuple, dict)) and isinstance(b, (list, tuple, dict)):
-        return _equal(a, b, [MAX_COMPARED])
+        return _equal(a, b, left or [MAX_COMPARED])
     return _equal(a, b, None)
 
 
@@ -78,7 +79,8 @@ def _equal(a, b, left):
 def _spend(left, n):
     left[0] -= n
     if left[0] < 0:
-        raise LmacError("= compared more than %d items; compare smaller collections" % MAX_COMPARED)
+        raise LmacError("comparing collections visited more than %d items; compare smaller ones"
+                        % MAX_COMPARED)
     if n > 64:
         charge(n)
 
@@ -438,11 +440,11 @@ def distinct(coll):
     s = _seq(coll, "distinct")
     if len(s) > 64:
         charge(2 * len(s))
-    out, seen, compound = List(), set(), []
+    out, seen, compound, left = List(), set(), [], [MAX_COMPARED]
     for x in s:
         key = _hash_key(x)
         if key is None:
-            if any(equal(x, y) for y in compound):
+            if any(equal(x, y, left) for y in compound):
                 continue
             compound.append(x)
         elif key in seen:
@@ -605,9 +607,9 @@ def lower(s):
 @builtin("split", (2, 2), "Split a text at a separator: (split \"a,b\" \",\").")
 def split(s, sep):
     check_chars(len(s), "split")
-    parts = s.split(sep)
-    check_items(len(parts), "split")
-    return Vector(parts)
+    if sep:
+        check_items(s.count(sep) + 1, "split")
+    return Vector(s.split(sep))
 
 
 @builtin("join", (1, 2), "Join texts with a separator: (join \", \" [\"a\" \"b\"]).")
@@ -735,7 +737,8 @@ def push_(coll, x):
 def member_(x, coll):
     if len(coll) > 64:
         charge(len(coll))
-    return any(equal(x, y) for y in coll)
+    left = [MAX_COMPARED]
+    return any(equal(x, y, left) for y in coll)
 
 
 @builtin("%sort-by-keys", (2, 2), "Order items by precomputed keys.")

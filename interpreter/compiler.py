@@ -24,7 +24,7 @@ import weakref
 from time import perf_counter
 
 from . import code as op
-from .budget import DEADLINE
+from .budget import DEADLINE, check_form_size
 from .code import Code
 from .printer import describe
 from .values import Builtin, Keyword, Lambda, List, LmacError, Map, Symbol, Vector
@@ -220,6 +220,7 @@ class Compiler(object):
             raise
         finally:
             self.expanding = outer
+        check_form_size(expansion, "the macro " + name, form.pos)
         _give_position(expansion, form.pos)
         return expansion, True
 

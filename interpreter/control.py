@@ -5,7 +5,7 @@ Each is a *control* builtin: called with the task first, it returns a value or a
 """
 from __future__ import annotations
 
-from .budget import check_items
+from .budget import check_form_size, check_items
 from .machine import FAILED, Task
 from .printer import describe
 from .requests import TailCall, Wait, WithDynamic
@@ -97,6 +97,7 @@ def apply(task, f, *args):
 
 @control("eval", (1, 1), "Evaluate a form: (eval '(+ 1 2)) is 3.")
 def eval_(task, form):
+    check_form_size(form, "eval")
     code = task.session.compiler.compile_toplevel(form, name="eval")
     return TailCall(Lambda("eval", code, None, 0, False), [])
 

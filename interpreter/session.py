@@ -10,6 +10,7 @@ import os
 from time import perf_counter
 
 from . import code as op
+from .budget import MAX_READ_CHARS
 from .builtins import BUILTINS, FAST2
 from .clock import SystemClock
 from .code import Code
@@ -68,6 +69,10 @@ class Session(object):
 
         def read_string(text):
             from ..grammar.reader import read_one
+            if isinstance(text, str) and len(text) > MAX_READ_CHARS:
+                # The reader works about a character a microsecond: keep one call to a few ms.
+                raise LmacError("read-string reads at most %d characters at once, got %d"
+                                % (MAX_READ_CHARS, len(text)))
             return read_one(text, "<read-string>")
 
         self.define_builtin("println", println, doc="Print values as text, then a new line.", simple=False)

@@ -150,9 +150,9 @@ def test_cycles_and_deep_nesting_print_with_markers(s):
 
 
 def test_printing_past_the_text_limit_is_an_error_and_error_messages_stay_short(s):
-    s.eval("(def big (vec (range 100000)))")
+    s.eval("(def big (vec (range %d)))" % MAX_ITEMS)
     with pytest.raises(LmacError) as e:
-        s.eval("(str [big big big big big big big big big big big big big big big big big])")
+        s.eval("(str (vec (map (fn (i) big) (range 30))))")
     assert "longer than %d characters" % MAX_CHARS in e.value.message
     with pytest.raises(LmacError) as e:
         s.eval("(+ 1 big)")
@@ -217,14 +217,32 @@ def test_spawn_past_the_task_limit_is_an_error_in_the_spawning_macro(s):
 
 
 def test_builtin_work_charges_the_slice(s):
-    # 400 copies of a 100 000-item vector: the machine looks at the clock only every 200 calls,
-    # so without the charge this loop would run many budgets in one tick.
-    s.eval("(def big (vec (range 100000)))")
-    t = s.spawn("(loop (i 0) (if (< i 400) (do (rest big) (recur (inc i))) :done))")
+    # Copies of a 10 000-item vector: the machine looks at the clock only every 200 calls, so
+    # without the charge this loop would run several budgets in one tick.
+    s.eval("(def big (vec (range %d)))" % MAX_ITEMS)
+    t = s.spawn("(loop (i 0) (if (< i 5000) (do (rest big) (recur (inc i))) :done))")
     s.scheduler.stats.measure_cpu()
     s.tick()
     assert t.status == READY
     assert s.scheduler.stats.worst_cpu_ms / s.scheduler.budget_ms <= 5.0 / 4.0
+
+
+def test_data_nested_many_times_over_cannot_make_one_call_endless(s):
+    s.eval("(def big (vec (range %d)))" % MAX_ITEMS)
+    s.eval("(def wide (vec (map (fn (i) big) big)))")        # 10^8 numbers behind 10^4 references
+    s.eval("(def wide2 (vec (map (fn (i) (vec big)) big)))")
+    with pytest.raises(LmacError) as e:
+        s.eval("(eval wide)")
+    assert "more than" in e.value.message and "parts" in e.value.message
+    with pytest.raises(LmacError) as e:
+        s.eval("(= wide wide2)")
+    assert "comparing collections visited more than" in e.value.message
+    with pytest.raises(LmacError) as e:
+        s.eval("(defmacro huge () wide) (huge)")
+    assert "the macro huge: the code has more than" in e.value.message
+    with pytest.raises(LmacError) as e:
+        s.eval("(read-string (str big))")
+    assert "read-string reads at most" in e.value.message
 
 
 def test_python_exceptions_become_lmac_errors_with_a_position(s):
