@@ -388,7 +388,7 @@ class Task(object):
                 # Calls through this path (rest parameters, apply) count against the time slice
                 # and the depth limit too, so no recursion can hold Live's thread.
                 self._slow_calls += 1
-                if self._slow_calls % CHECK_EVERY == 0:
+                if self._slow_calls % CHECK_EVERY == 0 or OVER[0]:
                     if len(self.frames) > MAX_DEPTH:
                         raise _too_deep(pos)
                     if perf_counter() >= self._deadline:
