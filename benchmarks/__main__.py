@@ -9,7 +9,7 @@ import importlib
 import json
 import sys
 
-BENCHMARKS = ["core", "parse", "ready", "virtual_hour", "timing", "hostile"]
+BENCHMARKS = ["core", "parse", "ready", "virtual_hour", "timing", "startup", "scaling", "hostile"]
 
 
 def main(argv=None):

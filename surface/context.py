@@ -15,7 +15,7 @@ from ..interpreter.requests import TailCall
 from ..interpreter.values import Keyword, List, LmacError
 from .adapter import Adapter, alive, kind_of, label, live_enum, ptr
 from .selectors import SELECTED, Handle, Selector, bare_builtin_kind, is_lom
-from .value_forms import By, Ramp
+from .value_forms import By, Glide, Ramp
 
 if TYPE_CHECKING:  # Live's API for the type checker only (ableton-live-stubs); never imported at run time
     from Live.Application import Application
@@ -351,26 +351,32 @@ class ActionContext(object):
             self.write(param, "value", target)
             live.ramps.pop(key, None)
             return target
+        scheduler = live.session.scheduler
+        glide = Glide(name, target)
+
+        def ended():
+            glide.finish(scheduler)
+            return False
 
         def tick(now_ms):
             if live.ramps.get(key) is not token:
-                return False
+                return ended()              # another write or ramp took the parameter over
             if not alive(param):
                 live.ramps.pop(key, None)
-                return False
+                return ended()
             f = min(1.0, max(0.0, (position() - t0) / length))
             try:
                 adapter.write(action, param, "value", target if f >= 1.0 else start + (target - start) * f)
             except LmacError as e:
                 live.ramps.pop(key, None)
                 live.report(e)
-                return False
+                return ended()
             if f >= 1.0:
                 live.ramps.pop(key, None)
-                return False
+                return ended()
             return True
-        live.session.scheduler.add_ticker(tick)
-        return target
+        scheduler.add_ticker(tick)
+        return glide
 
     # ---- launches on Live's grid -------------------------------------------------------------------
     def quantized_launch(self, fire_fn: Callable[[Optional[int]], Any], quantize=None, default_q=None):
@@ -423,6 +429,14 @@ class ActionContext(object):
             if played - target < (grid / 2.0 if grid > 0 else 1.0):
                 return stop_fn(False)
         return stop_fn(True)
+
+    def line_not_reached(self):
+        """The played-beats target of the bar wait this task was woken ahead of, while the song
+        has not played up to it yet; else None."""
+        target = getattr(self.task, "early_target", None)
+        if target is not None and self.clock.played_beats() < target - EPS:
+            return target
+        return None
 
     def rerun_at(self, target):
         """Wait until the song has played up to ``target`` (played beats), then run this action again."""

@@ -5,7 +5,7 @@ and (ramp v :bars n) / (ramp v :beats n) / (ramp v :ms n) glides.
 """
 from __future__ import annotations
 
-from ..interpreter.printer import describe
+from ..interpreter.printer import describe, pr_str
 from ..interpreter.values import Keyword, LmacError
 
 
@@ -40,6 +40,47 @@ class Ramp(object):
 
     def lmac_repr(self):
         return "(ramp %s :%s %s)" % (describe(self.target), self.unit, describe(self.amount))
+
+
+class Glide(object):
+    """What an action given a ramp returns: the glide under way. `(wait-for g)` waits until it
+    ends (its target reached, or a later write took the parameter over); `par` and `race` count a
+    branch whose value is a glide as done when the glide is, so `(par (volume a (ramp 0 :bars 2))
+    (volume b (ramp 1 :bars 2)))` takes two bars, as a crossfade should."""
+
+    __slots__ = ("label", "target", "done", "callbacks")
+
+    def __init__(self, label, target):
+        self.label = label
+        self.target = target
+        self.done = False
+        self.callbacks = []
+
+    def lmac_repr(self):
+        return "#<glide %s -> %s%s>" % (self.label, pr_str(self.target), ", done" if self.done else "")
+
+    def lmac_event_key(self, session):
+        return ("glide", id(self))
+
+    def lmac_final(self):
+        """(done?, value): wait-for returns at once for a glide that has ended."""
+        return self.done, self.target
+
+    def lmac_when_done(self, callback):
+        """Call callback(value) when the glide ends; False (and no call) if it has ended already."""
+        if self.done:
+            return False
+        self.callbacks.append(callback)
+        return True
+
+    def finish(self, scheduler):
+        if self.done:
+            return
+        self.done = True
+        scheduler.fire_event(("glide", id(self)), self.target)
+        callbacks, self.callbacks = self.callbacks, []
+        for callback in callbacks:
+            callback(self.target)
 
 
 def by(delta):
