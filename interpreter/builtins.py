@@ -517,6 +517,8 @@ def get(coll, key, *default):
 def assoc(coll, *kvs):
     if len(kvs) % 2:
         raise LmacError("assoc expects keys and values in pairs")
+    if coll:
+        check_items(len(coll) + len(kvs) // 2, "assoc")
     if isinstance(coll, Vector):
         out = Vector(coll)
         for k, v in zip(kvs[::2], kvs[1::2]):
@@ -530,6 +532,8 @@ def assoc(coll, *kvs):
 
 @builtin("dissoc", (1, None), "A copy of the map without the keys.")
 def dissoc(coll, *keys):
+    if coll and len(coll) > 64:
+        charge(len(coll))
     out = Map(coll or {})
     for k in keys:
         out.pop(k, None)
@@ -548,11 +552,15 @@ def merge(*maps):
 
 @builtin("keys", (1, 1), "The keys of a map, as a list.")
 def keys(m):
+    if m and len(m) > 64:
+        charge(len(m))
     return List((m or {}).keys())
 
 
 @builtin("vals", (1, 1), "The values of a map, as a list.")
 def vals(m):
+    if m and len(m) > 64:
+        charge(len(m))
     return List((m or {}).values())
 
 
@@ -756,6 +764,8 @@ def member_(x, coll):
 
 @builtin("%sort-by-keys", (2, 2), "Order items by precomputed keys.")
 def sort_by_keys(keys_, coll):
+    if len(keys_) > 64:
+        charge(4 * len(keys_))
     try:
         order = sorted(range(len(keys_)), key=lambda i: keys_[i])
     except TypeError:

@@ -1,7 +1,7 @@
 """Readable printing: what the REPL shows and what ``pr-str`` returns. ``str`` prints text raw."""
 from __future__ import annotations
 
-from .budget import MAX_CHARS, MAX_INT_BITS, MAX_INT_DIGITS, MAX_PRINT_DEPTH
+from .budget import MAX_CHARS, MAX_INT_BITS, MAX_INT_DIGITS, MAX_PRINT_DEPTH, charge
 from .values import Atom, Builtin, Keyword, Lambda, LmacError, Symbol, Vector
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t"}
@@ -81,6 +81,8 @@ def pr_str(value, readably=True, limit=None, truncate=False):
             raise LmacError("the text would be longer than %d characters; lmac keeps texts "
                             "to that size" % limit)
         out.append(piece)
+    if len(out) > 64:
+        charge(len(out))     # printing is work for the running slice, like any builtin's
     return "".join(out)
 
 

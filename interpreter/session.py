@@ -10,7 +10,7 @@ import os
 from time import perf_counter
 
 from . import code as op
-from .budget import MAX_READ_CHARS
+from .budget import MAX_READ_CHARS, check_chars
 from .builtins import BUILTINS, FAST2
 from .clock import SystemClock
 from .code import Code
@@ -62,10 +62,10 @@ class Session(object):
     def _install_io(self):
         def println(*xs):
             # As Clojure: text without quotes, but nil shows as nil (str would make it empty).
-            self.output(" ".join(pr_str(x, readably=False) for x in xs) + "\n")
+            self.output(_line([pr_str(x, readably=False) for x in xs], "println"))
 
         def prn(*xs):
-            self.output(" ".join(pr_str(x) for x in xs) + "\n")
+            self.output(_line([pr_str(x) for x in xs], "prn"))
 
         def read_string(text):
             from ..grammar.reader import read_one
@@ -207,6 +207,12 @@ class Session(object):
 
 def _const(value):
     return lambda env: value
+
+
+def _line(parts, who):
+    """One printed line; its length is charged to the slice and limited like any text."""
+    check_chars(sum(len(p) for p in parts) + len(parts), who)
+    return " ".join(parts) + "\n"
 
 
 def _flatten_toplevel(forms):
