@@ -172,25 +172,23 @@ class Scheduler(object):
     def tick(self, budget_ms=None):
         self.tick_no += 1
         stats = self.stats
-        started = stats.start()
+        started = stats.start() if stats.cpu else None
         start = perf_counter()
         try:
-            self._tick(start, budget_ms)
-        finally:
-            stats.record(self.budget_ms if budget_ms is None else budget_ms,
-                         perf_counter() - start, started)
-
-    def _tick(self, start, budget_ms):
-        self._wake_due(start, (self.budget_ms if budget_ms is None else budget_ms) / 1000.0)
-        if self._readers:
-            self._readers = [fn for fn in self._readers if fn(self.clock.now_ms()) is not False]
-        if not (self.ready or self._tickers):
-            return   # an idle tick: nothing may change the set, so no undo step either
-        if self.around_tick is not None:
-            with self.around_tick():
+            self._wake_due(start, (self.budget_ms if budget_ms is None else budget_ms) / 1000.0)
+            if self._readers:
+                self._readers = [fn for fn in self._readers if fn(self.clock.now_ms()) is not False]
+            if not (self.ready or self._tickers):
+                return   # an idle tick: nothing may change the set, so no undo step either
+            if self.around_tick is not None:
+                with self.around_tick():
+                    self._run(start, budget_ms)
+            else:
                 self._run(start, budget_ms)
-        else:
-            self._run(start, budget_ms)
+        finally:
+            wall = perf_counter() - start
+            if wall > stats.watch_s or started is not None:   # idle ticks stop here
+                stats.record(self.budget_ms if budget_ms is None else budget_ms, wall, started)
 
     def _run(self, start, budget_ms):
         if self._tickers:
@@ -346,7 +344,7 @@ class TickStats(object):
 
     def __init__(self):
         self.cpu = False
-        self.ticks = 0
+        self.watch_s = 0.0               # ticks shorter than this change nothing here
         self.worst_ms = 0.0
         self.worst_cpu_ms = 0.0          # CPU time of the worst tick, collections excluded
         self.worst_gc_ms = 0.0           # the longest collection time within one tick
@@ -358,15 +356,15 @@ class TickStats(object):
             gc.callbacks.append(_gc_timer)
 
     def start(self):
-        return (process_time(), _gc_spent[0]) if self.cpu else None
+        return (process_time(), _gc_spent[0])
 
     def record(self, budget_ms, wall_s, started):
-        self.ticks += 1
         wall_ms = wall_s * 1000.0
         if wall_ms > self.worst_ms:
             self.worst_ms = wall_ms
         if wall_ms > budget_ms + 1.0:
             self.over_budget += 1
+        self.watch_s = min(self.worst_ms, budget_ms + 1.0) / 1000.0
         if started is not None:
             gc_ms = (_gc_spent[0] - started[1]) * 1000.0
             cpu_ms = (process_time() - started[0]) * 1000.0 - gc_ms
