@@ -96,7 +96,7 @@ def apply(task, f, *args):
     last = args[-1]
     if last is not None and not isinstance(last, (list, tuple)):
         raise LmacError("apply expects a list as its last argument, got %s" % describe(last))
-    check_items(len(args) + len(last or ()), "apply")
+    check_items(len(last or ()), "apply")
     return TailCall(f, list(args[:-1]) + list(last or ()))
 
 
