@@ -202,7 +202,8 @@ class Session(object):
                 handler(task, task.error)
 
     def describe(self, value):
-        return pr_str(value)
+        """A result as the REPL shows it: never an error, a huge or endless value cut short."""
+        return pr_str(value, truncate=True)
 
 
 def _const(value):
