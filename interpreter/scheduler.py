@@ -346,7 +346,7 @@ class TickStats(object):
         self.cpu = False
         self.watch_s = 0.0               # ticks shorter than this change nothing here
         self.worst_ms = 0.0
-        self.worst_cpu_ms = 0.0          # CPU time of the worst tick, collections excluded
+        self.worst_cpu_ms = 0.0          # the most CPU time one tick took, collections excluded
         self.worst_gc_ms = 0.0           # the longest collection time within one tick
         self.over_budget = 0             # ticks whose wall time passed their budget by > 1 ms
 
