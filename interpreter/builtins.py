@@ -633,12 +633,17 @@ def join(sep, *coll):
 def keyword(name):
     if type(name) is Keyword:
         return name
-    return Keyword.of(str(name))
+    return Keyword.of(_text_of(name))
 
 
 @builtin("symbol", (1, 1), "Make a symbol from text.")
 def symbol(name):
-    return Symbol(str(name))
+    return Symbol(_text_of(name))
+
+
+def _text_of(x):
+    # As str does: Python's own str() of a list has no size limit and shows Python's names.
+    return x if isinstance(x, str) else str_(x)
 
 
 @builtin("name", (1, 1), "The text of a keyword or symbol.")

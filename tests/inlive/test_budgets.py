@@ -239,6 +239,9 @@ def test_data_nested_many_times_over_cannot_make_one_call_endless(s):
         s.eval("(defmacro huge () wide) (huge)")
     assert "the macro huge: the code has more than" in e.value.message
     with pytest.raises(LmacError) as e:
+        s.eval("(keyword wide)")                              # Python's str() has no limit
+    assert "longer than %d characters" % MAX_CHARS in e.value.message
+    with pytest.raises(LmacError) as e:
         s.eval("(read-string (str big))")
     assert "read-string reads at most" in e.value.message
 
