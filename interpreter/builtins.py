@@ -28,12 +28,18 @@ def _seq(x, who):
     if isinstance(x, (list, tuple)):
         return x
     if isinstance(x, dict):
-        return [Vector(kv) for kv in x.items()]
-    if isinstance(x, str):
         if len(x) > 64:
             charge(len(x))
+        return [Vector(kv) for kv in x.items()]
+    if isinstance(x, str):
+        check_items(len(x), who)     # a text used as a list of its characters
         return list(x)
     raise LmacError("%s expects a list, vector or map, got %s" % (who, describe(x)))
+
+
+def _indexable(x, who):
+    """For reading single items: a text as it is (no list of its characters is built)."""
+    return x if isinstance(x, str) else _seq(x, who)
 
 
 def _num(x, who):
@@ -290,7 +296,7 @@ _pred("odd?", lambda x: _num(x, "odd?") % 2 == 1, "Is it odd?")
 
 @builtin("empty?", (1, 1), "Is the collection (or text) empty? nil is empty.")
 def empty_(x):
-    return x is None or len(_seq(x, "empty?")) == 0
+    return x is None or len(_indexable(x, "empty?")) == 0
 
 
 # ---- collections -------------------------------------------------------------------------------
@@ -338,19 +344,19 @@ def concat(*colls):
 
 @builtin("first", (1, 1), "The first item, or nil.")
 def first(coll):
-    s = _seq(coll, "first")
+    s = _indexable(coll, "first")
     return s[0] if len(s) else None
 
 
 @builtin("second", (1, 1), "The second item, or nil.")
 def second(coll):
-    s = _seq(coll, "second")
+    s = _indexable(coll, "second")
     return s[1] if len(s) > 1 else None
 
 
 @builtin("last", (1, 1), "The last item, or nil.")
 def last(coll):
-    s = _seq(coll, "last")
+    s = _indexable(coll, "last")
     return s[-1] if len(s) else None
 
 
@@ -364,7 +370,7 @@ def rest(coll):
 
 @builtin("nth", (2, 3), "The item at a 0-based index: (nth [a b c] 1) is b.")
 def nth(coll, i, *default):
-    s = _seq(coll, "nth")
+    s = _indexable(coll, "nth")
     if isinstance(i, bool) or not isinstance(i, int):
         raise LmacError("nth expects an integer index, got %s" % describe(i))
     if 0 <= i < len(s):
@@ -716,10 +722,10 @@ def rand_int(*xs):
 
 @builtin("rand-nth", (1, 1), "A random item of the collection.")
 def rand_nth(coll):
-    s = _seq(coll, "rand-nth")
+    s = _indexable(coll, "rand-nth")
     if not len(s):
         raise LmacError("rand-nth: the collection is empty")
-    return RANDOM.choice(list(s))
+    return RANDOM.choice(s)
 
 
 @builtin("throw", (1, 1), "Raise an error carrying the value; (catch e ...) receives it.")
