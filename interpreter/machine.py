@@ -435,7 +435,11 @@ class Task(object):
                 self.stk.append(m.get(f, default) if isinstance(m, dict) else default)
                 return None
             if isinstance(f, dict) and 1 <= len(args) <= 2:
-                self.stk.append(f.get(args[0], args[1] if len(args) == 2 else None))
+                default = args[1] if len(args) == 2 else None
+                try:
+                    self.stk.append(f.get(args[0], default))
+                except TypeError:   # a list or vector is never a key: as (get m k), the default
+                    self.stk.append(default)
                 return None
             raise LmacError("%s is not a function" % describe(f), pos)
 

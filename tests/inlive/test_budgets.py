@@ -246,6 +246,12 @@ def test_data_nested_many_times_over_cannot_make_one_call_endless(s):
     assert "read-string reads at most" in e.value.message
 
 
+def test_a_map_called_with_a_list_key_gives_its_default(s):
+    # Found by fuzzing: a Python TypeError ("unhashable") came out as an internal error.
+    assert s.eval("({} ())") is None
+    assert s.eval("({:a 1} [1] :none)") == s.eval(":none")
+
+
 def test_python_exceptions_become_lmac_errors_with_a_position(s):
     def broken(x):
         raise KeyError("internal")
