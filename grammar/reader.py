@@ -11,12 +11,13 @@ string, which the REPL uses to ask for another line.
 """
 import os
 import re
-import sys
 import threading
 
 from ..interpreter.budget import MAX_INT_DIGITS
+from ..interpreter.clyphx_hints import clyphx_hint
 from ..interpreter.values import Keyword, List, LmacSyntaxError, Map, Pos, Symbol, Vector
 from .lark_loader import import_lark
+from .parse_cache import safe_cache_file
 
 GRAMMAR_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lmac.lark")
 
@@ -165,8 +166,10 @@ class _FormBuilder(object):
                              token.line, token.column, incomplete=True, expected=['"'])
 
     def BAD_NUMBER(self, token):
+        hint = clyphx_hint(token.value)
         raise _SyntaxProblem("%s is not a number (write a number like 3, -0.5 or 1/16, or a name "
-                             "that starts with a letter)" % token.value, token.line, token.column)
+                             "that starts with a letter)%s" % (token.value, ". " + hint if hint else ""),
+                             token.line, token.column)
 
     def BAD_KEYWORD(self, token):
         raise _SyntaxProblem("expected a keyword name after :, like :bar", token.line, token.column,
@@ -217,7 +220,7 @@ class _Reader(object):
             grammar = f.read()
         options = dict(parser="lalr", lexer="basic", transformer=self._builder, start="start")
         if cache == "auto":
-            cache = _cache_file(os.path.join(os.path.dirname(GRAMMAR_PATH), "_cache"))
+            cache = safe_cache_file()
         if cache:
             options["cache"] = cache
         self._parser = lark.Lark(grammar, **options)
@@ -281,24 +284,3 @@ def _explain_unexpected(error, token_class):
     if at_end:  # point at the bracket that is still open
         return _SyntaxProblem(message, opener.line, opener.column, incomplete=True, expected=[close])
     return _SyntaxProblem(message, line, col, expected=[close])
-
-
-def _cache_file(here):
-    """Where lark keeps the parse table: ``here`` (grammar/_cache/) if writable, else the temp
-    folder (Live's Remote Scripts folder may be read-only). Lark checks the file against the
-    grammar, lark and Python versions and rebuilds it when stale or unreadable."""
-    name = "lmac-lalr-py%d%d.cache" % sys.version_info[:2]
-    try:
-        if not os.path.isdir(here):
-            os.makedirs(here)
-        if os.access(here, os.W_OK):
-            return os.path.join(here, name)
-    except OSError:
-        pass
-    try:
-        import getpass
-        import tempfile
-        user = re.sub(r"\W", "_", getpass.getuser())
-        return os.path.join(tempfile.gettempdir(), "lmac-%s-%s" % (user, name))
-    except Exception:  # no temp folder or no user name: parse the grammar each start
-        return None
