@@ -104,7 +104,7 @@ def test_registered_actions_are_known_with_their_arity():
         assert not [m for m in found if "expects" in m or "not found" in m], (name, found)
         if hi is not None:
             found = messages("(%s%s)" % (name, " 1" * (hi + 1)))
-            assert any("%s expects" % name in m for m in found), (name, found)
+            assert any("%s: expects" % name in m for m in found), (name, found)
 
 
 def test_live_flag_on_the_command_line(tmp_path):
