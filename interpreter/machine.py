@@ -62,6 +62,8 @@ class Task(object):
         self.pending_error = None  # raised at the next step (a par child failed)
         self.supervised = parent is not None  # a parent reports our errors
         self.early_target = None  # played-beats target when woken ahead of a beat (lookahead)
+        self.busy_s = 0.0         # seconds of slices since it last waited (scheduler's count)
+        self.busy_reported = False  # reported once for computing long without waiting
         self._deadline = 0.0      # of the current step, for calls on the slow path
         self._slow_calls = 0
         self.code = None
@@ -151,6 +153,15 @@ class Task(object):
             if perf_counter() >= deadline:
                 self.status = READY
                 return READY
+
+    def origin_pos(self):
+        """Where this task's outermost running code is: the top-level form or the function it
+        started with (the current place when it has no saved frame)."""
+        if self.frames:
+            code, pc = self.frames[0][0], self.frames[0][1]
+            ops = code.ops
+            return ops[pc - 1][1] if 0 < pc <= len(ops) else None
+        return self._current_pos()
 
     def _current_pos(self):
         ops = self.code.ops if self.code else ()
@@ -493,6 +504,18 @@ class Task(object):
         self.status = FAILED
         self._release()
         return FAILED
+
+    def stop(self, error):
+        """End this task with ``error`` from outside its code (no catch of its own sees it)."""
+        if self.finished:
+            return self.status
+        if not error.trace:
+            error.trace = self.trace()
+        if error.pos is None:
+            error.pos = self._current_pos()
+        for child in list(self.children):
+            child.cancel()
+        return self._fail(error)
 
     def cancel(self):
         if self.finished:

@@ -38,6 +38,7 @@ class Session(object):
         self.compiler = Compiler(self)
         self.output = output or (lambda text: print(text, end=""))
         self.error_handlers = []            # fn(task, error) for unsupervised failures
+        self.notice_handlers = []           # fn(task, error) for warnings: the task goes on
         self.cycle_positions = {}           # (cycle ...) source place -> the branch it ran last
         for name, fn, arity, doc in BUILTINS:
             self.define_builtin(name, fn, arity, doc).fast2 = FAST2.get(name)
@@ -206,6 +207,12 @@ class Session(object):
         if task.status == FAILED and not task.supervised:
             for handler in self.error_handlers:
                 handler(task, task.error)
+
+    def notice(self, task, error):
+        """Report something about a running task that does not stop it (a macro computing for
+        long without waiting): an LmacError with its place, given to the notice handlers."""
+        for handler in self.notice_handlers:
+            handler(task, error)
 
     def describe(self, value):
         """A result as the REPL shows it: never an error, a huge or endless value cut short."""

@@ -132,4 +132,5 @@ def make_live_session(song: Song, application: Application, clock, log=None, sho
             live.log("lmac: " + line.strip())
         live.show("lmac: " + (error.located() if isinstance(error, LmacError) else str(error)))
     session.error_handlers.append(report)
+    session.notice_handlers.append(report)   # a macro computing long without waiting
     return session
