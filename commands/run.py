@@ -3,6 +3,7 @@ and print a timeline of what changed in the set (bar.beat.sixteenth and ms), the
 
 The song plays from the start so bar waits progress; the run ends when the file's macros are done
 (or after --bars N bars). Errors print as `error: file:line:col: message` with the lmac trace.
+A macro that computes --max-cpu-seconds (default 10) without waiting is stopped with an error.
 
 `--midi "T:BYTES"` (repeatable) plays a controller without one: the file is evaluated first, so its
 `bind`/`led`/`map-param` forms are live, then at T ms after the start the bytes arrive as from a
