@@ -33,9 +33,9 @@ def still_computing(task, seconds):
         None,
         "%s has computed for %s without waiting; it goes on, a slice per tick, so Live keeps "
         "running" % (_who(task), _seconds(seconds)),
-        "if it is a loop that should end, stop it with (stop-all-macros) (or :cancel %d in the "
-        "REPL, or a pad bound to (stop-all-macros)) and give the loop a wait, e.g. (wait-ticks 1), "
-        "or a way out" % task.id))
+        "if it should end, stop it with (stop-all-macros) (typed in lmac repl --connect, or on a "
+        "pad bound to it; :cancel %d in the local REPL) and give the loop a wait, e.g. "
+        "(wait-ticks 1), or a way out" % task.id))
 
 
 def stopped(task, seconds, limit, hint):

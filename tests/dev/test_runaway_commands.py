@@ -78,3 +78,21 @@ def test_repl_stops_the_form_and_gives_the_prompt_back():
     # The background loop is stopped too; the REPL shows what Live's status bar showed.
     assert any('status bar: lmac: <repl>:3:8: the macro "spawn"' in l and "was stopped" in l for l in lines)
     assert lines[-1] == "no background tasks"
+
+
+def test_run_warns_below_a_higher_limit_then_stops(capsys, tmp_path, monkeypatch):
+    """With --max-cpu-seconds above the report threshold, `lmac run` first warns (as Live's status
+    bar would), then stops the macro at the limit. The threshold is lowered to keep this fast."""
+    from lmac.cli import main
+    import lmac.interpreter.scheduler as scheduler
+    monkeypatch.setattr(scheduler, "RUNAWAY_REPORT_S", 0.05)
+    path = tmp_path / "spin.lmac"
+    path.write_text("(loop () (recur))\n")
+    status = main(["run", "--max-cpu-seconds", "0.3", str(path)])
+    out, err = capsys.readouterr()
+    assert status == 1
+    lines = err.splitlines()
+    assert lines[0].startswith("warning: %s:1:1: this macro (task " % path)
+    assert "has computed for" in lines[0] and "without waiting; it goes on" in lines[0]
+    assert lines[1].startswith("error: %s:1:1: this macro (task " % path) and "was stopped" in lines[1]
+    assert len([l for l in err.splitlines() if "without waiting" in l]) == 2     # warned once
