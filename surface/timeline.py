@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from .adapter import ptr
 from .clip_changes import CLIP_SHOWN, clip_changes
+from .device_extras import extras as device_extras
 from .set_watch import SetWatch
 
 if TYPE_CHECKING:  # Live's API for the type checker only (ableton-live-stubs)
@@ -114,9 +115,13 @@ def track_part(song: Song, t: Track, label: str, kind=None, clip_parts=None) -> 
     """Everything the timeline shows of one track. clip_parts: clip ptr -> clip_part to reuse."""
     mixer = t.mixer_device
     devices = []
+    extras = []
     for d in t.devices:
         params = tuple(d.parameters)
         devices.append((ptr(d), d.name, tuple(p.value for p in params), params))
+        more = device_extras(d)
+        if more:
+            extras.append((ptr(d), d.name, more))
     playing = None
     clips = []
     for i, s in enumerate(_get(t, "clip_slots", ())):
@@ -135,7 +140,7 @@ def track_part(song: Song, t: Track, label: str, kind=None, clip_parts=None) -> 
             "volume": mixer.volume.value, "pan": mixer.panning.value,
             "params": (mixer.volume, mixer.panning) + tuple(mixer.sends),
             "sends": tuple(s.value for s in mixer.sends),
-            "devices": tuple(devices), "playing": playing, "clips": tuple(clips)}
+            "devices": tuple(devices), "extras": tuple(extras), "playing": playing, "clips": tuple(clips)}
 
 
 def snapshot(song: Song) -> dict:
@@ -377,6 +382,8 @@ def _track_changes(a, b):
     for key, (dname, _) in old_devices.items():
         if key not in new_keys:
             out.append(Change(RANK_TRACKS, '%s removed from "%s"' % (dname, name)))
+    if a["extras"] != b["extras"]:
+        out.extend(_extras_changes(a["extras"], b["extras"], name))
     if a["playing"] != b["playing"]:    # Live launches and stops on its grid, before the script's tick
         if a["playing"] is not None and (b["playing"] is None or a["playing"][0] != b["playing"][0]):
             if b["playing"] is None:
@@ -397,6 +404,25 @@ def _track_changes(a, b):
         for key, (i, n, _) in old_clips.items():
             if key not in new_clips:
                 out.append(Change(RANK_TRACKS, '- clip "%s" from slot %d of "%s"' % (n, i + 1, name)))
+    return out
+
+
+def _extras_changes(old, new, track_name):
+    """Lines for what changed on a device beyond its parameters (Simpler's modes, Drum Rack pads)."""
+    out = []
+    before = dict((key, dict((label, value) for label, value, _ in items)) for key, _, items in old)
+    for key, dname, items in new:
+        was = before.get(key)
+        if was is None:
+            continue
+        where = '%s on "%s": ' % (dname, track_name)
+        for label, value, param in items:
+            if label not in was or was[label] == value:
+                continue
+            if param is not None:
+                out.append(Change.value(RANK_TRACKS, ptr(param), where + label, was[label], value, param=param))
+            else:
+                out.append(Change(RANK_TRACKS, "%s%s %s -> %s" % (where, label, was[label], value)))
     return out
 
 

@@ -27,9 +27,10 @@ def _macros():
     return [("Macro %d" % i, 0.0, 127.0, 0.0) for i in range(1, 17)] + [("Chain Selector", 0.0, 127.0, 0.0)]
 
 
-# A drum kit preset's pads from C1 (note 36) up: each pad one chain holding a Simpler and its sample.
-KIT_SOUNDS = ("Kick", "Rim", "Snare", "Clap", "Low Tom", "Closed Hat", "Mid Tom", "Pedal Hat",
-              "High Tom", "Open Hat", "Conga", "Crash", "Shaker", "Ride", "Cowbell", "Tambourine")
+# A drum kit preset's pads from C1 (note 36) up, in General MIDI's drum order (closed hat on 42,
+# open hat on 46): each pad one chain holding a Simpler and its sample.
+KIT_SOUNDS = ("Kick", "Rim", "Snare", "Clap", "Snare 2", "Low Tom", "Closed Hat", "Floor Tom",
+              "Pedal Hat", "Mid Tom", "Open Hat", "Perc", "High Tom", "Crash", "Cowbell", "Ride")
 SAMPLE_LENGTH = 22050       # samples (half a second at 44.1 kHz): virtual Live has no audio files
 
 

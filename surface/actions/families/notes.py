@@ -401,6 +401,38 @@ def humanize(ctx: ActionContext, *args):
     return None
 
 
+@action("scramble-pitches", "clip?", family="notes", options=(":pitch",),
+        doc="Shuffle which pitch each note plays, keeping the rhythm (ClyphX's NOTES SCRP).",
+        example="(scramble-pitches (clip \"Bass A\"))")
+def scramble_pitches(ctx: ActionContext, *args):
+    from ....interpreter.builtins import RANDOM
+    sel, _, pitches = _clip_args("scramble-pitches", args, 0, "a clip: (scramble-pitches (clip 1 1))")
+
+    def change(clip: Clip, notes):
+        shuffled = [n.pitch for n in notes]
+        RANDOM.shuffle(shuffled)
+        for n, pitch in zip(notes, shuffled):
+            n.pitch = pitch
+    _each_clip(ctx, "scramble-pitches", sel, change, pitches)
+    return None
+
+
+@action("scramble-notes", "clip?", family="notes", options=(":pitch",),
+        doc="Shuffle where the notes start, keeping each note's pitch and length (ClyphX's NOTES SCRN).",
+        example="(scramble-notes (clip \"Beat\") :pitch 42)")
+def scramble_notes(ctx: ActionContext, *args):
+    from ....interpreter.builtins import RANDOM
+    sel, _, pitches = _clip_args("scramble-notes", args, 0, "a clip: (scramble-notes (clip 1 1))")
+
+    def change(clip: Clip, notes):
+        starts = [n.start_time for n in notes]
+        RANDOM.shuffle(starts)
+        for n, start in zip(notes, starts):
+            n.start_time = start
+    _each_clip(ctx, "scramble-notes", sel, change, pitches)
+    return None
+
+
 def _mute(ctx: ActionContext, what, args, value):
     sel, _, pitches = _clip_args(what, args, 0, "a clip: (%s (clip 1 1) :pitch 42)" % what)
 
