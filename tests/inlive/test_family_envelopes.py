@@ -100,3 +100,21 @@ def test_virtual_live_envelope_rules():
     assert envelope.value_at_time(0.5) == 0.25 and envelope.value_at_time(1.5) == before
     envelope.delete_events_in_range(0.0, 2.0)
     assert envelope.value_at_time(0.5) == envelope.value_at_time(3.0)
+
+
+def test_a_playing_clip_plays_its_envelope_until_a_hand_overrides_it():
+    env = Env()
+    volume = env.track("Bass").mixer_device.volume
+    before = volume.value
+    env.run('(envelope-step (clip "Bass A") :volume 2 2 0.5) (fire (clip "Bass A"))')
+    env.run('(wait-beats 1)')
+    assert volume.value == before and volume.automation_state.name == "playing"
+    env.run('(wait-beats 2)')
+    assert volume.value == 0.5                                   # beats 2..4 of the clip
+    env.run('(wait-beats 2)')
+    assert volume.value == before                                # the loop came round
+    env.run('(volume (track "Bass") 0.6) (wait-beats 3)')
+    assert volume.value == 0.6 and volume.automation_state.name == "overridden"
+    volume.re_enable_automation()
+    env.run('(wait-beats 4)')
+    assert volume.automation_state.name == "playing" and volume.value in (0.5, before)

@@ -178,8 +178,8 @@ def envelope_value(ctx: ActionContext, *args):
 @action("clear-envelope", "clip? param?", family="clip",
         doc="Remove the clip's envelope for a parameter, or all its envelopes without one (ClyphX's ENVCLR).",
         example="(clear-envelope (clip \"Bass A\") :volume)")
-def clear_envelope(ctx: ActionContext, *args):
-    args = list(args)
+def clear_envelope(ctx: ActionContext, *given):
+    args = list(given)
     if len(args) > 2:
         raise LmacError("clear-envelope expects a clip and a parameter: (clear-envelope (clip 1 1) :volume)")
     which = None

@@ -43,8 +43,8 @@ def _param(what, device, name) -> DeviceParameter:
 @action("looper", "looper? state", family="device",
         doc="Press a Looper button: :record, :overdub, :play or :stop (ClyphX's LOOPER REC/OVER/PLAY/STOP).",
         example="(looper :record)")
-def looper_state_set(ctx: ActionContext, *args):
-    args = list(args)
+def looper_state_set(ctx: ActionContext, *given):
+    args = list(given)
     if len(args) not in (1, 2):
         raise LmacError("looper expects a state: (looper :record), (looper (device \"Looper\") :play)")
     device = looper(ctx, "looper", args[0] if len(args) == 2 else None)

@@ -59,8 +59,8 @@ def _enum(ctx: ActionContext, what, device, attr, table, value):
 @action("pad-simpler", "rack? pad", family="device",
         doc="The Simpler that plays a Drum Rack pad (for the Simpler actions).",
         example="(pad-simpler (track \"Drums\") \"Kick\")")
-def pad_simpler(ctx: ActionContext, *args):
-    args = list(args)
+def pad_simpler(ctx: ActionContext, *given):
+    args = list(given)
     if len(args) not in (1, 2):
         raise LmacError("pad-simpler expects a pad: (pad-simpler \"Kick\") or (pad-simpler (device 1) 36)")
     rack = drum_rack(ctx, "pad-simpler", args[0] if len(args) == 2 else None)

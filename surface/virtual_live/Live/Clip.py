@@ -447,6 +447,22 @@ class Clip(LomObject):
         self._world.undo.record(lambda: self._set_envelopes(old), lambda: self._set_envelopes(new))
         self._set_envelopes(new)
 
+    def _play_envelopes(self):
+        """While the clip plays, its envelopes move their parameters (virtual Live's transport
+        calls this as time advances)."""
+        position = self._position_now()
+        for param, envelope in self._envelopes:
+            if not param._dead:
+                param._automate(envelope._value_at(position))
+
+    def _position_now(self):
+        elapsed = self._transport().total - self._launch_total
+        pos = self._start_marker + elapsed
+        if not self._looping or pos < self._loop_end:
+            return pos
+        span = self._loop_end - self._loop_start
+        return self._loop_start + (pos - self._loop_end) % span
+
     @accessor
     def automation_envelope(self, device_parameter):
         """The envelope of device_parameter in this clip, or None (also for another track's
@@ -502,14 +518,9 @@ class Clip(LomObject):
         self._check()
         if not self._playing:
             return 0.0 if self._is_midi else self._start_marker
-        elapsed = self._transport().total - self._launch_total
         if self._recording:
-            return elapsed
-        pos = self._start_marker + elapsed
-        if not self._looping or pos < self._loop_end:
-            return pos
-        span = self._loop_end - self._loop_start
-        return self._loop_start + (pos - self._loop_end) % span
+            return self._transport().total - self._launch_total
+        return self._position_now()
 
     def _transport(self):
         return self._world.song._transport
