@@ -438,12 +438,19 @@ def position(beats, numerator, denominator):
     return "%d.%d.%d" % (bar + 1, beat + 1, six + 1)
 
 
+def _automated(param):
+    """Is the parameter following a playing clip envelope? (its steps come with pauses between)"""
+    return param is not None and int(_get(param, "automation_state", 0) or 0) == 1
+
+
 class _Glide(object):
-    """A value moving by small steps in one direction: one timeline entry, amended at each step."""
-    __slots__ = ("entry", "first", "last", "direction", "largest", "steps", "tick", "token")
+    """A value moving by small steps in one direction: one timeline entry, amended at each step.
+    Steps of a clip envelope that plays may pause between them and still make one glide."""
+    __slots__ = ("entry", "first", "last", "direction", "largest", "steps", "tick", "token", "param")
 
     def __init__(self, entry, change, tick, token):
         self.entry, self.first, self.tick, self.token = entry, change.old, tick, token
+        self.param = change.param
         self.last = change.new
         self.direction = 1 if change.new > change.old else -1
         self.largest = abs(change.new - change.old)
@@ -452,7 +459,7 @@ class _Glide(object):
     def takes(self, change, tick, token):
         """Is change the next step of this glide (same direction, no jump, no pause, same ramp)?"""
         step = change.new - change.old
-        if tick - self.tick > 1 or (1 if step > 0 else -1) != self.direction:
+        if (tick - self.tick > 1 and not _automated(self.param)) or (1 if step > 0 else -1) != self.direction:
             return False
         if token is not None:
             # The same ramp goes on; a new ramp is a new move, unless what came before it did
@@ -568,7 +575,7 @@ class Timeline(object):
                 self.entries.append(entry)
                 self._glides[change.key] = _Glide(entry, change, self._ticks, token)
         if tick:   # forget glides that paused
-            for key in [k for k, g in self._glides.items() if self._ticks - g.tick > 1]:
+            for key in [k for k, g in self._glides.items() if self._ticks - g.tick > 1 and not _automated(g.param)]:
                 del self._glides[key]
         self._drain(False, beats)
         if not self._listening:

@@ -24,6 +24,10 @@ SHAPES = ("ramp-up", "ramp-down", "triangle", "sine", "square", "random")
 MIXER_WORDS = ("volume", "pan")
 
 
+def _num(x):
+    return "%g" % x
+
+
 def _is_param_word(value):
     return type(value) is Keyword and (value.name in MIXER_WORDS or value.name.startswith("send-"))
 
@@ -82,7 +86,7 @@ def _in_range(what, param, value, noun="a value"):
     A.number(what, value, "%s for %s" % (noun, param.name))
     if not param.min - 1e-9 <= value <= param.max + 1e-9:
         A.fail(what, "expects %s for %s from %s to %s, got %s"
-               % (noun, param.name, A._fmt(param.min), A._fmt(param.max), A.shown(value)))
+               % (noun, param.name, _num(param.min), _num(param.max), A.shown(value)))
     return float(min(param.max, max(param.min, value)))
 
 
@@ -99,8 +103,8 @@ def envelope_step(ctx: ActionContext, *args):
         level = _in_range("envelope-step", param, value)
         envelope = envelope_of(ctx, "envelope-step", clip, param)
         ctx.call(envelope, "insert_step", float(start), float(length), level)
-        ctx.note("%s: step %s from beat %s for %s" % (_where(clip, param), A._fmt(level), A._fmt(start),
-                                                       A._fmt(length)))
+        ctx.note("%s: step %s from beat %s for %s" % (_where(clip, param), _num(level), _num(start),
+                                                       _num(length)))
     return None
 
 
@@ -157,8 +161,8 @@ def draw_envelope(ctx: ActionContext, *args):
             x = ((i + 0.5) * width * cycles / (end - start)) % 1.0
             value = low + (high - low) * shape_value(shape, x, RANDOM)
             ctx.call(envelope, "insert_step", start + i * width, width, float(value))
-        ctx.note("%s: %s from %s to %s over %s beats" % (_where(clip, param), shape, A._fmt(low), A._fmt(high),
-                                                          A._fmt(end - start)))
+        ctx.note("%s: %s from %s to %s over %s beats" % (_where(clip, param), shape, _num(low), _num(high),
+                                                          _num(end - start)))
     return None
 
 

@@ -116,7 +116,7 @@ def simpler_retrigger(ctx: ActionContext, *args):
 def _sample_call(ctx: ActionContext, what, sel, method, words, *args):
     device = _with_sample(ctx, what, simpler(ctx, what, sel))
     ctx.call(device, method, *args)
-    ctx.note('%s the sample of %s' % (words, simpler_label(device)))
+    ctx.note(words.replace("SAMPLE", "the sample of " + simpler_label(device)))
     return None
 
 
@@ -134,14 +134,14 @@ def simpler_label(device):
 @action("reverse-sample", "simpler?", family="device", doc="Reverse the sample in Simpler (ClyphX's SIMPLER REV).",
         example="(reverse-sample (pad-simpler (track \"Drums\") \"Snare\"))")
 def reverse_sample(ctx: ActionContext, sel=None):
-    return _sample_call(ctx, "reverse-sample", sel, "reverse", "reversed")
+    return _sample_call(ctx, "reverse-sample", sel, "reverse", "reversed SAMPLE")
 
 
 @action("crop-sample", "simpler?", family="device",
         doc="Crop Simpler's sample to the part between its start and end markers.",
         example="(crop-sample (pad-simpler (track \"Drums\") \"Ride\"))")
 def crop_sample(ctx: ActionContext, sel=None):
-    return _sample_call(ctx, "crop-sample", sel, "crop", "cropped")
+    return _sample_call(ctx, "crop-sample", sel, "crop", "cropped SAMPLE")
 
 
 @action("warp-sample", "simpler? beats", family="device",
@@ -150,7 +150,7 @@ def crop_sample(ctx: ActionContext, sel=None):
 def warp_sample(ctx: ActionContext, *args):
     sel, beats = _target_and_value("warp-sample", args, "a length in beats: (warp-sample 4)")
     A.positive("warp-sample", beats, "a length in beats above 0")
-    return _sample_call(ctx, "warp-sample", sel, "warp_as", "warped to %s beats" % A._fmt(beats), float(beats))
+    return _sample_call(ctx, "warp-sample", sel, "warp_as", "warped SAMPLE to %g beats" % beats, float(beats))
 
 
 @action("warp-double", "simpler?", family="device", doc="Double the tempo of Simpler's warped sample (:2 in Live).",
@@ -159,7 +159,7 @@ def warp_double(ctx: ActionContext, sel=None):
     device = _with_sample(ctx, "warp-double", simpler(ctx, "warp-double", sel))
     if not device.can_warp_double:
         A.fail("warp-double", "needs a warped sample: warp it first, (warp-sample 4)")
-    return _sample_call(ctx, "warp-double", device, "warp_double", "doubled the tempo of")
+    return _sample_call(ctx, "warp-double", device, "warp_double", "doubled the tempo of SAMPLE")
 
 
 @action("warp-half", "simpler?", family="device", doc="Halve the tempo of Simpler's warped sample (*2 in Live).",
@@ -168,7 +168,7 @@ def warp_half(ctx: ActionContext, sel=None):
     device = _with_sample(ctx, "warp-half", simpler(ctx, "warp-half", sel))
     if not device.can_warp_half:
         A.fail("warp-half", "needs a warped sample: warp it first, (warp-sample 4)")
-    return _sample_call(ctx, "warp-half", device, "warp_half", "halved the tempo of")
+    return _sample_call(ctx, "warp-half", device, "warp_half", "halved the tempo of SAMPLE")
 
 
 @action("sample-name", "simpler?", family="device", doc="The file name of the sample in Simpler, or nil when empty.",

@@ -451,6 +451,8 @@ class Clip(LomObject):
         """While the clip plays, its envelopes move their parameters (virtual Live's transport
         calls this as time advances)."""
         position = self._position_now()
+        if not self._looping:      # a clip plays [start, end): its last frame is just before the end
+            position = min(position, self._end_marker - 1e-6)
         for param, envelope in self._envelopes:
             if not param._dead:
                 param._automate(envelope._value_at(position))
