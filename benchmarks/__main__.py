@@ -10,7 +10,7 @@ import json
 import sys
 
 BENCHMARKS = ["core", "parse", "ready", "virtual_hour", "timing", "startup", "scaling", "als_load",
-              "repl_hostile"]
+              "repl_hostile", "actions"]
 
 
 def main(argv=None):

@@ -11,10 +11,10 @@ defines itself (their arguments may be any syntax).
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 from lmac.grammar.reader import read_all
+from lmac.interpreter.clyphx_hints import clyphx_hint
 from lmac.interpreter.compiler import looks_like_bindings  # the compiler's own rule for `loop`
 from lmac.interpreter.values import Keyword, List, LmacSyntaxError, Map, Symbol, Vector
 from lmac.interpreter.vocabulary import Entry, definition_entry, param_arity
@@ -170,7 +170,11 @@ class _Run(object):
             self.check_symbol(head, scope)
             self.walk_all(form[1:], scope)
             return
-        self.check_arity(form, entry)
+        action = self.registered_action(name, entry)
+        if action is not None:
+            self.check_action(form, action, scope)
+        else:
+            self.check_arity(form, entry)
         self.check_live(head, entry)
         if name in self.macros:
             return  # its own syntax; the macro decides what its arguments mean
@@ -201,7 +205,10 @@ class _Run(object):
             return
         message = "'%s' not found" % name
         guess = self.suggest(name, scope)
-        if guess:
+        hint = clyphx_hint(name)          # METRO, SEL/ARM: how lmac says it, as Live itself would
+        if hint:
+            message += ". " + hint
+        elif guess:
             message += "; did you mean '%s'?" % guess
         self.report(sym, message, "unknown-name")
 
@@ -211,8 +218,8 @@ class _Run(object):
             pool = [alias + "/" + n for n in (self.aliases[alias] or {})]
         else:
             pool = list(scope) + list(self.defs) + list(self.checker.names)
-        close = difflib.get_close_matches(name, pool, n=1, cutoff=0.7)
-        return close[0] if close else None
+        from lmac.interpreter.friend import closest_name
+        return closest_name(name, pool)     # the run suggests the same way
 
     def check_arity(self, form, entry):
         arity = entry.arity
@@ -229,6 +236,20 @@ class _Run(object):
         else:
             want = "%d to %d arguments" % (lo, hi)
         self.report(form, "%s expects %s, got %d" % (entry.name, want, n), "arity")
+
+    def registered_action(self, name, entry):
+        """The registry's action behind a name (None when the file defines the name itself)."""
+        if entry is None or entry.kind != "action" or name in self.defs:
+            return None
+        from lmac.surface.actions.registry import REGISTRY
+        return REGISTRY.get(name)
+
+    def check_action(self, form, action, scope):
+        """Arity, keyword options and their values, literal types: the action's own signature."""
+        from .action_check import problems_of_call
+        for where, message in problems_of_call(form, action, scope):
+            self.report(where, message, "action")
+
 
     def check_live(self, where, entry):
         need = entry.min_live

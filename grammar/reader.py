@@ -160,6 +160,13 @@ class _FormBuilder(object):
                              token.line, token.column, incomplete=True, expected=['"'])
 
     def BAD_NUMBER(self, token):
+        text = token.value
+        if text.lower().endswith("db") and _is_plain_number(text[:-2]):
+            raise _SyntaxProblem("%s is not a number; for decibels write (db %s), e.g. (volume (track 1) "
+                                 "(db %s))" % (text, text[:-2], text[:-2]), token.line, token.column)
+        if text.endswith("%") and _is_plain_number(text[:-1]):
+            raise _SyntaxProblem("%s is not a number; for a percentage write (percent %s)"
+                                 % (text, text[:-1]), token.line, token.column)
         hint = clyphx_hint(token.value)
         raise _SyntaxProblem("%s is not a number (write a number like 3, -0.5 or 1/16, or a name "
                              "that starts with a letter)%s" % (token.value, ". " + hint if hint else ""),
@@ -265,3 +272,11 @@ def _explain_unexpected(error, token_class):
     if at_end:  # point at the bracket that is still open
         return _SyntaxProblem(message, opener.line, opener.column, incomplete=True, expected=[close])
     return _SyntaxProblem(message, line, col, expected=[close])
+
+
+def _is_plain_number(text):
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 
 from . import code as op
+from . import friend
 from .clyphx_hints import clyphx_hint
 from .code import Code
 from .printer import describe
@@ -580,10 +581,13 @@ def _local_ev(depth, index):
     return ev
 
 
-def not_found(name):
-    """The error for an unknown name (with a hint when it is ClyphX written by habit)."""
+def not_found(name, pool=()):
+    """The error for an unknown name: a hint when it is ClyphX written by habit, else the nearest
+    known name from ``pool`` (the same suggestion `lmac check` makes)."""
     hint = clyphx_hint(name)
-    return "'%s' not found%s" % (name, ". " + hint if hint else "")
+    if hint:
+        return "'%s' not found. %s" % (name, hint)
+    return friend.not_found(name, pool)
 
 
 def _global_ev(g, name, pos):
@@ -591,7 +595,7 @@ def _global_ev(g, name, pos):
         try:
             return g[name]
         except KeyError:
-            raise LmacError(not_found(name), pos)
+            raise LmacError(not_found(name, g), pos)
     return ev
 
 

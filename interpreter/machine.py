@@ -230,7 +230,7 @@ class Task(object):
                             stk.append(call_builtin(f, args, ins[1]))
                         else:   # the name was rebound since compiling: call whatever it is now
                             if f is None and ins[2] not in self.session.globals:
-                                raise LmacError(not_found(ins[2]), ins[1])
+                                raise LmacError(not_found(ins[2], self.session.globals), ins[1])
                             self.code, self.pc, self.env, self.stk = code, pc, env, stk
                             status = self._slow_call(f, args, False, ins[1])
                             if status is not None:

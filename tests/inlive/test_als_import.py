@@ -8,7 +8,7 @@ import pytest
 
 from lmac.surface.virtual_live import install_live_module, load_set, save_set
 from lmac.surface.virtual_live.als import AlsError, read_als
-from lmac.surface.virtual_live.als.units import PALETTE
+from lmac.surface.virtual_live.palette import PALETTE
 
 from als_sets import write_set
 

@@ -70,22 +70,23 @@ def test_pad_errors_name_the_pads_and_the_fix():
     env = Env()
     with pytest.raises(LmacError) as e:
         env.run('(pad-mute (track "Drums") "Cabasa")')
-    assert 'found no pad "Cabasa" in 909 Core Kit' in str(e.value) and '"Kick 909" (36)' in str(e.value)
+    assert 'pad-mute: 909 Core Kit has no pad "Cabasa"; its pads are: "Kick 909" (36), "Rim 909" (37)' in str(e.value)
     with pytest.raises(LmacError) as e:
         env.run('(pad-mute (track "Keys") 36)')
     assert 'found no Drum Rack on "Keys"' in str(e.value)
     with pytest.raises(LmacError) as e:
         env.run('(pad-mute (device (track "Keys") "Wavetable") 36)')
-    assert "expects a Drum Rack, got Wavetable" in str(e.value)
+    assert "pad-mute: Wavetable is not a Drum Rack" in str(e.value)
     with pytest.raises(LmacError) as e:
         env.run('(pad-volume (track "Drums") 60 0.5)')
-    assert "pad 60 of 909 Core Kit is empty" in str(e.value)
+    assert "pad-volume: pad 60 of 909 Core Kit is empty: it has no volume; choose a pad" in str(e.value)
     with pytest.raises(LmacError) as e:
         env.run('(pad-volume (track "Drums") "Kick" 2)')
-    assert "between 0.0 and 1.0" in str(e.value)
+    assert ("pad-volume: the level must be a number from 0.0 to 1.0, got 2; usage: (pad-volume rack? pad level)"
+            in str(e.value))
     with pytest.raises(LmacError) as e:
         env.run('(pad-mute (track "Drums") 128)')
-    assert "from 0 to 127" in str(e.value)
+    assert "pad-mute: the pad must be a note from 0 to 127 (36 is C1), got 128" in str(e.value)
 
 
 def test_virtual_live_drum_chain_rules():

@@ -70,7 +70,7 @@ def test_envelope_errors():
     env = Env()
     with pytest.raises(LmacError) as e:
         env.run('(envelope-step (clip "Bass A") :volume 0 1 2)')
-    assert "a value for Track Volume from 0 to 1, got 2" in str(e.value)
+    assert "envelope-step: a value for Track Volume must be from 0 to 1, got 2" in str(e.value)
     with pytest.raises(LmacError) as e:
         env.run('(envelope-step (clip "Bass A") (param (device (track "Keys") "EQ Eight") "1 Gain A") 0 1 0)')
     assert "another track" in str(e.value)

@@ -77,7 +77,8 @@ def test_looper_errors():
     env, looper = with_looper()
     with pytest.raises(LmacError) as e:
         env.run("(looper :rec)")
-    assert ":stop :record :play :overdub" in str(e.value)
+    assert ("looper: the Looper state must be :stop, :record, :play or :overdub, got :rec; did you mean :record?"
+            in str(e.value))
 
 
 def test_export_to_clip_slot_makes_an_audio_clip():

@@ -47,7 +47,7 @@ def test_sample_edits_need_a_sample():
     env.run('(create-track midi) (add-device "Simpler")')
     with pytest.raises(LmacError) as e:
         env.run('(reverse-sample)')
-    assert "needs a sample in Simpler, and it is empty" in str(e.value)
+    assert 'reverse-sample: Simpler on "3-MIDI" holds no sample; drop a sample on it first' in str(e.value)
     simpler = list(env.song.view.selected_track.devices)[0]
     with pytest.raises(RuntimeError):          # virtual Live itself refuses, as Live does
         simpler.crop()
@@ -65,7 +65,8 @@ def test_crop_reverse_and_warp():
     assert not s.can_warp_double
     with pytest.raises(LmacError) as e:
         env.run('(warp-double (pad-simpler (track "Drums") "Kick"))')
-    assert "needs a warped sample" in str(e.value)
+    assert ('warp-double: the sample of Simpler of pad "Kick 909" on "Drums" is not warped; '
+            'warp it first: (warp-sample 4)') in str(e.value)
     env.run('(warp-sample (pad-simpler (track "Drums") "Kick") 4)')
     assert s.sample.warping and s.guess_playback_length() == 4.0
     env.run('(warp-double (pad-simpler (track "Drums") "Kick"))')
@@ -79,13 +80,15 @@ def test_simpler_errors():
     env = Env()
     with pytest.raises(LmacError) as e:
         env.run('(simpler-mode (pad-simpler (track "Drums") "Kick") :granular)')
-    assert ":classic :one-shot :slicing" in str(e.value)
+    assert ("simpler-mode: the playback mode must be :classic, :one-shot or :slicing, got :granular; "
+            "usage: (simpler-mode simpler? mode)") in str(e.value)
     with pytest.raises(LmacError) as e:
         env.run('(simpler-voices (pad-simpler (track "Drums") "Kick") 9)')
-    assert "one of 1, 2, 3" in str(e.value)
+    assert ("simpler-voices: the number of voices must be 1 to 8, 10, 12, 14, 16, 20, 24 or 32, got 9"
+            in str(e.value))
     with pytest.raises(LmacError) as e:
         env.run('(simpler-mode (device (track "Keys") "Wavetable") :classic)')
-    assert "expects a Simpler, got Wavetable" in str(e.value)
+    assert "simpler-mode: Wavetable is not a Simpler" in str(e.value)
     with pytest.raises(LmacError) as e:
         env.run('(simpler-mode (track "Keys") :classic)')
     assert 'found no Simpler on "Keys"' in str(e.value)

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from ..registry import action
 from . import _args as A
-from ....interpreter.values import Keyword, LmacError
+from ..params import Bad, Choice, Custom, Number, Target
+from ....interpreter.values import Keyword
 
 if TYPE_CHECKING:
     from Live.Clip import Clip
@@ -32,7 +33,34 @@ def _is_param_word(value):
     return type(value) is Keyword and (value.name in MIXER_WORDS or value.name.startswith("send-"))
 
 
-def clip_param(ctx: ActionContext, what, clip: Clip, which) -> DeviceParameter:
+def _names_param(value):
+    from ...selectors import Handle, Selector
+    from ...adapter import kind_of
+    if isinstance(value, Selector):
+        return value.kind == "params"
+    return isinstance(value, Handle) and kind_of(value.obj) == "param"
+
+
+def _param_key(v):
+    if _is_param_word(v) or _names_param(v):
+        return v
+    raise Bad('the parameter must be one like (param (device "Auto Filter") "Frequency") or :volume, :pan, '
+              ':send-a, got %s' % A.shown(v))
+
+
+class ClipTarget(Target):
+    """A clip selector, but never a parameter (so (envelope-step (param ...) ...) leaves the clip out)."""
+
+    def fits_value(self, v, strict):
+        return not _names_param(v) and Target.fits_value(self, v, strict)
+
+
+PARAM = Custom("parameter", 'a parameter like (param (device "Auto Filter") "Frequency"), or :volume, :pan, :send-a',
+               _param_key, fits=lambda v: _is_param_word(v) or _names_param(v), values=MIXER_WORDS + ("send-a",))
+KINDS = {"clip": ClipTarget("clip"), "param": PARAM}
+
+
+def clip_param(ctx: ActionContext, clip: Clip, which) -> DeviceParameter:
     """The parameter `which` names, on the clip's track."""
     track = clip.canonical_parent.canonical_parent
     if type(which) is Keyword:
@@ -41,26 +69,13 @@ def clip_param(ctx: ActionContext, what, clip: Clip, which) -> DeviceParameter:
             return mixer.volume
         if which.name == "pan":
             return mixer.panning
-        if which.name.startswith("send-") and len(which.name) == 6:
-            sends = list(mixer.sends)
-            index = ord(which.name[5]) - ord("a")
-            if 0 <= index < len(sends):
-                return sends[index]
-            A.fail(what, "found no send %s on \"%s\" (it has %d)" % (which.name[5].upper(), track.name, len(sends)))
-        A.fail(what, "expects a parameter like (param (device \"Auto Filter\") \"Frequency\") or one of "
-               ":volume :pan :send-a; got :%s" % which.name)
-    param = ctx.param(which)
-    return param
-
-
-def _split(what, args, after, example):
-    """(clip? param rest...) where `after` values follow the parameter: -> (clip sel, param, rest)."""
-    args = list(args)
-    if len(args) == after + 1:
-        return None, args[0], args[1:]
-    if len(args) == after + 2:
-        return args[0], args[1], args[2:]
-    raise LmacError("%s expects %s" % (what, example))
+        sends = list(mixer.sends)
+        index = ord(which.name[5:6] or "?") - ord("a") if len(which.name) == 6 else -1
+        if 0 <= index < len(sends):
+            return sends[index]
+        ctx.fail('found no send %s on "%s"' % (which.name[5:].upper(), track.name),
+                 "it has %d send%s" % (len(sends), "" if len(sends) == 1 else "s"))
+    return ctx.param(which)
 
 
 def _where(clip: Clip, param):
@@ -75,36 +90,31 @@ def _param_label(param, track):
     return "%s %s" % (getattr(owner, "name", "?"), param.name)
 
 
-def envelope_of(ctx: ActionContext, what, clip: Clip, param, create=True):
+def envelope_of(ctx: ActionContext, clip: Clip, param):
     envelope = ctx.call(clip, "automation_envelope", param)
-    if envelope is None and create:
+    if envelope is None:
         envelope = ctx.call(clip, "create_automation_envelope", param)
     return envelope
 
 
-def _in_range(what, param, value, noun="a value"):
-    A.number(what, value, "%s for %s" % (noun, param.name))
+def _in_range(ctx: ActionContext, param, value, noun="a value"):
     if not param.min - 1e-9 <= value <= param.max + 1e-9:
-        A.fail(what, "expects %s for %s from %s to %s, got %s"
-               % (noun, param.name, _num(param.min), _num(param.max), A.shown(value)))
+        ctx.fail("%s for %s must be from %s to %s, got %s"
+                 % (noun, param.name, _num(param.min), _num(param.max), A.shown(value)))
     return float(min(param.max, max(param.min, value)))
 
 
 @action("envelope-step", "clip? param start length value", family="clip",
+        kinds=dict(KINDS, start=Number("start in beats"), length=Number("length in beats", above=0.0),
+                   value=Number("value")),
         doc="Draw a step into the clip's envelope for a parameter: value held from start for length beats.",
         example="(envelope-step (clip \"Bass A\") :volume 2 2 0.5)")
-def envelope_step(ctx: ActionContext, *args):
-    sel, which, (start, length, value) = _split(
-        "envelope-step", args, 3, "a parameter, a start, a length and a value: (envelope-step :volume 0 1 0.5)")
-    A.number("envelope-step", start, "a start in beats")
-    A.positive("envelope-step", length, "a length in beats above 0")
-    for clip in ctx.clips(sel):
-        param = clip_param(ctx, "envelope-step", clip, which)
-        level = _in_range("envelope-step", param, value)
-        envelope = envelope_of(ctx, "envelope-step", clip, param)
-        ctx.call(envelope, "insert_step", float(start), float(length), level)
-        ctx.note("%s: step %s from beat %s for %s" % (_where(clip, param), _num(level), _num(start),
-                                                       _num(length)))
+def envelope_step(ctx: ActionContext, param, start, length, value, clip=None):
+    for one in ctx.clips(clip):
+        p = clip_param(ctx, one, param)
+        level = _in_range(ctx, p, value)
+        ctx.call(envelope_of(ctx, one, p), "insert_step", float(start), float(length), level)
+        ctx.note("%s: step %s from beat %s for %s" % (_where(one, p), _num(level), _num(start), _num(length)))
     return None
 
 
@@ -123,115 +133,75 @@ def shape_value(shape, x, rng):
     return rng.random()
 
 
-@action("draw-envelope", "clip? param shape low? high?", family="clip", options=(":cycles", ":steps"),
+@action("draw-envelope", "clip? param shape low? high?", family="clip",
+        kinds=dict(KINDS, shape=Choice("shape", dict((s, s) for s in SHAPES)), low=Number("low value"),
+                   high=Number("high value")),
+        options=((":cycles", Number("number of cycles", above=0.0)),
+                 (":steps", Number("steps per beat", 1, 64, integer=True))),
         doc="Fill the clip's loop with an envelope shape for a parameter: :ramp-up, :ramp-down, :triangle, "
             ":sine, :square or :random, between low and high (default: the parameter's whole range). "
             ":cycles n repeats the shape (default 1); :steps n per beat sets the resolution (default 4).",
-        example="(draw-envelope (clip \"Pad\") (param (device (track \"Keys\") \"EQ Eight\") \"1 Frequency A\") :triangle 200 2000 :cycles 2)")
-def draw_envelope(ctx: ActionContext, *args):
+        example="(draw-envelope (clip \"Pad\") (param (device (track \"Keys\") \"EQ Eight\") \"1 Frequency A\") "
+                ":triangle 200 2000 :cycles 2)")
+def draw_envelope(ctx: ActionContext, param, shape, clip=None, low=None, high=None, cycles=1, steps=4):
     from ....interpreter.builtins import RANDOM
-    positional, opts = A.split_options("draw-envelope", args, ("cycles", "steps"))
-    at = [i for i, x in enumerate(positional) if type(x) is Keyword and x.name in SHAPES]
-    if not at or at[0] not in (1, 2):
-        shown = [x for x in positional if type(x) is Keyword and not _is_param_word(x)]
-        if shown:
-            A.choice("draw-envelope", shown[0], dict((s, s) for s in SHAPES), "a shape")
-        raise LmacError("draw-envelope expects a parameter and a shape: (draw-envelope :volume :ramp-up)")
-    sel = positional[0] if at[0] == 2 else None
-    which = positional[at[0] - 1]
-    shape = positional[at[0]].name
-    bounds = positional[at[0] + 1:]
-    if len(bounds) not in (0, 2):
-        raise LmacError("draw-envelope expects both a low and a high value, or neither: "
-                        "(draw-envelope :volume :ramp-up 0.2 0.8)")
-    cycles = A.positive("draw-envelope", opts.get("cycles", 1), "a number of cycles above 0")
-    steps = A.integer("draw-envelope", opts.get("steps", 4), "a whole number of steps per beat")
-    if not 1 <= steps <= 64:
-        A.fail("draw-envelope", "expects 1 to 64 steps per beat, got %d" % steps)
-    for clip in ctx.clips(sel):
-        param = clip_param(ctx, "draw-envelope", clip, which)
-        low, high = (param.min, param.max) if not bounds else (
-            _in_range("draw-envelope", param, bounds[0], "a low value"),
-            _in_range("draw-envelope", param, bounds[1], "a high value"))
-        start, end = (clip.loop_start, clip.loop_end) if clip.looping else (clip.start_marker, clip.end_marker)
+    if (low is None) != (high is None):
+        ctx.fail("needs both a low and a high value, or neither", "(draw-envelope :volume :ramp-up 0.2 0.8)")
+    for one in ctx.clips(clip):
+        p = clip_param(ctx, one, param)
+        lo, hi = (p.min, p.max) if low is None else (_in_range(ctx, p, low, "the low value"),
+                                                    _in_range(ctx, p, high, "the high value"))
+        start, end = (one.loop_start, one.loop_end) if one.looping else (one.start_marker, one.end_marker)
         count = max(1, int(math.ceil((end - start) * steps)))
         width = (end - start) / count
-        envelope = envelope_of(ctx, "draw-envelope", clip, param)
+        envelope = envelope_of(ctx, one, p)
         for i in range(count):
             x = ((i + 0.5) * width * cycles / (end - start)) % 1.0
-            value = low + (high - low) * shape_value(shape, x, RANDOM)
-            ctx.call(envelope, "insert_step", start + i * width, width, float(value))
-        ctx.note("%s: %s from %s to %s over %s beats" % (_where(clip, param), shape, _num(low), _num(high),
-                                                          _num(end - start)))
+            ctx.call(envelope, "insert_step", start + i * width, width, float(lo + (hi - lo) * shape_value(shape, x, RANDOM)))
+        ctx.note("%s: %s from %s to %s over %s beats" % (_where(one, p), shape, _num(lo), _num(hi), _num(end - start)))
     return None
 
 
-@action("envelope-value", "clip? param beat", family="clip",
+@action("envelope-value", "clip? param beat", family="clip", kinds=dict(KINDS, beat=Number("beat")),
         doc="The value the clip's envelope gives a parameter at a beat, or nil when it has no envelope for it.",
         example="(envelope-value (clip \"Bass A\") :volume 2)")
-def envelope_value(ctx: ActionContext, *args):
-    sel, which, (beat,) = _split("envelope-value", args, 1, "a parameter and a beat: (envelope-value :volume 2)")
-    A.number("envelope-value", beat, "a beat")
-    clip = ctx.clip(sel)
-    envelope = ctx.call(clip, "automation_envelope", clip_param(ctx, "envelope-value", clip, which))
+def envelope_value(ctx: ActionContext, param, beat, clip=None):
+    one = ctx.clip(clip)
+    envelope = ctx.call(one, "automation_envelope", clip_param(ctx, one, param))
     if envelope is None:
         return None
     return ctx.call(envelope, "value_at_time", float(beat))
 
 
-@action("clear-envelope", "clip? param?", family="clip",
+@action("clear-envelope", "clip? param?", family="clip", kinds=KINDS,
         doc="Remove the clip's envelope for a parameter, or all its envelopes without one (ClyphX's ENVCLR).",
         example="(clear-envelope (clip \"Bass A\") :volume)")
-def clear_envelope(ctx: ActionContext, *given):
-    args = list(given)
-    if len(args) > 2:
-        raise LmacError("clear-envelope expects a clip and a parameter: (clear-envelope (clip 1 1) :volume)")
-    which = None
-    if args and (_is_param_word(args[-1]) or _names_param(args[-1])):
-        which = args.pop()
-    for clip in ctx.clips(args[0] if args else None):
-        track = clip.canonical_parent.canonical_parent
-        if which is None:
-            ctx.call(clip, "clear_all_envelopes")
-            ctx.note('envelopes of clip "%s" on "%s" cleared' % (clip.name, track.name))
+def clear_envelope(ctx: ActionContext, clip=None, param=None):
+    for one in ctx.clips(clip):
+        track = one.canonical_parent.canonical_parent
+        if param is None:
+            ctx.call(one, "clear_all_envelopes")
+            ctx.note('envelopes of clip "%s" on "%s" cleared' % (one.name, track.name))
         else:
-            param = clip_param(ctx, "clear-envelope", clip, which)
-            ctx.call(clip, "clear_envelope", param)
-            ctx.note("%s cleared" % _where(clip, param))
+            p = clip_param(ctx, one, param)
+            ctx.call(one, "clear_envelope", p)
+            ctx.note("%s cleared" % _where(one, p))
     return None
 
 
-def _names_param(value):
-    from ...selectors import Selector
-    return isinstance(value, Selector) and value.kind == "params"
-
-
-def _show(ctx: ActionContext, what, args, show):
-    args = list(args)
-    which = None
-    if args and (_is_param_word(args[-1]) or _names_param(args[-1])):
-        which = args.pop()
-    if len(args) > 1:
-        raise LmacError("%s expects a clip and a parameter: (%s (clip 1 1) :volume)" % (what, what))
-    clip = ctx.clip(args[0] if args else None)
-    view = clip.view
-    if show:
-        if which is not None:
-            ctx.call(view, "select_envelope_parameter", clip_param(ctx, what, clip, which))
-        ctx.call(view, "show_envelope")
-    else:
-        ctx.call(view, "hide_envelope")
-    return None
-
-
-@action("show-envelope", "clip? param?", family="clip",
+@action("show-envelope", "clip? param?", family="clip", kinds=KINDS,
         doc="Show the clip's envelope box in Live's clip view, on a parameter when given (ClyphX's ENVSHOW).",
         example="(show-envelope (clip \"Bass A\") :volume)")
-def show_envelope(ctx: ActionContext, *args):
-    return _show(ctx, "show-envelope", args, True)
+def show_envelope(ctx: ActionContext, clip=None, param=None):
+    one = ctx.clip(clip)
+    if param is not None:
+        ctx.call(one.view, "select_envelope_parameter", clip_param(ctx, one, param))
+    ctx.call(one.view, "show_envelope")
+    return None
 
 
-@action("hide-envelope", "clip?", family="clip", doc="Hide the clip's envelope box (ClyphX's ENVHIDE).",
+@action("hide-envelope", "clip?", family="clip", kinds=KINDS, doc="Hide the clip's envelope box (ClyphX's ENVHIDE).",
         example="(hide-envelope (clip \"Bass A\"))")
-def hide_envelope(ctx: ActionContext, *args):
-    return _show(ctx, "hide-envelope", args, False)
+def hide_envelope(ctx: ActionContext, clip=None):
+    ctx.call(ctx.clip(clip).view, "hide_envelope")
+    return None

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..registry import action
-from . import _args as A
-from ....interpreter.values import Keyword, LmacError
+from .drums import find_device, track_names
+from ..params import Choice, Target
+from ....interpreter.values import Keyword
 
 if TYPE_CHECKING:
     from Live.Device import Device
@@ -22,83 +23,81 @@ LOOPER_CLASS = "Looper"
 STATES = {"stop": 0, "record": 1, "play": 2, "overdub": 3}
 STATE_WORDS = ("stop", "record", "play", "overdub")
 
+LOOPER = Target("looper")
+LOOPER.what = 'a Looper like (device "Looper") or a track like (track "Vox")'
+KINDS = {"looper": LOOPER}
 
-def looper(ctx: ActionContext, what, sel=None) -> Device:
+
+def find_looper(ctx: ActionContext, sel=None) -> Device:
     """The Looper given, or the first one on the given (or focus) track."""
-    from .drums import find_device
-    device = find_device(ctx, what, sel, lambda d: d.class_name == LOOPER_CLASS, "a Looper")
+    device = find_device(ctx, sel, lambda d: d.class_name == LOOPER_CLASS, "a Looper")
     if device is None:
-        A.fail(what, "found no Looper on %s; add one: (add-device \"Looper\")"
-               % ", ".join('"%s"' % t.name for t in ctx.tracks(sel)))
+        ctx.fail("found no Looper on %s" % track_names(ctx, sel), 'add one: (add-device "Looper")')
     return device
 
 
-def _param(what, device, name) -> DeviceParameter:
+def _param(ctx: ActionContext, device, name) -> DeviceParameter:
     for p in device.parameters:
         if p.name == name:
             return p
-    A.fail(what, "found no %s parameter on %s" % (name, device.name))
+    ctx.fail("found no %s parameter on %s" % (name, device.name))
 
 
 @action("looper", "looper? state", family="device",
+        kinds=dict(KINDS, state=Choice("Looper state", STATES)),
         doc="Press a Looper button: :record, :overdub, :play or :stop (ClyphX's LOOPER REC/OVER/PLAY/STOP).",
         example="(looper :record)")
-def looper_state_set(ctx: ActionContext, *given):
-    args = list(given)
-    if len(args) not in (1, 2):
-        raise LmacError("looper expects a state: (looper :record), (looper (device \"Looper\") :play)")
-    device = looper(ctx, "looper", args[0] if len(args) == 2 else None)
-    state = A.choice("looper", args[-1], STATES, "a Looper state")
-    ctx.set_param(_param("looper", device, "State"), float(state))
+def looper_button(ctx: ActionContext, state, looper=None):
+    ctx.set_param(_param(ctx, find_looper(ctx, looper), "State"), float(state))
     return None
 
 
-@action("looper-state", "looper?", family="device",
+@action("looper-state", "looper?", family="device", kinds=KINDS,
         doc="What the Looper is doing: :stop, :record, :play or :overdub.",
         example="(looper-state)")
-def looper_state(ctx: ActionContext, sel=None):
-    value = int(round(_param("looper-state", looper(ctx, "looper-state", sel), "State").value))
+def looper_state(ctx: ActionContext, looper=None):
+    value = int(round(_param(ctx, find_looper(ctx, looper), "State").value))
     return Keyword.of(STATE_WORDS[value]) if 0 <= value < len(STATE_WORDS) else value
 
 
-@action("looper-reverse", "looper?", family="device",
+@action("looper-reverse", "looper?", family="device", kinds=KINDS,
         doc="Switch the Looper's Reverse on if off, off if on (ClyphX's LOOPER REV).",
         example="(looper-reverse)")
-def looper_reverse(ctx: ActionContext, sel=None):
-    param = _param("looper-reverse", looper(ctx, "looper-reverse", sel), "Reverse")
+def looper_reverse(ctx: ActionContext, looper=None):
+    param = _param(ctx, find_looper(ctx, looper), "Reverse")
     ctx.set_param(param, param.min if param.value > param.min else param.max)
     return None
 
 
-def _speed(ctx: ActionContext, what, sel, semitones):
-    param = _param(what, looper(ctx, what, sel), "Speed")
+def _speed(ctx: ActionContext, sel, semitones):
+    param = _param(ctx, find_looper(ctx, sel), "Speed")
     target = param.value + semitones
     if not param.min <= target <= param.max:
-        A.fail(what, "would take the Looper's speed to %+g semitones, outside %g..%g"
-               % (target, param.min, param.max))
+        ctx.fail("would take the Looper's speed to %+g semitones, outside %g..%g" % (target, param.min, param.max))
     ctx.set_param(param, target)
     return None
 
 
-@action("looper-double-speed", "looper?", family="device", doc="Play the Looper twice as fast (an octave up).",
+@action("looper-double-speed", "looper?", family="device", kinds=KINDS,
+        doc="Play the Looper twice as fast (an octave up).",
         example="(looper-double-speed)")
-def looper_double_speed(ctx: ActionContext, sel=None):
-    return _speed(ctx, "looper-double-speed", sel, 12.0)
+def looper_double_speed(ctx: ActionContext, looper=None):
+    return _speed(ctx, looper, 12.0)
 
 
-@action("looper-half-speed", "looper?", family="device", doc="Play the Looper half as fast (an octave down).",
+@action("looper-half-speed", "looper?", family="device", kinds=KINDS,
+        doc="Play the Looper half as fast (an octave down).",
         example="(looper-half-speed)")
-def looper_half_speed(ctx: ActionContext, sel=None):
-    return _speed(ctx, "looper-half-speed", sel, -12.0)
+def looper_half_speed(ctx: ActionContext, looper=None):
+    return _speed(ctx, looper, -12.0)
 
 
-def _method(ctx: ActionContext, what, sel, method):
+def _looper_class(ctx: ActionContext, sel):
     ctx.require_live((12, 1))
-    device = looper(ctx, what, sel)
-    if not hasattr(device, method):
-        A.fail(what, "needs the Looper of Live 12.1 or newer")
-    ctx.call(device, method)
-    return None
+    device = find_looper(ctx, sel)
+    if not hasattr(device, "loop_length"):
+        ctx.fail("needs the Looper of Live 12.1 or newer")
+    return device
 
 
 LOOPER_BUTTONS = [
@@ -109,23 +108,20 @@ LOOPER_BUTTONS = [
 ]
 
 
-def _looper_button(name, method, doc, example):
-    @action(name, "looper?", family="device", min_live="12.1", doc=doc, example=example)
-    def press(ctx: ActionContext, sel=None):
-        return _method(ctx, name, sel, method)
+def _looper_press(name, method, doc, example):
+    @action(name, "looper?", family="device", min_live="12.1", kinds=KINDS, doc=doc, example=example)
+    def press(ctx: ActionContext, looper=None):
+        ctx.call(_looper_class(ctx, looper), method)
+        return None
     return press
 
 
 for _name, _method_name, _doc, _example in LOOPER_BUTTONS:
-    _looper_button(_name, _method_name, _doc, _example)
+    _looper_press(_name, _method_name, _doc, _example)
 
 
-@action("looper-length", "looper?", family="device", min_live="12.1",
+@action("looper-length", "looper?", family="device", min_live="12.1", kinds=KINDS,
         doc="The length of the Looper's loop in beats (0 while empty).",
         example="(looper-length)")
-def looper_length(ctx: ActionContext, sel=None):
-    ctx.require_live((12, 1))
-    device = looper(ctx, "looper-length", sel)
-    if not hasattr(device, "loop_length"):
-        A.fail("looper-length", "needs the Looper of Live 12.1 or newer")
-    return device.loop_length
+def looper_length(ctx: ActionContext, looper=None):
+    return _looper_class(ctx, looper).loop_length
