@@ -137,7 +137,7 @@ def shape_value(shape, x, rng):
         kinds=dict(KINDS, shape=Choice("shape", dict((s, s) for s in SHAPES)), low=Number("low value"),
                    high=Number("high value")),
         options=((":cycles", Number("number of cycles", above=0.0)),
-                 (":steps", Number("steps per beat", 1, 64, integer=True))),
+                 (":steps", Number("resolution in steps", 1, 64, integer=True))),
         doc="Fill the clip's loop with an envelope shape for a parameter: :ramp-up, :ramp-down, :triangle, "
             ":sine, :square or :random, between low and high (default: the parameter's whole range). "
             ":cycles n repeats the shape (default 1); :steps n per beat sets the resolution (default 4).",
