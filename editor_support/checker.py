@@ -2,7 +2,7 @@
 you mean"), wrong argument counts, and actions that need a newer Live.
 
     findings = Checker(live=(11, 3)).check_text(text, "set.lmac")
-    for f in findings: print(f)          # set.lmac:3:5: 'arn' not found; did you mean 'arm'?
+    for f in findings: print(f)   # set.lmac:3:5: error: 'arn' not found; did you mean 'arm'?
 
 The walk understands the binding forms (def, defn, defmacro, fn, let, loop, if-let, when-let,
 dotimes, doseq, for-each [t SEL], try/catch), skips quoted code (walking only the ~ parts of
@@ -31,8 +31,16 @@ class Finding:
     message: str
     kind: str = "error"    # syntax, unknown-name, arity, live-version, library
 
+    severity = "error"
+
     def __str__(self):
-        return "%s:%d:%d: %s" % (self.file, self.line, self.col, self.message)
+        # file:line:col: error: message -- the layout compilers print, which editors' problem
+        # matchers (VS Code's $gcc, Emacs compile mode, vim's errorformat) understand
+        return "%s:%d:%d: %s: %s" % (self.file, self.line, self.col, self.severity, self.message)
+
+    def as_json(self):
+        return {"file": self.file, "line": self.line, "column": self.col,
+                "severity": self.severity, "kind": self.kind, "message": self.message}
 
 
 BINDING_PAIR_FORMS = ("if-let", "when-let", "dotimes", "doseq")

@@ -11,6 +11,7 @@ import itertools
 from time import perf_counter
 
 from . import code as op
+from .budget import DEADLINE, MAX_DEPTH, OVER
 from .compiler import arity_message, builtin_error, call_builtin, not_found
 from .printer import describe
 from .requests import TailCall, Wait, WithDynamic
@@ -20,8 +21,7 @@ from .values import Builtin, Keyword, Lambda, List, LmacError
 READY, WAITING, DONE, FAILED, CANCELLED = "ready", "waiting", "done", "failed", "cancelled"
 
 MAX_TRACE = 12          # frames shown in an error's stack trace (innermost first)
-CHECK_EVERY = 200       # calls/recurs between two looks at the clock
-MAX_DEPTH = 1000000     # saved frames before we call it runaway recursion
+CHECK_EVERY = 200       # calls/recurs between two looks at the clock (sooner when OVER is set)
 
 _ids = itertools.count(1)
 
@@ -105,6 +105,18 @@ class Task(object):
         """Run until done, waiting, or past ``deadline`` (a perf_counter time). Returns the status."""
         if self.finished:
             return self.status
+        # Builtins charge their work against the deadline of the slice running now; a nested
+        # run (a macro, a predicate) has its own, and when it ends the outer slice learns
+        # whether its time is spent.
+        outer_deadline, outer_over = DEADLINE[0], OVER[0]
+        DEADLINE[0], OVER[0] = deadline, False
+        try:
+            return self._step(deadline)
+        finally:
+            DEADLINE[0] = outer_deadline
+            OVER[0] = outer_over or (outer_deadline != _NEVER and perf_counter() >= outer_deadline)
+
+    def _step(self, deadline):
         self._deadline = deadline
         if self.code is None:
             if not self.forms:
@@ -134,6 +146,11 @@ class Task(object):
                                                self._current_pos()))
             if status is not None:
                 return status
+            # An error was caught: the handler runs next. Catching is work like any other, so
+            # a loop that throws and catches cannot outrun the slice.
+            if perf_counter() >= deadline:
+                self.status = READY
+                return READY
 
     def _current_pos(self):
         ops = self.code.ops if self.code else ()
@@ -144,6 +161,7 @@ class Task(object):
         ops = code.ops
         globals_get = self.session.globals.get
         count = CHECK_EVERY
+        over = OVER
         try:
             while True:
                 ins = ops[pc]
@@ -170,10 +188,11 @@ class Task(object):
                         pc = 0
                         env = new_env
                         count -= 1
-                        if count <= 0:
+                        if count <= 0 or over[0]:
                             count = CHECK_EVERY
+                            over[0] = False
                             if len(frames) > MAX_DEPTH:
-                                raise LmacError("recursion deeper than %d calls" % MAX_DEPTH, ins[1])
+                                raise _too_deep(ins[1])
                             if perf_counter() >= deadline:
                                 self.code, self.pc, self.env, self.stk = code, pc, env, stk
                                 self.status = READY
@@ -269,10 +288,11 @@ class Task(object):
                         pc = 0
                         env = [f.env] + args
                         count -= 1
-                        if count <= 0:
+                        if count <= 0 or over[0]:
                             count = CHECK_EVERY
+                            over[0] = False
                             if len(frames) > MAX_DEPTH:
-                                raise LmacError("recursion deeper than %d calls" % MAX_DEPTH, ins[1])
+                                raise _too_deep(ins[1])
                             if perf_counter() >= deadline:
                                 self.code, self.pc, self.env, self.stk = code, pc, env, stk
                                 self.status = READY
@@ -297,8 +317,9 @@ class Task(object):
                     env = [base[0]] + values
                     pc = ins[4]
                     count -= 1
-                    if count <= 0:
+                    if count <= 0 or over[0]:
                         count = CHECK_EVERY
+                        over[0] = False
                         if perf_counter() >= deadline:
                             self.code, self.pc, self.env, self.stk = code, pc, env, stk
                             self.status = READY
@@ -322,6 +343,8 @@ class Task(object):
                     if type(value) is Lambda and value.name is None:
                         value.name = ins[2]
                     self.session.globals[ins[2]] = value
+                    if ins[2] in self.session.compiler.inliners:
+                        self.session.compiler.rebound(ins[2])
                 elif o == 17:  # JUMP_FALSY_KEEP
                     t = stk[-1]
                     if t is None or t is False:
@@ -338,6 +361,13 @@ class Task(object):
                     self.handlers.append(_Handler(len(frames), code, ins[2], env, stk))
                 elif o == 16:  # END_TRY
                     self.handlers.pop()
+                elif o == 20:  # REENTER: a builtin this body inlined was redefined since
+                    new = code.replacement
+                    if new is None:
+                        new = code.replacement = self.session.compiler.recompile(code)
+                    code = new
+                    ops = code.ops
+                    pc = 0
                 else:
                     raise LmacError("internal: unknown operation %r" % (o,), ins[1])
         except BaseException:
@@ -358,9 +388,9 @@ class Task(object):
                 # Calls through this path (rest parameters, apply) count against the time slice
                 # and the depth limit too, so no recursion can hold Live's thread.
                 self._slow_calls += 1
-                if self._slow_calls % CHECK_EVERY == 0:
+                if self._slow_calls % CHECK_EVERY == 0 or OVER[0]:
                     if len(self.frames) > MAX_DEPTH:
-                        raise LmacError("recursion deeper than %d calls" % MAX_DEPTH, pos)
+                        raise _too_deep(pos)
                     if perf_counter() >= self._deadline:
                         self.status = READY
                         return READY
@@ -405,7 +435,11 @@ class Task(object):
                 self.stk.append(m.get(f, default) if isinstance(m, dict) else default)
                 return None
             if isinstance(f, dict) and 1 <= len(args) <= 2:
-                self.stk.append(f.get(args[0], args[1] if len(args) == 2 else None))
+                default = args[1] if len(args) == 2 else None
+                try:
+                    self.stk.append(f.get(args[0], default))
+                except TypeError:   # a list or vector is never a key: as (get m k), the default
+                    self.stk.append(default)
                 return None
             raise LmacError("%s is not a function" % describe(f), pos)
 
@@ -507,3 +541,9 @@ class Task(object):
 
 
 _MISSING = object()
+_NEVER = float("inf")
+
+
+def _too_deep(pos):
+    return LmacError("recursion deeper than %d calls: make the function tail-recursive (recur) "
+                     "or use a loop" % MAX_DEPTH, pos)
