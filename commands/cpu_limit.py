@@ -18,7 +18,7 @@ def _seconds(text):
 
 
 def add_argument(p):
-    p.add_argument("--max-cpu-seconds", type=_seconds, default=DEFAULT_MAX_CPU_S, metavar="S",
+    p.add_argument("--max-cpu-seconds", type=_seconds, default=None, metavar="S",
                    help="stop a macro that computes S seconds without waiting, e.g. a loop with "
                         "no wait in it (default %g; inside Live such a macro is only reported)"
                         % DEFAULT_MAX_CPU_S)
@@ -27,5 +27,6 @@ def add_argument(p):
 def apply(session, args):
     """Stop runaway macros of ``session`` at the limit the command line gave."""
     scheduler = session.scheduler
-    scheduler.max_cpu_s = getattr(args, "max_cpu_seconds", DEFAULT_MAX_CPU_S)
+    given = getattr(args, "max_cpu_seconds", None)
+    scheduler.max_cpu_s = DEFAULT_MAX_CPU_S if given is None else given
     scheduler.limit_hint = "--max-cpu-seconds"

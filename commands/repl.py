@@ -46,6 +46,10 @@ def run(args):
             print("error: --connect evaluates in Live, which loads its own init.lmac; drop the FILE arguments",
                   file=sys.stderr)
             return 2
+        if getattr(args, "max_cpu_seconds", None) is not None:
+            print("error: --max-cpu-seconds is for virtual Live; in Live, put (set-max-cpu-seconds! S) "
+                  "in init.lmac (or type it here)", file=sys.stderr)
+            return 2
         from lmac.commands.connect import connect_repl
         return connect_repl(args)
     from lmac.commands.repl_host import make_hosted_session

@@ -96,3 +96,9 @@ def test_run_warns_below_a_higher_limit_then_stops(capsys, tmp_path, monkeypatch
     assert "has computed for" in lines[0] and "without waiting; it goes on" in lines[0]
     assert lines[1].startswith("error: %s:1:1: this macro (task " % path) and "was stopped" in lines[1]
     assert len([l for l in err.splitlines() if "without waiting" in l]) == 2     # warned once
+
+
+def test_repl_connect_points_to_the_in_live_limit():
+    run = lmac("repl", "--connect", "--max-cpu-seconds", "5")
+    assert run.returncode == 2
+    assert "in Live, put (set-max-cpu-seconds! S) in init.lmac" in run.stderr
