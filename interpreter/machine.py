@@ -13,7 +13,7 @@ from time import perf_counter
 from . import code as op
 from .compiler import arity_message, builtin_error, call_builtin
 from .printer import describe
-from .requests import TailCall, Wait, WithDynamic
+from .requests import TailCall, Wait, WithDynamic, Yield
 from .values import Builtin, Keyword, Lambda, List, LmacError
 
 # Task states
@@ -390,6 +390,10 @@ class Task(object):
                     self.wait = result
                     self.status = WAITING
                     return WAITING
+                if tr is Yield:
+                    self.stk.append(result.value)
+                    self.status = READY
+                    return READY
                 if tr is WithDynamic:
                     old = self.dyn.get(result.key, _MISSING)
                     self.dyn[result.key] = result.value

@@ -2,15 +2,17 @@
 
 Every registered action becomes a control builtin through ``action_builtin`` (it builds the
 ActionContext, enforces the Live version, keeps actions from running early after a lookahead wake,
-and turns Live's refusals into lmac errors); the selector words, the value forms and
+turns Live's refusals into lmac errors, and charges the task's time slice: an action that ends
+past the slice's deadline stops its task until the next tick); the selector words, the value forms and
 stdlib_macros/live.lmac are installed; events and triggers are connected.
 """
 from __future__ import annotations
 
 import os
+from time import perf_counter
 from typing import TYPE_CHECKING
 
-from ..interpreter.requests import TailCall, Wait, WithDynamic
+from ..interpreter.requests import TailCall, Wait, WithDynamic, Yield
 from ..interpreter.session import STDLIB, Session
 from ..interpreter.values import Keyword, Lambda, List, LmacError
 from . import selectors, value_forms
@@ -60,6 +62,8 @@ def action_builtin(session, live, act):
             raise LmacError("%s: Live refused: %s" % (act.name, e))
         if isinstance(result, REQUESTS):
             return result
+        if perf_counter() >= task._deadline:
+            return Yield(wrap(result))   # the slice is spent: go on at the next tick
         return wrap(result)
 
     builtin = session.define_builtin(act.name, call, act.arity, act.doc, control=True, meta=act)

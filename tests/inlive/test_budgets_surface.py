@@ -1,0 +1,141 @@
+"""Budgets on the surface side (issue 9): Live actions, target lookups, loading files, pinning,
+reloads and shared libraries. Time is a fake clock that only moves when Live is called, so each
+assertion is about the scheduler's own accounting (how far past the budget a tick ran, as a
+ratio), never about how fast this machine happens to be."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from test_family_support import Env
+
+ACTION_COST_MS = 1.0   # what each Live call costs on the fake clock
+
+
+class FakeTime(object):
+    """perf_counter for the interpreter: advances only by what Live calls cost."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+    def spend(self, ms):
+        self.now += ms / 1000.0
+
+
+@pytest.fixture
+def fake_time(monkeypatch):
+    from lmac.interpreter import machine, scheduler, session
+    from lmac.surface import live_session
+    clock = FakeTime()
+    for module in (machine, scheduler, session, live_session):
+        monkeypatch.setattr(module, "perf_counter", clock, raising=False)
+    return clock
+
+
+def charging_env(fake_time):
+    """An Env whose every Live write or call costs ACTION_COST_MS of fake time."""
+    env = Env()
+    env.session.live.adapter.on_write = lambda: fake_time.spend(ACTION_COST_MS)
+    return env
+
+
+def tick_ms(env, fake_time):
+    """Run one scheduler tick; return how much fake time it took."""
+    start = fake_time.now
+    env.session.tick()
+    return (fake_time.now - start) * 1000.0
+
+
+# ---- 1. Live actions count toward the deadline -------------------------------------------------
+def test_a_loop_of_live_actions_ends_its_tick_within_the_budget(fake_time):
+    env = charging_env(fake_time)
+    budget = env.session.scheduler.budget_ms
+    task = env.session.spawn("(loop () (duplicate-track (track 1)) (recur))", file="hostile.lmac")
+    worst = max(tick_ms(env, fake_time) for _ in range(5))
+    assert not task.finished                      # it goes on, a slice per tick
+    assert worst / budget <= 1.0 + ACTION_COST_MS / budget   # budget + one action at most
+    assert len(env.song.tracks) > 10              # and it did make progress over the ticks
+    task.cancel()
+
+
+def test_an_action_keeps_its_value_when_the_slice_ends_after_it(fake_time):
+    env = charging_env(fake_time)
+    env.session.scheduler.budget_ms = 0.5         # every action overruns this slice
+    before = len(env.song.tracks)
+    value = env.run("(let (t (create-track midi)) (name t \"Fresh\") (name t))")
+    assert value == "Fresh"
+    assert len(env.song.tracks) == before + 1
+
+
+def test_an_led_or_predicate_that_overruns_is_stopped_not_left_holding_the_tick(fake_time):
+    env = charging_env(fake_time)
+    from lmac.interpreter.values import LmacError
+    fn = env.session.eval("(fn () (loop () (duplicate-track (track 1)) (recur)))")
+    start = fake_time.now
+    with pytest.raises(LmacError) as e:
+        env.session.run_nested(fn, [], what="led", budget_s=0.005)
+    assert "led took longer than 5 ms and was stopped" in str(e.value)
+    assert (fake_time.now - start) * 1000.0 <= 5.0 + ACTION_COST_MS
+
+
+# ---- 2. Target lookups are linear ------------------------------------------------------------
+class _CountingEq(object):
+    """Counts comparisons between virtual Live objects (what a list membership test does)."""
+
+    def __init__(self, monkeypatch):
+        from lmac.surface.virtual_live.Live.LomObject import LomObject
+        self.count = 0
+        original = LomObject.__eq__
+
+        def counted(obj, other):
+            if other is not None:
+                self.count += 1
+            return original(obj, other)
+        monkeypatch.setattr(LomObject, "__eq__", counted)
+
+
+def _env_with_tracks(n):
+    env = Env()
+    song = env.song
+    while len(song.tracks) < n:
+        song.create_midi_track(len(song.tracks))
+    return env
+
+
+def test_for_each_resolves_its_targets_in_linear_time(monkeypatch):
+    counts = {}
+    for n in (200, 400):
+        env = _env_with_tracks(n)
+        counter = _CountingEq(monkeypatch)
+        items = env.run("(%for-each-items all)")
+        assert len(items) == n
+        counts[n] = counter.count
+    # Quadratic lookups compared each target with all before it (about n*n/2 comparisons).
+    assert counts[400] <= 2 * counts[200] + 400, counts
+
+
+def test_library_definitions_are_listed_in_linear_time():
+    from lmac.interpreter.values import List, Symbol
+    from lmac.surface.namespaces import top_level_definitions
+
+    compared = [0]
+
+    class Name(str):
+        def __eq__(self, other):
+            compared[0] += 1
+            return str.__eq__(self, other)
+        __hash__ = str.__hash__
+
+    def forms(n):
+        return [List([Symbol("def"), Symbol(Name("x%d" % i)), 1]) for i in range(n)]
+
+    counts = {}
+    for n in (1000, 2000):
+        compared[0] = 0
+        assert len(top_level_definitions(forms(n))) == n
+        counts[n] = compared[0]
+    assert counts[2000] <= 2 * counts[1000] + 2000, counts
