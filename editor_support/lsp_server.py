@@ -15,6 +15,7 @@ from __future__ import annotations
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
+from lmac.grammar.reader import split_lines
 from lmac.interpreter.vocabulary import definitions_in_file
 
 from .checker import Checker
@@ -47,7 +48,7 @@ class LmacServer(LanguageServer):
     def publish(self, uri):
         doc = self.workspace.get_text_document(uri)
         findings = self.checker.check_text(doc.source, doc.path or uri)
-        lines = doc.source.splitlines()
+        lines = split_lines(doc.source)   # as the reader counts lines
         diagnostics = []
         for f in findings:
             line, col = f.line - 1, f.col - 1
@@ -140,7 +141,7 @@ def completion(ls, params):
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def hover(ls, params):
     doc = ls.workspace.get_text_document(params.text_document.uri)
-    lines = doc.source.splitlines()
+    lines = split_lines(doc.source)   # as the reader counts lines
     line = params.position.line
     if not 0 <= line < len(lines):
         return None

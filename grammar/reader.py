@@ -56,8 +56,19 @@ def _fail(message, text, pos, incomplete=False, expected=None):
                           source_line=_line_of(text, pos.line), expected=expected)
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def split_lines(text):
+    """The lines of ``text`` as an editor shows them: only \n, \r\n and a lone \r end a line.
+    (str.splitlines also breaks at form feeds, \v, U+2028 and more, which editors show inside a
+    line; counting those made errors point at the wrong line.) The reader counts the same way."""
+    return _LINE_BREAK.split(text)
+
+
 def _line_of(text, line):
-    lines = text.splitlines()
+    lines = split_lines(text)
     return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
@@ -216,6 +227,8 @@ class _Reader(object):
         lark = self._lark
         if text.startswith("\ufeff"):  # a byte-order mark some editors write; not a symbol
             text = text[1:]
+        if "\r" in text:   # a lone \r (old Mac files) ends a line too, for lark and for ; comments
+            text = _LONE_CR.sub("\n", text)
         with self._lock:
             self._builder.file = file
             try:

@@ -506,12 +506,22 @@ def join(sep, *coll):
 def keyword(name):
     if type(name) is Keyword:
         return name
-    return Keyword.of(str(name))
+    return Keyword.of(_name_text("keyword", name))
 
 
 @builtin("symbol", (1, 1), "Make a symbol from text.")
 def symbol(name):
-    return Symbol(str(name))
+    return Symbol(_name_text("symbol", name))
+
+
+def _name_text(who, x):
+    """The text a keyword or symbol is made of. Only text and names: str() of anything else
+    would put Python's own words (`<...Selector object at 0x...>`) into an lmac value."""
+    if isinstance(x, str):
+        return x
+    if type(x) in (Keyword, Symbol):
+        return x.name
+    raise LmacError('%s expects a text, like (%s "bar"), got %s' % (who, who, describe(x)))
 
 
 @builtin("name", (1, 1), "The text of a keyword or symbol.")
@@ -529,7 +539,7 @@ _gensym_counter = [0]
 @builtin("gensym", (0, 1), "A fresh symbol for macros.")
 def gensym(prefix="G__"):
     _gensym_counter[0] += 1
-    return Symbol("%s%d" % (prefix, _gensym_counter[0]))
+    return Symbol("%s%d" % (_name_text("gensym", prefix), _gensym_counter[0]))
 
 
 # ---- atoms, randomness -------------------------------------------------------------------------

@@ -37,6 +37,14 @@ per load); (import \\"mixing\\" :as mx) also names its definitions mx/duck, mx/.
 """
 
 
+def is_library_name(name):
+    """A name import and use-surface accept: a plain file name, never a path."""
+    if not isinstance(name, str):
+        return False
+    base = name[:-5] if name.endswith(".lmac") else name
+    return bool(NAME_RE.match(base)) and ".." not in base
+
+
 def run_text(session, text, file, dyn=None, budget_s=LOAD_BUDGET_S):
     """Evaluate a file's forms one by one, now (macros defined early apply later). Top-level
     forms may not wait: a file is declarations; background work goes in (spawn ...)."""
@@ -136,7 +144,7 @@ class LibraryLoader(object):
         if not isinstance(name, str):
             raise LmacError("%s expects a library name in quotes, got %s" % (form, describe(name)))
         base = name[:-5] if name.endswith(".lmac") else name
-        if not NAME_RE.match(base) or ".." in base:
+        if not is_library_name(name):
             raise LmacError("%s: %r is not a library name (letters, digits, - _ . only; no folders)"
                             % (form, name))
         for d in dirs:

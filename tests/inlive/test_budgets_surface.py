@@ -139,3 +139,93 @@ def test_library_definitions_are_listed_in_linear_time():
         assert len(top_level_definitions(forms(n))) == n
         counts[n] = compared[0]
     assert counts[2000] <= 2 * counts[1000] + 2000, counts
+
+
+# ---- 7. Smaller: values print in lmac terms; lines count as an editor counts them -------------
+PYTHON_WORDS = ("object at 0x", "<class", "<lmac.", "Selector", "Handle object", "Lambda object")
+
+
+def test_values_made_from_any_value_print_in_lmac_terms_never_python_internals():
+    """Every simple builtin, given host values (selectors, handles, tasks, value forms, functions),
+    returns something that prints in lmac's words or fails with an lmac error."""
+    from lmac.interpreter.compiler import call_builtin
+    from lmac.interpreter.printer import pr_str
+    from lmac.interpreter.values import Builtin, LmacError
+    env = Env()
+    session = env.session
+    values = [session.eval(src) for src in (
+        "(track 1)", "(scene 1)", "selected", "(first (%for-each-items all))", "(spawn (wait 1000))",
+        "(ramp 0.5 :bars 1)", "(by 0.1)", "(fn (x) x)", "+", "(clip-starts (clip 2 1))")]
+    leaks = []
+    for name, fn in sorted(session.globals.items()):
+        if type(fn) is not Builtin or fn.control or fn.meta is not None or not fn.simple:
+            continue
+        for value in values:
+            for args in ([value], ["x", value], [value, 1]):
+                lo, hi = fn.arity
+                if len(args) < lo or (hi is not None and len(args) > hi):
+                    continue
+                try:
+                    text = pr_str(call_builtin(fn, args, None))
+                except LmacError as e:
+                    text = str(e)
+                if any(w in text for w in PYTHON_WORDS):
+                    leaks.append("(%s %s) -> %s" % (name, " ".join(pr_str(a) for a in args), text[:80]))
+    assert leaks == []
+    with pytest.raises(LmacError) as e:
+        env.run("(keyword (track 1))")
+    assert 'keyword expects a text, like (keyword "bar"), got (track 1)' in str(e.value)
+
+
+@pytest.mark.parametrize("breaks", ["\f\n", "\v\n", "\u2028\n", "\x1c\n", "\x85\n", "\r", "\r\n"])
+def test_syntax_errors_point_at_the_line_an_editor_shows(breaks):
+    from lmac.grammar.reader import read_all, split_lines
+    from lmac.interpreter.values import LmacSyntaxError
+    # Three lines as an editor shows them; the form left open is on the third.
+    text = "(def a 1) ; one" + breaks + "(def b 2)" + breaks + "  (def c"
+    editor_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    assert len(editor_lines) == 3 and split_lines(text) == editor_lines
+    with pytest.raises(LmacSyntaxError) as e:
+        read_all(text, "odd.lmac")
+    assert (e.value.pos.line, e.value.pos.col) == (3, 3)
+    assert e.value.source_line == "  (def c"
+
+
+def test_delete_track_all_deletes_all_that_live_allows_and_says_which_stays():
+    env = Env()
+    assert any(t.is_foldable for t in env.song.tracks)       # a group: its tracks go with it
+    env.run("(delete-track all)")
+    assert [t.name for t in env.song.tracks] == ["Keys"]
+    assert env.messages[-1] == 'delete-track: Live keeps at least one audio or MIDI track, so track "Keys" stays'
+    env.run("(delete-track returns)")
+    assert list(env.song.return_tracks) == []
+    from lmac.interpreter.values import LmacError
+    with pytest.raises(LmacError) as e:            # nothing of what was asked can be done
+        env.run('(delete-track (track "Keys"))')
+    assert 'Live keeps at least one audio or MIDI track, and track "Keys" is the last one' in str(e.value)
+
+
+def test_delete_scene_all_deletes_all_that_live_allows_and_says_which_stays():
+    env = Env()
+    first = env.song.scenes[0].name
+    env.run("(delete-scene all)")
+    assert [s.name for s in env.song.scenes] == [first]
+    assert env.messages[-1] == 'delete-scene: Live keeps at least one scene, so scene "%s" stays' % first
+
+
+def test_a_refusal_halfway_through_a_deletion_says_how_far_it_got(monkeypatch):
+    from lmac.interpreter.values import LmacError
+    env = Env()
+    song = env.song
+    original = type(song).delete_scene
+    calls = []
+
+    def refuse_second(self, index):
+        calls.append(index)
+        if len(calls) == 2:
+            raise RuntimeError("the scene is busy")
+        return original(self, index)
+    monkeypatch.setattr(type(song), "delete_scene", refuse_second)
+    with pytest.raises(LmacError) as e:
+        env.run("(delete-scene all)")
+    assert "the scene is busy" in str(e.value) and "(1 scene was deleted before that)" in str(e.value)
