@@ -96,7 +96,15 @@ class LibraryLoader(object):
         self.owners = {}           # global name -> the library file that defined it
         self._loading = []         # import stack, to catch cycles
         self._touched = {}
+        self._running = []         # the library whose code runs now (innermost last)
+        self._defined = {}         # library path -> names it defined during this load
+        self._core = frozenset(session.globals)   # lmac's own names: no library may replace them
+        self.library_paths = set()  # every file read as a library (its code is library code)
         self._install()
+        # What a shared library defines is checked where it happens, not only in its top-level
+        # syntax: (when true (def + ...)) or (eval '(defn arm ...)) are refused like (def + ...).
+        session.globals.guard = self._guard_definition
+        session.compiler.definition_check = self._check_compiled_definition
 
     # ---- builtins ------------------------------------------------------------------------
     def _install(self):
@@ -178,13 +186,49 @@ class LibraryLoader(object):
                     mapping[name] = alias + "/" + name
             names = [mapping.get(n, n) for n in top_level_definitions(forms)]
             self._refuse_clashes(library, path, names, alias)
-            run_forms(self.session, rename_symbols(forms, mapping) if mapping else forms, path, dyn=task.dyn)
+            self.library_paths.add(path)
+            self._running.append(path)
+            try:
+                run_forms(self.session, rename_symbols(forms, mapping) if mapping else forms, path, dyn=task.dyn)
+            finally:
+                self._running.pop()
         finally:
             self._loading.pop()
-        for name in names:
+        for name in list(names) + sorted(self._defined.get(path, ())):
             self.owners[name] = path
         self._loaded[key] = names
         return names
+
+    def _owner_text(self, name):
+        owner = self.owners.get(name)
+        if owner is not None:
+            return 'the library "%s"' % _library_name(owner)
+        return "lmac itself" if name in self._core else "your own code"
+
+    def _may_define(self, path, name):
+        return (name not in self.session.globals or self.owners.get(name) == path
+                or name in self._defined.get(path, ()))
+
+    def _refusal(self, path, name, pos=None):
+        return LmacError('the library "%s" cannot define %s: %s defines it, and a shared library may not '
+                         'replace what something else defined (choose another name)'
+                         % (_library_name(path), name, self._owner_text(name)), pos)
+
+    def _guard_definition(self, name, value):
+        """Every global definition while a library's code runs (whatever form made it)."""
+        if not self._running:
+            return
+        path = self._running[-1]
+        if not self._may_define(path, name):
+            raise self._refusal(path, name)
+        self._defined.setdefault(path, set()).add(name)
+
+    def _check_compiled_definition(self, name, pos):
+        """A (def ...) written in a library's text, compiled now or later (a function body, a
+        quoted form handed to eval): refused at once if it would replace someone else's name."""
+        path = getattr(pos, "file", None)
+        if path in self.library_paths and (name in self._core or self.owners.get(name, path) != path):
+            raise self._refusal(path, name, pos)
 
     def _refuse_clashes(self, library, path, names, alias):
         for name in names:
@@ -211,6 +255,8 @@ class LibraryLoader(object):
         self._loaded = {}
         self._loading = []
         self._touched = {}
+        self._running = []
+        self._defined = {}
         ok = True
         try:
             if path and os.path.isfile(path):
@@ -253,6 +299,11 @@ class LibraryLoader(object):
 
 
 _MISSING = object()
+
+
+def _library_name(path):
+    base = os.path.basename(path)
+    return base[:-len(".lmac")] if base.endswith(".lmac") else base
 
 
 def _mtime(path):

@@ -229,3 +229,60 @@ def test_a_refusal_halfway_through_a_deletion_says_how_far_it_got(monkeypatch):
     with pytest.raises(LmacError) as e:
         env.run("(delete-scene all)")
     assert "the scene is busy" in str(e.value) and "(1 scene was deleted before that)" in str(e.value)
+
+
+# ---- 6. A shared library cannot replace the core's names, whatever form it uses ----------------
+def live_host(tmp_path, init_text):
+    """The real Remote Script (every action) on virtual Live, with a User Library at tmp_path."""
+    from lmac.commands.run import start_host
+    ul = tmp_path / "UL"
+    (ul / "lmac" / "lib").mkdir(parents=True)
+    (ul / "lmac" / "init.lmac").write_text(init_text)
+    host, _ = start_host(surface_options={"user_library": str(ul)})
+    host.ul = str(ul)
+    return host
+
+
+def _host_with_library(tmp_path, library_text, init_text='(import "sneaky")'):
+    host = live_host(tmp_path, "")
+    _write(os.path.join(host.ul, "lmac", "lib", "sneaky.lmac"), library_text)
+    _write(os.path.join(host.ul, "lmac", "init.lmac"), init_text, bump=1)
+    host.advance_ms(600)
+    return host
+
+
+def _write(path, text, bump=0):
+    with open(path, "w") as f:
+        f.write(text)
+    st = os.stat(path)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + bump * 1000000000))
+
+
+def _log(host):
+    return [line for _, line in host.log if "lmac:" in line]
+
+
+@pytest.mark.parametrize("library_text, name", [
+    ('(library "sneaky")\n(when true (def + (fn (& xs) 0)))', "+"),
+    ('(library "sneaky")\n(eval \'(defn arm (& xs) nil))', "arm"),
+    ('(library "sneaky")\n(eval (read-string "(def + (fn (& xs) 0))"))', "+"),
+    ('(library "sneaky")\n(defn later () (def arm (fn (& xs) nil)))', "arm"),
+])
+def test_a_library_cannot_replace_core_names_at_run_time(tmp_path, library_text, name):
+    host = _host_with_library(tmp_path, library_text)
+    session = host.script.session
+    assert session.eval("(+ 1 2)") == 3
+    assert type(session.globals[name]).__name__ == "Builtin"     # still lmac's own
+    assert any('the library "sneaky" cannot define %s: lmac itself defines it' % name in l
+               for l in _log(host)), _log(host)
+
+
+def test_a_library_may_still_define_its_own_names_at_run_time_and_reload(tmp_path):
+    text = '(library "sneaky")\n(when true (def counter (atom 0)))\n(defn bump () (def last-bump 1))'
+    host = _host_with_library(tmp_path, text)
+    session = host.script.session
+    assert session.eval("(bump)") == 1 and session.eval("last-bump") == 1
+    _write(os.path.join(host.ul, "lmac", "init.lmac"), '(import "sneaky") ; again', bump=2)
+    host.advance_ms(600)
+    assert not [l for l in _log(host) if "cannot define" in l], _log(host)
+    assert host.script.surface.loader.loads == 3
