@@ -224,23 +224,77 @@ class _Reader(object):
         return cls._instance
 
     def read(self, text, file):
-        lark = self._lark
-        if text.startswith("\ufeff"):  # a byte-order mark some editors write; not a symbol
-            text = text[1:]
-        if "\r" in text:   # a lone \r (old Mac files) ends a line too, for lark and for ; comments
-            text = _LONE_CR.sub("\n", text)
+        text = _prepare(text)
         with self._lock:
             self._builder.file = file
             try:
                 return self._parser.parse(text)
-            except _SyntaxProblem as p:
-                problem = p
-            except lark.UnexpectedToken as e:
-                problem = _explain_unexpected(e, lark.Token)
-            except lark.UnexpectedCharacters as e:
-                problem = _SyntaxProblem("unexpected character %r" % text[e.pos_in_stream],
-                                         e.line, e.column)
+            except self.errors as e:
+                problem = self.problem(e, text)
         return _fail(problem.message, text, Pos(file, problem.line, problem.col),
+                     incomplete=problem.incomplete, expected=problem.expected)
+
+    @property
+    def errors(self):
+        lark = self._lark
+        return (_SyntaxProblem, lark.UnexpectedToken, lark.UnexpectedCharacters)
+
+    def problem(self, error, text):
+        lark = self._lark
+        if isinstance(error, lark.UnexpectedToken):
+            return _explain_unexpected(error, lark.Token)
+        if isinstance(error, lark.UnexpectedCharacters):
+            return _SyntaxProblem("unexpected character %r" % text[error.pos_in_stream],
+                                  error.line, error.column)
+        return error
+
+
+def _prepare(text):
+    if text.startswith("\ufeff"):  # a byte-order mark some editors write; not a symbol
+        text = text[1:]
+    if "\r" in text:   # a lone \r (old Mac files) ends a line too, for lark and for ; comments
+        text = _LONE_CR.sub("\n", text)
+    return text
+
+
+class StepReader(object):
+    """read_all spread over calls, so a big file never holds Live's thread in one go:
+    ``step(deadline)`` reads until the deadline (a perf_counter time) or the end and returns True
+    when done; then ``forms`` holds what read_all would return. Errors raise LmacSyntaxError."""
+
+    CHECK_EVERY = 64   # tokens between two looks at the clock
+
+    def __init__(self, text, file):
+        self.file = file
+        self.text = _prepare(text)
+        self.forms = None
+        self._reader = _Reader.get()
+        self._parser = self._reader._parser.parse_interactive(self.text)
+        self._tokens = self._parser.iter_parse()
+        self._last = None
+
+    def step(self, deadline, clock=None):
+        if self.forms is not None:
+            return True
+        from time import perf_counter
+        now = clock or perf_counter
+        reader = self._reader
+        with reader._lock:
+            reader._builder.file = self.file   # shared by every read: set again for each step
+            try:
+                n = 0
+                for token in self._tokens:
+                    self._last = token
+                    n += 1
+                    if n >= self.CHECK_EVERY:
+                        n = 0
+                        if now() >= deadline:
+                            return False
+                self.forms = self._parser.feed_eof(self._last)
+                return True
+            except reader.errors as e:
+                problem = reader.problem(e, self.text)
+        return _fail(problem.message, self.text, Pos(self.file, problem.line, problem.col),
                      incomplete=problem.incomplete, expected=problem.expected)
 
 

@@ -13,6 +13,7 @@ from collections import deque
 
 from ..interpreter.values import Keyword, LmacSyntaxError
 from .adapter import alive, ptr
+from .load_job import SCOPE_KEY
 from .selectors import Handle
 
 EVENTS = ("startup", "tempo-change", "track-selected", "scene-selected", "scene-launched",
@@ -178,7 +179,17 @@ class Events(object):
     def on(self, key, fn, dyn=None):
         if key == kw("startup"):
             self.queue.append((key, None))
-        self.handlers.setdefault(key, []).append((fn, dict(dyn or {})))
+        entry = (fn, dict(dyn or {}))
+        self.handlers.setdefault(key, []).append(entry)
+        scope = entry[1].get(SCOPE_KEY)
+        if scope is not None:   # a handler set by a file goes when a new version of it loads
+            scope.on_cancel(lambda: self._forget(key, entry))
+
+    def _forget(self, key, entry):
+        handlers = self.handlers.get(key) or []
+        handlers[:] = [e for e in handlers if e is not entry]
+        if not handlers:
+            self.handlers.pop(key, None)
 
     def off(self, key):
         return len(self.handlers.pop(key, ()))

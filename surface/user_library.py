@@ -61,6 +61,11 @@ def init_path(user_library):
     return os.path.join(lmac_dir(user_library), "init.lmac")
 
 
+def last_good_path(user_library):
+    """lmac's own copy of init.lmac as it last loaded (start-up runs it when init.lmac fails)."""
+    return os.path.join(lmac_dir(user_library), ".init.last-good.lmac")
+
+
 def lib_dir(user_library):
     return os.path.join(lmac_dir(user_library), "lib")
 
