@@ -13,6 +13,7 @@ import os
 import re
 import sys
 import threading
+from time import perf_counter
 
 from ..interpreter.values import Keyword, List, LmacSyntaxError, Map, Pos, Symbol, Vector
 from .lark_loader import import_lark
@@ -273,11 +274,9 @@ class StepReader(object):
         self._tokens = self._parser.iter_parse()
         self._last = None
 
-    def step(self, deadline, clock=None):
+    def step(self, deadline):
         if self.forms is not None:
             return True
-        from time import perf_counter
-        now = clock or perf_counter
         reader = self._reader
         with reader._lock:
             reader._builder.file = self.file   # shared by every read: set again for each step
@@ -288,7 +287,7 @@ class StepReader(object):
                     n += 1
                     if n >= self.CHECK_EVERY:
                         n = 0
-                        if now() >= deadline:
+                        if perf_counter() >= deadline:
                             return False
                 self.forms = self._parser.feed_eof(self._last)
                 return True

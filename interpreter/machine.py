@@ -448,6 +448,10 @@ class Task(object):
     def _end_of_form(self, value):
         if self.forms:
             self._next_form()
+            # Between top-level forms too: a file of 30 000 small forms is many slices, not one.
+            if perf_counter() >= self._deadline:
+                self.status = READY
+                return READY
             return None
         return self._finish(value)
 

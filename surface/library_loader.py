@@ -101,7 +101,7 @@ class LibraryLoader(object):
         self._defined = {}         # library path -> names it defined during this load
         self.library_paths = set()  # every file read as a library (its code is library code)
         self.scope = None          # the LoadScope of the version running now
-        self._job = None           # (LoadJob, table, scope, path) of a load under way
+        self._job: Any = None      # (LoadJob, table, scope, path) of a load under way
         self._jobs = []            # loads under way (a REPL import runs one inside another)
         self.running_last_good = False
         self._install()
@@ -282,13 +282,7 @@ class LibraryLoader(object):
     def load(self):
         """(Re)load init.lmac into a fresh table, now (start-up). True on success (the table was
         handed on). At start-up a file that fails runs the last version that loaded instead."""
-        self.start_load()
-        job = self._job[0]
-        self._jobs.append(job)
-        try:
-            job.run_to_end()
-        finally:
-            self._jobs.remove(job)
+        self._run_now(self.start_load())
         ok = self._finish_load()
         if not ok and self.loads == 0:
             self._run_last_good()
@@ -387,14 +381,15 @@ class LibraryLoader(object):
             return False
         self.report("running the last version of init.lmac that loaded (kept in %s) until the "
                     "error above is fixed" % path)
-        self.start_load(path)
-        job = self._job[0]
+        self._run_now(self.start_load(path))
+        return self._finish_load()
+
+    def _run_now(self, job):
         self._jobs.append(job)
         try:
             job.run_to_end()
         finally:
             self._jobs.remove(job)
-        return self._finish_load()
 
     def report_error(self, error):
         """Report a load error: the first line says file:line:col and what went wrong."""

@@ -286,3 +286,180 @@ def test_a_library_may_still_define_its_own_names_at_run_time_and_reload(tmp_pat
     host.advance_ms(600)
     assert not [l for l in _log(host) if "cannot define" in l], _log(host)
     assert host.script.surface.loader.loads == 3
+
+
+# ---- 3. Loading is spread over ticks, with a size limit -----------------------------------------
+class AutoTime(FakeTime):
+    """A fake perf_counter where each look at the clock costs a little: work between two looks
+    is free, so how far a tick overruns shows how often the code looks, deterministically."""
+
+    STEP_MS = 0.02
+
+    def __call__(self):
+        self.now += self.STEP_MS / 1000.0
+        return self.now
+
+
+@pytest.fixture
+def auto_time(monkeypatch):
+    from lmac.grammar import reader
+    from lmac.interpreter import machine, scheduler, session
+    from lmac.surface import live_session, load_job
+    clock = AutoTime()
+    for module in (machine, scheduler, session, live_session, load_job, reader):
+        monkeypatch.setattr(module, "perf_counter", clock)
+    return clock
+
+
+def _ticks_until(host, done, limit=5000):
+    """Tick the host's scheduler until done(); the fake time each tick took, in ms."""
+    times = []
+    while not done():
+        t0 = perf_now()
+        host.advance_ms(10)
+        times.append((perf_now() - t0) * 1000.0)
+        assert len(times) < limit, "not done after %d ticks" % limit
+    return times
+
+
+def perf_now():
+    from lmac.interpreter import scheduler
+    return scheduler.perf_counter.now
+
+
+def test_a_file_of_30000_forms_loads_over_many_ticks_each_within_budget(tmp_path, auto_time):
+    host = live_host(tmp_path, "(def loaded 0)")
+    loader = host.script.surface.loader
+    budget = host.script.session.scheduler.budget_ms
+    _write(os.path.join(host.ul, "lmac", "init.lmac"), "(inc 1)\n" * 30000 + "(def loaded 30000)\n", bump=1)
+    host.advance_ms(600)                                 # the poll sees the change
+    times = _ticks_until(host, lambda: loader._job is None)
+    assert host.script.session.eval("loaded") == 30000 and loader.failures == 0
+    assert len(times) > 20                               # reading and running were spread out
+    assert max(times) / budget <= 1.0 + 1.0 / budget     # each tick within budget + 1 ms
+
+
+def test_a_file_too_big_to_load_is_refused_and_the_last_version_keeps_running(tmp_path):
+    from lmac.surface.load_job import MAX_FILE_BYTES
+    host = live_host(tmp_path, "(def version 1)")
+    _write(os.path.join(host.ul, "lmac", "init.lmac"), "(def version 2)\n" + ";" * MAX_FILE_BYTES, bump=1)
+    host.advance_ms(600)
+    assert any("init.lmac is 257 KB; lmac loads files of up to 256 KB" in l for l in _log(host)), _log(host)
+    assert host.script.session.eval("version") == 1
+
+
+def test_a_load_that_runs_too_long_is_stopped_with_a_clear_error(tmp_path, auto_time):
+    auto_time.STEP_MS = 1.0                              # a costly clock: 2 s are soon spent
+    host = live_host(tmp_path, "(def version 1)")
+    loader = host.script.surface.loader
+    _write(os.path.join(host.ul, "lmac", "init.lmac"), "(def version 2)\n(loop () (recur))\n", bump=1)
+    host.advance_ms(600)
+    _ticks_until(host, lambda: loader._job is None)
+    assert any("loading took longer than 2 s of lmac's time and was stopped" in l for l in _log(host))
+    assert loader.failures == 1
+
+
+# ---- 4. Nothing the user wrote is lost: :pin writes what reads back; start-up keeps the last good
+def _init(host):
+    return os.path.join(host.ul, "lmac", "init.lmac")
+
+
+def test_pin_with_a_trailing_comment_writes_a_binding_that_loads(tmp_path):
+    from lmac.surface.user_library import pin_binding
+    host = live_host(tmp_path, "(def kicks (atom 0))\n; my notes, no newline at the end")
+    pin_binding(host.ul, "(note 40) ; kick", "(swap! kicks inc) ; count it")
+    host.advance_ms(600)
+    assert host.script.surface.loader.failures == 0
+    host.send_midi_in((0x90, 40, 127))
+    assert host.script.session.eval("@kicks") == 1
+
+
+def test_pin_into_a_broken_init_changes_nothing_and_says_why(tmp_path):
+    from lmac.interpreter.values import LmacError
+    from lmac.surface.user_library import pin_binding
+    host = live_host(tmp_path, "")
+    broken = b"(bind (note 36) (play)\r\n; where is my paren"
+    with open(_init(host), "wb") as f:
+        f.write(broken)
+    with pytest.raises(LmacError) as e:
+        pin_binding(host.ul, "(note 40)", "(stop)")
+    assert "init.lmac has an error, so :pin changed nothing" in str(e.value)
+    assert open(_init(host), "rb").read() == broken
+
+
+def test_pin_refuses_and_restores_when_the_file_does_not_read_back(tmp_path, monkeypatch):
+    from lmac.interpreter.values import LmacError
+    from lmac.surface import user_library
+    host = live_host(tmp_path, "(def a 1)\n")
+    before = open(_init(host), "rb").read()
+    from lmac.grammar import reader
+    real_read_all = reader.read_all
+    init_reads = []
+
+    def flaky_read_all(text, file):   # the read-back sees something else than what was written
+        forms = real_read_all(text, file)
+        if file.endswith("init.lmac"):
+            init_reads.append(file)
+            if len(init_reads) == 2:
+                return forms + forms
+        return forms
+    monkeypatch.setattr(reader, "read_all", flaky_read_all)
+    with pytest.raises(LmacError) as e:
+        user_library.pin_binding(host.ul, "(note 40)", "(stop)")
+    assert ":pin changed nothing in init.lmac" in str(e.value)
+    assert open(_init(host), "rb").read() == before
+
+
+def test_start_up_with_a_broken_init_runs_the_last_version_that_loaded(tmp_path):
+    from lmac.commands.run import start_host
+    host = live_host(tmp_path, "(def kicks (atom 0))\n(bind (note 36) (swap! kicks inc))")
+    host.disconnect()
+    broken = "(def kicks (atom 0))\n(bind (note 36) (swap! kicks inc)\n"   # a parenthesis short
+    with open(_init(host), "w") as f:
+        f.write(broken)
+    again, _ = start_host(surface_options={"user_library": host.ul})
+    again.ul = host.ul
+    log = _log(again)
+    assert any("init.lmac:2:1: expected ) to close the list" in l for l in log), log
+    assert any("running the last version of init.lmac that loaded" in l for l in log), log
+    again.send_midi_in((0x90, 36, 127))
+    assert again.script.session.eval("@kicks") == 1
+    assert open(_init(again)).read() == broken                 # the user's file is untouched
+    with open(_init(again), "w") as f:                          # the fix loads as usual
+        f.write("(def kicks (atom 10))\n(bind (note 36) (swap! kicks inc))\n")
+    st = os.stat(_init(again))
+    os.utime(_init(again), ns=(st.st_atime_ns, st.st_mtime_ns + 2000000000))
+    again.advance_ms(600)
+    again.send_midi_in((0x90, 36, 127))
+    assert again.script.session.eval("@kicks") == 11
+    assert not again.script.surface.loader.running_last_good
+
+
+# ---- 5. A reload ends what the previous version started ---------------------------------------
+def test_reloads_do_not_pile_up_handlers_or_spawned_tasks(tmp_path):
+    text = ("(def runs (atom 0))\n(on :tempo-change (swap! runs inc))\n"
+            "(spawn (loop () (wait 50) (recur)))\n")
+    host = live_host(tmp_path, text)
+    session = host.script.session
+    for i in range(10):
+        _write(_init(host), text + "; save %d\n" % i, bump=i + 1)
+        host.advance_ms(600)
+    assert host.script.surface.loader.loads == 11
+    looping = [t for t in session.scheduler.tasks.values() if t.name == "spawn"]
+    assert len(looping) == 1
+    host.song.tempo = 100
+    host.advance_ms(50)
+    assert session.eval("@runs") == 1
+    assert sum(len(h) for h in session.live.events.handlers.values()) == 1
+
+
+def test_a_broken_reload_keeps_the_running_version_and_ends_what_it_started(tmp_path):
+    host = live_host(tmp_path, "(def runs (atom 0))\n(on :tempo-change (swap! runs inc))\n")
+    session = host.script.session
+    _write(_init(host), "(on :tempo-change (swap! runs inc))\n(spawn (wait 100000))\n(oops", bump=1)
+    host.advance_ms(600)
+    assert host.script.surface.loader.failures == 1
+    assert not [t for t in session.scheduler.tasks.values() if t.name == "spawn"]
+    host.song.tempo = 100
+    host.advance_ms(50)
+    assert session.eval("@runs") == 1          # the old handler, and only it
