@@ -177,13 +177,27 @@ class LibraryLoader(object):
                 return Wait("library", (path, alias))
         frame = self.library_frame(None, task, (path, alias), top=True)
         job = LoadJob(self.session, path, task.dyn, on_import=self.library_frame, frame=frame)
-        self._jobs.append(job)
-        try:
-            error = job.run_to_end()
-        finally:
-            self._jobs.remove(job)
-        if error is not None:
-            raise error
+        scheduler = self.session.scheduler
+        if scheduler.tasks.get(task.id) is task:
+            # A running macro (a REPL line): the job goes on a slice per tick while it waits.
+            key = ("%import", id(job))
+
+            def tick(now_ms):
+                self._jobs.append(job)
+                try:
+                    if not job.advance(self.slice_s()):
+                        return True
+                finally:
+                    self._jobs.remove(job)
+                if job.error is not None:
+                    task.fail_on_resume(job.error)
+                scheduler.fire_event(key)
+                return False
+            scheduler.add_ticker(tick)
+            return Wait("event", key)
+        self._run_now(job)   # code that must finish at once (a macro expansion): within the budget
+        if job.error is not None:
+            raise job.error
         return None
 
     def library_frame(self, job, importer, request, top=False):

@@ -463,3 +463,15 @@ def test_a_broken_reload_keeps_the_running_version_and_ends_what_it_started(tmp_
     host.song.tempo = 100
     host.advance_ms(50)
     assert session.eval("@runs") == 1          # the old handler, and only it
+
+
+def test_an_import_typed_at_the_repl_loads_over_ticks_too(tmp_path, auto_time):
+    host = live_host(tmp_path, "")
+    lines = "".join("(defn f%d () %d)\n" % (i, i) for i in range(3000))
+    _write(os.path.join(host.ul, "lmac", "lib", "big.lmac"), '(library "big")\n' + lines)
+    session = host.script.session
+    budget = session.scheduler.budget_ms
+    task = session.spawn('(import "big" :as b) (b/f2999)', file="<repl>")
+    times = _ticks_until(host, lambda: task.finished)
+    assert task.value == 2999, task.error
+    assert len(times) > 5 and max(times) / budget <= 1.0 + 1.0 / budget
