@@ -475,3 +475,29 @@ def test_an_import_typed_at_the_repl_loads_over_ticks_too(tmp_path, auto_time):
     times = _ticks_until(host, lambda: task.finished)
     assert task.value == 2999, task.error
     assert len(times) > 5 and max(times) / budget <= 1.0 + 1.0 / budget
+
+
+def test_a_new_track_gets_one_listener_not_the_whole_set_again():
+    """Each change of the track list used to re-attach every track's listener (500 tracks: 500
+    removes and adds per tick of a duplicate-track loop); now only new tracks get one."""
+    env = _env_with_tracks(300)
+    events = env.session.live.events
+    events._scan()
+    attached = []
+    track_cls = type(env.song.tracks[0])
+    real_add = track_cls.add_playing_slot_index_listener
+
+    def counting_add(track, callback):
+        attached.append(track)
+        return real_add(track, callback)
+    track_cls.add_playing_slot_index_listener = counting_add
+    try:
+        env.run("(duplicate-track (track 5))")
+        env.session.tick()
+        env.session.tick()
+    finally:
+        track_cls.add_playing_slot_index_listener = real_add
+    assert len(attached) == 1
+    env.run("(delete-track (track 5))")
+    env.session.tick()
+    assert len(events._per_object) == len(env.song.tracks) + len(env.song.scenes)
