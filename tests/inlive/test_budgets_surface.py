@@ -501,3 +501,24 @@ def test_a_new_track_gets_one_listener_not_the_whole_set_again():
     env.run("(delete-track (track 5))")
     env.session.tick()
     assert len(events._per_object) == len(env.song.tracks) + len(env.song.scenes)
+
+
+def test_a_macro_that_spends_its_slice_is_still_one_undo_step(fake_time):
+    """Actions charge the slice, so this run goes on over several ticks; one undo takes it back."""
+    from lmac.commands.run import start_host
+    from lmac.surface.virtual_live import save_set
+    host, script = start_host(jitter_ms=0)
+    script.live.adapter.on_write = lambda: fake_time.spend(ACTION_COST_MS)
+    before = save_set(host.song)
+    task = script.start_macro('(do (create-track midi) (for-each track (mute)) (tempo 99) '
+                              '(name (track 1) "X") (create-scene))')
+    ticks = 0
+    while not task.finished:
+        host.advance_ms(10)
+        ticks += 1
+    assert task.status == "done", task.error
+    assert ticks > 1                                   # it did go on over ticks
+    host.advance_ms(50)
+    assert save_set(host.song) != before
+    host.song.undo()
+    assert save_set(host.song) == before
