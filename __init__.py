@@ -3,6 +3,8 @@
 Kept tiny and lazy: nothing heavy is imported until Live asks for the surface.
 """
 
+__version__ = "0.1.0"   # the one place the version is written (pyproject.toml reads it)
+
 
 def create_instance(c_instance):
     from .surface.remote_script import LmacScript

@@ -22,6 +22,7 @@ COMMANDS = {
 
 def build_parser():
     parser = argparse.ArgumentParser(prog="lmac", description="lmac: a small Lisp inside Ableton Live")
+    parser.add_argument("--version", action="version", version="lmac " + version())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, help_text in COMMANDS.items():
         module = importlib.import_module("lmac.commands." + name.replace("-", "_"))
@@ -29,6 +30,16 @@ def build_parser():
         module.add_arguments(p)
         p.set_defaults(_module=module)
     return parser
+
+
+def version():
+    """The installed lmac's version; the package's own when it runs uninstalled (from a checkout)."""
+    try:
+        from importlib.metadata import version as installed_version
+        return installed_version("lmac")
+    except Exception:
+        from lmac import __version__
+        return __version__
 
 
 def main(argv=None):

@@ -9,7 +9,7 @@ import importlib
 import json
 import sys
 
-BENCHMARKS = ["core", "parse", "ready", "virtual_hour", "timing"]
+BENCHMARKS = ["core", "parse", "ready", "virtual_hour", "timing", "startup", "scaling"]
 
 
 def main(argv=None):

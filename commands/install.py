@@ -63,11 +63,23 @@ def resolve_user_library(path):
 
 
 def pinned_lark_version():
-    with open(os.path.join(ROOT, "pyproject.toml"), encoding="utf-8") as f:
-        match = re.search(r'"lark==([0-9.]+)"', f.read())
-    if not match:
-        raise InstallError("pyproject.toml does not pin lark")
-    return match.group(1)
+    """The lark lmac requires (`lark==X` in its installed metadata): the one Live's Python 3.7 can run."""
+    from importlib.metadata import PackageNotFoundError, requires
+    try:
+        requirements = requires("lmac") or []
+    except PackageNotFoundError:
+        raise InstallError("lmac is not installed, so the lark it needs is unknown: "
+                           "run `pip install -e .` in the checkout (or `pip install lmac`)")
+    return lark_pin(requirements)
+
+
+def lark_pin(requirements):
+    for requirement in requirements:
+        match = re.match(r"lark\s*==\s*([0-9][0-9.]*)\s*(;|$)", requirement)
+        if match:
+            return match.group(1)
+    raise InstallError("lmac's installed metadata does not pin lark (%s): reinstall lmac"
+                       % ", ".join(requirements))
 
 
 def lark_source():

@@ -8,6 +8,11 @@ def add_arguments(p):
 
 
 def run(args):
-    from lmac.editor_support.lsp_server import main
+    try:
+        from lmac.editor_support.lsp_server import main
+    except ImportError as e:   # an lmac installed without its dependencies
+        import sys
+        print("error: lmac lsp needs pygls and lsprotocol (%s): pip install 'pygls>=2'" % e, file=sys.stderr)
+        return 1
     main()
     return 0

@@ -19,6 +19,7 @@ COMMAND_HELP = [
     (":reload", "start a fresh session and load the files again"),
     (":state", "a summary of the set: tempo, tracks, devices, playing clips"),
     (":pin TRIG", "bind the last form to a pad, e.g. :pin (note 40); appended to init.lmac"),
+    (":midi HEX", "play a controller message into lmac, e.g. :midi 90 24 7F (note 36 pressed)"),
     (":help", "this list"),
 ]
 
@@ -43,14 +44,19 @@ def run(args):
             return 2
         from lmac.commands.connect import connect_repl
         return connect_repl(args)
-    from lmac.commands.session_factory import make_session
-    repl = Repl(make_session, files=getattr(args, "files", []) or [],
+    from lmac.commands.repl_host import make_hosted_session
+    repl = Repl(make_hosted_session, files=getattr(args, "files", []) or [],
                 user_library=getattr(args, "user_library", None))
     for text in repl.startup_messages:
         sys.stdout.write(text)
     if sys.stdin.isatty() and sys.stdout.isatty():
-        from lmac.editor_support.terminal_repl import run_terminal
-        return run_terminal(repl)
+        try:
+            from lmac.editor_support.terminal_repl import run_terminal
+        except ImportError as e:   # an lmac installed without its dependencies: the line REPL still works
+            print("note: %s, so this is the plain line REPL (pip install prompt_toolkit pygments for "
+                  "editing, history and completion)" % e, file=sys.stderr)
+        else:
+            return run_terminal(repl)
     return repl.run_lines(sys.stdin, sys.stdout)
 
 
@@ -65,6 +71,7 @@ class Repl(object):
 
     banner = "lmac repl on virtual Live. :help lists the commands; Ctrl-D quits."
     closed = False          # True once the REPL cannot go on (the connected Live went away)
+    unknown_command = None  # a hint for `:word` that is no command (the keyword still prints)
 
     def __init__(self, session_factory=None, session=None, file="<repl>", files=(), user_library=None):
         self.session_factory = session_factory
@@ -124,7 +131,8 @@ class Repl(object):
             command = self._command_word(line.strip())
             if command:
                 self.buffer = ""
-                return self.command(line.strip())
+                return self.command(line.strip()) + self.news()
+            self.unknown_command = _unknown_command(line.strip(), self._COMMANDS)
         self.buffer += line
         from lmac.grammar.reader import read_all
         # Pad with the lines already consumed so positions are those of the whole input.
@@ -142,7 +150,14 @@ class Repl(object):
             out.append(self.eval_form(form, source))
             if self.closed:
                 break
-        return "".join(out)
+        hint, self.unknown_command = self.unknown_command, None
+        return "".join(out) + (hint or "") + self.news()
+
+    def news(self):
+        """What Live showed meanwhile (status bar, LEDs), when the session is a hosted Live."""
+        news = getattr(self.session, "news", None)
+        lines = news() if callable(news) else []
+        return "".join("; %s\n" % line for line in lines)
 
     def entry_line(self):
         """The line number the current entry starts at, in the positions errors report."""
@@ -188,7 +203,7 @@ class Repl(object):
         return status
 
     # ---- commands -------------------------------------------------------------------------------
-    _COMMANDS = ("doc", "tasks", "cancel", "reload", "state", "pin", "help")
+    _COMMANDS = ("doc", "tasks", "cancel", "reload", "state", "pin", "midi", "help")
 
     def _command_word(self, text):
         if not text.startswith(":"):
@@ -239,7 +254,23 @@ class Repl(object):
         return "".join(self.startup_messages) + "reloaded: a fresh session\n"
 
     def cmd_state(self, arg):
+        catch_up = getattr(self.session, "catch_up", None)
+        if callable(catch_up):
+            catch_up()
         return describe_state(self.session)
+
+    def cmd_midi(self, arg):
+        send = getattr(self.session, "send_midi_in", None)
+        if not callable(send):
+            return "error: :midi needs the Remote Script (lmac repl on virtual Live)\n"
+        try:
+            data = tuple(int(part, 16) for part in arg.split())
+        except ValueError:
+            data = ()
+        if not data or any(b > 255 for b in data) or data[0] < 0x80:
+            return "error: :midi expects a message in hex starting with a status byte, e.g. :midi 90 24 7F\n"
+        send(data)
+        return "sent %s\n" % " ".join("%02X" % b for b in data)
 
     def pin_problem(self, trigger_text):
         """Why `:pin TRIGGER` cannot go ahead (an error line), or None."""
@@ -281,6 +312,20 @@ class Repl(object):
         words.update('"%s"' % lib for lib in library_files())
         words.update(":" + c for c in self._COMMANDS)
         return sorted(words)
+
+
+def _unknown_command(text, commands):
+    """A hint for a line `:word` that is no REPL command: the keyword is still evaluated (it is
+    lmac), but `:stat` is more likely a mistyped command than a keyword the user wants echoed."""
+    import difflib
+    import re
+    match = re.match(r"^:([a-z][a-z-]*)$", text)
+    if not match or match.group(1) in commands:
+        return None
+    word = match.group(1)
+    close = difflib.get_close_matches(word, commands, n=1)
+    hint = " (did you mean :%s?)" % close[0] if close else ""
+    return "; :%s is not a REPL command%s; :help lists them\n" % (word, hint)
 
 
 def _error_text(error):

@@ -13,11 +13,31 @@ from prompt_toolkit.completion import Completer, Completion
 from prompt_toolkit.history import FileHistory
 from prompt_toolkit.key_binding import KeyBindings
 from prompt_toolkit.lexers import PygmentsLexer
+from prompt_toolkit.styles import Style
 
 from .lexer import LmacLexer
 
 # A word as lmac reads it: anything up to a delimiter (so `wait-bars`, `armed?`, `mx/duck`).
 _WORD = re.compile(r'[^\s,;()\[\]{}\'`~@]*$')
+
+
+# Colours by the terminal's own palette (ANSI names), so they stay readable on dark and light
+# backgrounds alike; prompt_toolkit's default Pygments colours (dark blue, dark green) vanish on
+# dark terminals. Dotted classes cover their children (pygments.name covers pygments.name.builtin).
+REPL_STYLE = {
+    "pygments.keyword": "ansimagenta bold",
+    "pygments.keyword.constant": "ansiyellow",
+    "pygments.name.builtin": "ansicyan",
+    "pygments.name.function": "ansibrightgreen bold",
+    "pygments.name": "",
+    "pygments.string": "ansigreen",
+    "pygments.literal.string.symbol": "ansibrightcyan",
+    "pygments.number": "ansiyellow",
+    "pygments.literal.number": "ansiyellow",
+    "pygments.comment": "ansibrightblack italic",
+    "pygments.operator": "ansired",
+    "pygments.punctuation": "",
+}
 
 
 def history_path():
@@ -68,6 +88,7 @@ def run_terminal(repl):
     session = PromptSession(
         history=FileHistory(history_path()), lexer=PygmentsLexer(LmacLexer),
         completer=LmacCompleter(repl), multiline=True, key_bindings=key_bindings(repl),
+        style=Style.from_dict(REPL_STYLE), include_default_pygments_style=False,
         prompt_continuation=lambda width, line, soft: "." * (width - 1) + " ",
         complete_while_typing=False)
     print(repl.banner)

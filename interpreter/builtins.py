@@ -566,17 +566,30 @@ def reset(a, x):
 RANDOM = _random.Random()
 
 
-@builtin("random", (0, 2), "(random) in [0,1); (random n) an integer below n; (random lo hi) a number between.")
+@builtin("random", (0, 2), "(random) a number in [0,1); (random n) in [0,n); (random lo hi) between lo and hi. "
+                           "Always continuous, for parameters and pans; (rand-int ...) gives whole numbers.")
 def random(*xs):
     if not xs:
         return RANDOM.random()
     if len(xs) == 1:
-        n = _num(xs[0], "random")
-        return RANDOM.randrange(n) if type(n) is int else RANDOM.random() * n
+        return RANDOM.random() * _num(xs[0], "random")
     lo, hi = _num(xs[0], "random"), _num(xs[1], "random")
-    if type(lo) is int and type(hi) is int:
-        return RANDOM.randint(lo, hi)
     return RANDOM.uniform(lo, hi)
+
+
+@builtin("rand-int", (1, 2), "(rand-int n) a whole number from 0 to n-1; (rand-int lo hi) from lo to hi, both included "
+                             "(a die: (rand-int 1 6)).")
+def rand_int(*xs):
+    for x in xs:
+        if type(x) is not int:
+            raise LmacError("rand-int expects whole numbers, got %s" % describe(x))
+    if len(xs) == 1:
+        if xs[0] < 1:
+            raise LmacError("rand-int expects n of 1 or more, got %d" % xs[0])
+        return RANDOM.randrange(xs[0])
+    if xs[1] < xs[0]:
+        raise LmacError("rand-int expects lo <= hi, got %d and %d" % xs)
+    return RANDOM.randint(xs[0], xs[1])
 
 
 @builtin("rand-nth", (1, 1), "A random item of the collection.")

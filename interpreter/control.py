@@ -68,6 +68,11 @@ def wait_until(task, pred):
 
 @control("wait-for", (1, 1), "Pause until an event fires: (wait-for (clip-starts (clip 1 1))) or (wait-for :drop).")
 def wait_for(task, event):
+    final = getattr(event, "lmac_final", None)      # a glide: one that has ended needs no wait
+    if final is not None:
+        done, value = final()
+        if done:
+            return value
     key_of = getattr(event, "lmac_event_key", None)
     return Wait("event", key_of(task.session) if key_of else event)
 
@@ -121,6 +126,27 @@ def _children(task, thunks, form):
     return kids
 
 
+def when_settled(value, then):
+    """then(value) now, or once a value still under way (a glide: lmac_when_done) has ended; a
+    list of them (a `map` of ramps) when all have."""
+    if isinstance(value, (list, tuple)):
+        pending = [x for x in value if getattr(x, "lmac_when_done", None) is not None]
+        left = [1]
+
+        def one_done(_):
+            left[0] -= 1
+            if left[0] == 0:
+                then(value)
+        for x in pending:
+            if x.lmac_when_done(one_done):
+                left[0] += 1
+        one_done(None)
+        return
+    when_done = getattr(value, "lmac_when_done", None)
+    if when_done is None or not when_done(then):
+        then(value)
+
+
 @control("par*", (0, None), "Run thunks side by side; the result is the list of their results.")
 def par(task, *thunks):
     if not thunks:
@@ -129,6 +155,14 @@ def par(task, *thunks):
     results = [None] * len(kids)
     left = [len(kids)]
     scheduler = task.session.scheduler
+
+    def settled(i, value):
+        if task.finished:
+            return
+        results[i] = value
+        left[0] -= 1
+        if left[0] == 0:
+            scheduler.wake_now(task, list(results))
 
     def done(kid, i):
         if kid in task.children:
@@ -141,10 +175,7 @@ def par(task, *thunks):
             task.fail_on_resume(kid.error)
             scheduler.wake_now(task)
             return
-        results[i] = kid.value
-        left[0] -= 1
-        if left[0] == 0:
-            scheduler.wake_now(task, list(results))
+        when_settled(kid.value, lambda value: settled(i, value))
 
     for i, kid in enumerate(kids):
         kid.on_done.append(lambda k, i=i: done(k, i))
@@ -157,18 +188,25 @@ def race(task, *thunks):
     kids = _children(task, thunks, "race")
     scheduler = task.session.scheduler
 
+    def won(value):
+        if task.finished or task.status != "waiting":
+            return
+        for other in list(task.children):
+            other.cancel()
+        scheduler.wake_now(task, value)
+
     def done(kid):
         if kid in task.children:
             task.children.remove(kid)
         if task.finished or kid.status not in ("done", "failed"):
             return
-        for other in list(task.children):
-            other.cancel()
         if kid.status == FAILED:
+            for other in list(task.children):
+                other.cancel()
             task.fail_on_resume(kid.error)
             scheduler.wake_now(task)
         else:
-            scheduler.wake_now(task, kid.value)
+            when_settled(kid.value, won)
 
     for kid in kids:
         kid.on_done.append(done)

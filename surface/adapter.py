@@ -25,8 +25,9 @@ def live_errors():
 
 
 def live_enum(enum_cls: Any, n: int) -> Any:
-    """The member of one of Live's enum classes for the int n: Live's enum-typed setters accept
-    only members (a plain int is a Boost.Python ArgumentError). e.g.
+    """The member of one of Live's enum classes for the int n. Live's enum-typed setters convert
+    plain ints too (AbletonOSC's tests against real Live), but a member is the unambiguous form
+    and names a value Live does not have here, before Live is touched. e.g.
     live_enum(Live.Song.Quantization, 4) is Live.Song.Quantization.q_bar."""
     try:
         return enum_cls.values[int(n)]

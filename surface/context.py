@@ -15,7 +15,7 @@ from ..interpreter.requests import TailCall
 from ..interpreter.values import Keyword, List, LmacError
 from .adapter import Adapter, alive, kind_of, label, live_enum, ptr
 from .selectors import SELECTED, Handle, Selector, bare_builtin_kind, is_lom
-from .value_forms import By, Ramp
+from .value_forms import By, Glide, Ramp, Scaled
 
 if TYPE_CHECKING:  # Live's API for the type checker only (ableton-live-stubs); never imported at run time
     from Live.Application import Application
@@ -73,6 +73,20 @@ class LiveWorld(object):
     def report(self, error):
         """An error outside any task (a ramp tick): log it, as the script does for task errors."""
         self.log("lmac: " + (error.located() if isinstance(error, LmacError) else str(error)))
+
+
+def _shown_db(text):
+    """-6.0 from Live's "-6.0 dB" ("-inf dB" is -inf); None when the display is not in dB."""
+    text = str(text).strip()
+    if not text.endswith("dB"):
+        return None
+    number = text[:-2].strip()
+    if number in ("-inf", "-Inf"):
+        return float("-inf")
+    try:
+        return float(number)
+    except ValueError:
+        return None
 
 
 class ActionContext(object):
@@ -317,6 +331,11 @@ class ActionContext(object):
         lo, hi = param.min, param.max
         if isinstance(value, By):
             return min(hi, max(lo, param.value + value.delta))
+        if isinstance(value, Scaled):
+            if value.scale == "db":
+                return self._value_for_db(param, value.amount, name)
+            fraction = value.amount / (100.0 if value.scale == "percent" else 127.0)
+            return lo + (hi - lo) * fraction
         if value is True or value is False:
             return hi if value else lo
         if isinstance(value, (int, float)):
@@ -335,6 +354,36 @@ class ActionContext(object):
                 return lo
         self.fail("expects a value for %s: a number in %s..%s, (by d), (ramp v :bars n) or :reset; got %s"
                   % (name, _num(lo), _num(hi), describe(value)))
+
+    def _value_for_db(self, param, level, name):
+        """The value Live displays as ``level`` dB, found through Live's own display of the
+        parameter (str_for_value), so it is exact in real Live whatever the fader's curve."""
+        lo, hi = param.min, param.max
+
+        def shown(v):
+            return _shown_db(param.str_for_value(v))
+        top, bottom = shown(hi), shown(lo)
+        if top is None or bottom is None:
+            self.fail("(db %s) needs a parameter Live shows in dB; %s shows %s"
+                      % (_num(level), name, describe(param.str_for_value(param.value))))
+        if level > top + 0.05 or level < bottom - 0.05:
+            self.fail("(db %s) is outside %s..%s dB for %s" % (_num(level), _num(bottom), _num(top), name))
+        if level <= bottom:
+            return lo
+
+        def first_at_or_above(limit, strictly):
+            a, b = lo, hi            # the display grows with the value
+            for _ in range(48):
+                mid = (a + b) / 2.0
+                if shown(mid) > limit if strictly else shown(mid) >= limit:
+                    b = mid
+                else:
+                    a = mid
+            return b
+        # Live rounds what it shows (-6.0 dB covers a little band of values): take the band's middle.
+        start = first_at_or_above(level - 1e-9, False)
+        end = first_at_or_above(shown(start), True) if shown(start) < top else hi
+        return (start + end) / 2.0
 
     def _start_ramp(self, param, ramp, name):
         live = self.live
@@ -355,26 +404,32 @@ class ActionContext(object):
             self.write(param, "value", target)
             live.ramps.pop(key, None)
             return target
+        scheduler = live.session.scheduler
+        glide = Glide(name, target)
+
+        def ended():
+            glide.finish(scheduler)
+            return False
 
         def tick(now_ms):
             if live.ramps.get(key) is not token:
-                return False
+                return ended()              # another write or ramp took the parameter over
             if not alive(param):
                 live.ramps.pop(key, None)
-                return False
+                return ended()
             f = min(1.0, max(0.0, (position() - t0) / length))
             try:
                 adapter.write(action, param, "value", target if f >= 1.0 else start + (target - start) * f)
             except LmacError as e:
                 live.ramps.pop(key, None)
                 live.report(e)
-                return False
+                return ended()
             if f >= 1.0:
                 live.ramps.pop(key, None)
-                return False
+                return ended()
             return True
-        live.session.scheduler.add_ticker(tick)
-        return target
+        scheduler.add_ticker(tick)
+        return glide
 
     # ---- launches on Live's grid -------------------------------------------------------------------
     def quantized_launch(self, fire_fn: Callable[[Optional[int]], Any], quantize=None, default_q=None):
@@ -428,6 +483,14 @@ class ActionContext(object):
                 return stop_fn(False)
         return stop_fn(True)
 
+    def line_not_reached(self):
+        """The played-beats target of the bar wait this task was woken ahead of, while the song
+        has not played up to it yet; else None."""
+        target = getattr(self.task, "early_target", None)
+        if target is not None and self.clock.played_beats() < target - EPS:
+            return target
+        return None
+
     def rerun_at(self, target):
         """Wait until the song has played up to ``target`` (played beats), then run this action again."""
         late = self.live.session.globals["%late-call"]
@@ -436,19 +499,24 @@ class ActionContext(object):
     def fire_slot(self, slot: ClipSlot, q: Optional[int] = None) -> Any:
         """Fire a clip slot, with Song.Quantization q for this launch only (None: Live's own)."""
         clip = slot.clip if slot.has_clip else None
-        if q is None or clip is None:
+        if q is None or clip is None or self._set_grid_applies(clip, q):
             return self.call(slot, "fire")
         import Live
         old = clip.launch_quantization
-        # Live's enum setters take members only; ClipLaunchQuantization is Song's plus one (q_global)
+        # ClipLaunchQuantization is Song's plus one (q_global); members are the unambiguous form
         self.write(clip, "launch_quantization", live_enum(Live.Clip.ClipLaunchQuantization, int(q) + 1))
         try:
             self.call(slot, "fire")
         finally:
             self.write(clip, "launch_quantization", old)
 
+    def _set_grid_applies(self, clip: Clip, q: int) -> bool:
+        """The clip follows the set's quantization and that is already q: fire as it is, with no
+        set-and-restore (fewer writes, the same launch)."""
+        return int(clip.launch_quantization) == 0 and int(self.song.clip_trigger_quantization) == int(q)
+
     def fire_scene(self, scene: Scene, q: Optional[int] = None) -> Any:
-        if q is None:
+        if q is None or int(self.song.clip_trigger_quantization) == int(q):
             return self.call(scene, "fire")
         song = self.song
         import Live

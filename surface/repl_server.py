@@ -81,6 +81,7 @@ class ReplServer(object):
         self.listener: Any = None
         self.port = None
         self.connections = []
+        self._turn = 0                  # which connection the next poll serves first
         self._requested_port = port
 
     # ---- life cycle --------------------------------------------------------------------------
@@ -118,7 +119,9 @@ class ReplServer(object):
             return
         deadline = perf_counter() + POLL_BUDGET_S
         self._accept()
-        for conn in list(self.connections):
+        # Connections take turns at going first, so a busy one cannot use every tick's budget.
+        self._turn = (self._turn + 1) % max(1, len(self.connections))
+        for conn in self.connections[self._turn:] + self.connections[:self._turn]:
             if perf_counter() > deadline:
                 break
             self._read(conn, deadline)
@@ -145,13 +148,14 @@ class ReplServer(object):
         except (BlockingIOError, socket.error) as e:
             if not _would_block(e):
                 self._drop(conn)
-            return
-        if not data:
+                return
+            data = None   # nothing new; lines an earlier tick had no time for still wait below
+        if data is not None and not data:
             conn.closing = True
             if not conn.pending and not conn.outbuf:
                 self._drop(conn)
             return
-        conn.inbuf += data
+        conn.inbuf += data or b""
         while b"\n" in conn.inbuf and not conn.closing and perf_counter() <= deadline:
             line, conn.inbuf = conn.inbuf.split(b"\n", 1)
             if len(line) > MAX_MESSAGE:   # the whole line may arrive in the read that crosses the limit

@@ -21,6 +21,8 @@ import math
 from typing import TYPE_CHECKING
 
 from .adapter import ptr
+from .clip_changes import CLIP_SHOWN, clip_changes
+from .set_watch import SetWatch
 
 if TYPE_CHECKING:  # Live's API for the type checker only (ableton-live-stubs)
     from Live.Song import Song
@@ -73,39 +75,59 @@ def _words(table):
     return fmt
 
 
-def snapshot(song: Song) -> dict:
-    snap = {"tempo": song.tempo, "signature": "%d/%d" % (song.signature_numerator, song.signature_denominator),
+def song_part(song: Song) -> dict:
+    """The song's own properties (cheap to read every tick)."""
+    return {"tempo": song.tempo, "signature": "%d/%d" % (song.signature_numerator, song.signature_denominator),
             "metronome": song.metronome, "overdub": song.overdub, "record": song.record_mode,
             "session-record": song.session_record, "playing": song.is_playing,
             "loop": (song.loop, song.loop_start, song.loop_length),
             "quantize": int(song.clip_trigger_quantization),
             "record-quantize": int(_get(song, "midi_recording_quantization", 0)),
-            "locators": tuple((c.name, c.time) for c in song.cue_points)}
-    tracks = []
+            "locators": tuple((c.name, c.time) for c in song.cue_points),
+            "selected": _get(song.view.selected_track, "name")}
+
+
+def listed_tracks(song: Song) -> list:
+    """(track, label, kind) of every track, labelled as (track n) counts and returns are lettered."""
     regular = list(song.tracks)
     returns = list(song.return_tracks)
-    for number, t in enumerate(regular + returns + [song.master_track]):
-        mixer = t.mixer_device
-        devices = []
-        for d in t.devices:
-            params = tuple(d.parameters)
-            devices.append((ptr(d), d.name, tuple(p.value for p in params), params))
-        playing = None
-        clips = []
-        for i, s in enumerate(_get(t, "clip_slots", ())):
-            if s.has_clip:
-                clip = s.clip
-                clips.append((i, ptr(clip), clip.name))
-                if playing is None and _get(clip, "is_playing"):
-                    playing = (ptr(clip), clip.name)
-        if number < len(regular):
-            label = "%d" % (number + 1)                         # as (track n) counts
-        elif number < len(regular) + len(returns):
-            label = _LETTERS[number - len(regular)] if number - len(regular) < len(_LETTERS) else "?"
-        else:
-            label = "main"
-        tracks.append((ptr(t), {
-            "name": t.name, "kind": track_kind(song, t), "label": label,
+    out: list = [(t, "%d" % (i + 1), None) for i, t in enumerate(regular)]
+    out += [(t, _LETTERS[i] if i < len(_LETTERS) else "?", "return") for i, t in enumerate(returns)]
+    out.append((song.master_track, "main", "main"))
+    return out
+
+
+def clip_part(clip) -> tuple:
+    """(values of CLIP_SHOWN, notes as (pitch, start, duration, velocity, mute) sorted) of a clip."""
+    values = tuple(_get(clip, name) for name in CLIP_SHOWN)
+    notes: tuple = ()
+    if _get(clip, "is_midi_clip"):
+        try:
+            found = clip.get_notes_extended(0, 128, -1e9, 2e9)
+            notes = tuple(sorted((n.pitch, n.start_time, n.duration, n.velocity, n.mute) for n in found))
+        except Exception:
+            notes = ()
+    return values, notes
+
+
+def track_part(song: Song, t: Track, label: str, kind=None, clip_parts=None) -> dict:
+    """Everything the timeline shows of one track. clip_parts: clip ptr -> clip_part to reuse."""
+    mixer = t.mixer_device
+    devices = []
+    for d in t.devices:
+        params = tuple(d.parameters)
+        devices.append((ptr(d), d.name, tuple(p.value for p in params), params))
+    playing = None
+    clips = []
+    for i, s in enumerate(_get(t, "clip_slots", ())):
+        if s.has_clip:
+            clip = s.clip
+            key = ptr(clip)
+            part = clip_parts.get(key) if clip_parts else None
+            clips.append((i, key, clip.name, part if part is not None else clip_part(clip)))
+            if playing is None and _get(clip, "is_playing"):
+                playing = (key, clip.name)
+    return {"name": t.name, "kind": kind or track_kind(song, t), "label": label,
             "arm": _get(t, "arm", False) if _get(t, "can_be_armed") else False,
             "mute": _get(t, "mute", False), "solo": _get(t, "solo", False),
             "color": _get(t, "color", 0), "fold": _get(t, "fold_state", None),
@@ -113,11 +135,63 @@ def snapshot(song: Song) -> dict:
             "volume": mixer.volume.value, "pan": mixer.panning.value,
             "params": (mixer.volume, mixer.panning) + tuple(mixer.sends),
             "sends": tuple(s.value for s in mixer.sends),
-            "devices": tuple(devices), "playing": playing, "clips": tuple(clips)}))
-    snap["tracks"] = tracks
+            "devices": tuple(devices), "playing": playing, "clips": tuple(clips)}
+
+
+def snapshot(song: Song) -> dict:
+    """The whole set as the timeline sees it, read at once."""
+    snap = song_part(song)
+    snap["tracks"] = [(ptr(t), track_part(song, t, label, kind)) for t, label, kind in listed_tracks(song)]
     snap["scenes"] = [(ptr(s), s.name, s.color) for s in song.scenes]
-    snap["selected"] = _get(song.view.selected_track, "name")
     return snap
+
+
+class LiveSnapshot(object):
+    """snapshot(song), kept current from Live's change notifications (surface/set_watch.py): each
+    take() re-reads only the tracks (and clips) that notified, and reuses the rest, so parts that
+    did not change are the very same objects as in the previous snapshot."""
+
+    def __init__(self, song: Song):
+        self.song = song
+        self.watch = SetWatch(song)
+        self._tracks: list = []
+        self._scenes: list = []
+
+    def take(self) -> dict:
+        song = self.song
+        structure, scenes, dirty, dirty_clips = self.watch.take()
+        snap = song_part(song)
+        if structure:
+            old = dict(self._tracks)
+            tracks = []
+            for t, label, kind in listed_tracks(song):
+                key = ptr(t)
+                part = old.get(key)
+                if part is None or key in dirty or part["label"] != label:
+                    part = self._reread(t, label, kind, part, dirty_clips)
+                tracks.append((key, part))
+            self._tracks = tracks
+        elif dirty:
+            tracks = list(self._tracks)
+            for i, (key, part) in enumerate(tracks):
+                if key in dirty:
+                    tracks[i] = (key, self._reread(self.watch.track(key), part["label"], part["kind"], part,
+                                                   dirty_clips))
+            self._tracks = tracks
+        if scenes:
+            self._scenes = [(ptr(s), s.name, s.color) for s in song.scenes]
+        snap["tracks"] = self._tracks
+        snap["scenes"] = self._scenes
+        return snap
+
+    def _reread(self, t, label, kind, before, dirty_clips):
+        reuse = None
+        if before is not None:
+            reuse = dict((key, part) for _, key, _, part in before["clips"] if key not in dirty_clips)
+        return track_part(self.song, t, label, kind, reuse)
+
+    def close(self):
+        self.watch.close()
 
 
 class Change(object):
@@ -163,24 +237,8 @@ def changes(old, new):
     if old["locators"] != new["locators"]:
         out.append(Change(RANK_SONG, "locators: %s" % ", ".join('"%s" at %s' % (n, _fmt(t))
                                                                 for n, t in new["locators"])))
-    old_tracks = dict(old["tracks"])
-    new_keys = set(k for k, _ in new["tracks"])
-    for key, t in new["tracks"]:          # new tracks first, then what changed on each track
-        if key not in old_tracks:
-            out.append(Change(RANK_TRACKS, '+ track %s "%s" (%s)' % (t["label"], t["name"], t["kind"])))
-    for key, t in new["tracks"]:
-        before = old_tracks.get(key)
-        if before is None:
-            for _, dname, _, _ in t["devices"]:
-                out.append(Change(RANK_TRACKS, '%s added to "%s"' % (dname, t["name"])))
-            for flag, yes, _ in _FLAGS:      # a track can be born armed (the arm follows selection)
-                if t[flag]:
-                    out.append(Change(RANK_TRACKS, '%s "%s"' % (yes, t["name"])))
-            continue
-        out.extend(_track_changes(before, t))
-    for key, t in old["tracks"]:
-        if key not in new_keys:
-            out.append(Change(RANK_TRACKS, '- track "%s"' % t["name"]))
+    if old["tracks"] is not new["tracks"]:      # the same list: no track notified
+        out.extend(_tracks_changes(old["tracks"], new["tracks"]))
     old_scenes = dict((k, (n, c)) for k, n, c in old["scenes"])
     new_scene_keys = set(k for k, _, _ in new["scenes"])
     for i, (key, name, color) in enumerate(new["scenes"]):
@@ -196,6 +254,65 @@ def changes(old, new):
     if old["selected"] != new["selected"] and new["selected"] is not None:
         out.append(Change(RANK_SELECTION, 'selected "%s"' % new["selected"]))
     out.sort(key=lambda c: c.rank)     # stable: within a rank, the order above
+    return out
+
+
+def _tracks_changes(old, new):
+    out = []
+    old_tracks = dict(old)
+    new_keys = set(k for k, _ in new)
+    for key, t in new:          # new tracks first, then what changed on each track
+        if key not in old_tracks:
+            out.append(Change(RANK_TRACKS, '+ track %s "%s" (%s)' % (t["label"], t["name"], t["kind"])))
+    for key, t in new:
+        before = old_tracks.get(key)
+        if before is t:
+            continue
+        if before is None:
+            out.extend(_born_track(t))
+            continue
+        out.extend(_track_changes(before, t))
+    for key, t in old:
+        if key not in new_keys:
+            out.append(Change(RANK_TRACKS, '- track "%s"' % t["name"]))
+    return out
+
+
+def _born_track(t):
+    """What a new track already has: devices, flags, and values set away from Live's defaults in
+    the same tick (so a macro that creates a track and sets it up shows the set-up)."""
+    out = []
+    name = t["name"]
+    for _, dname, values, params in t["devices"]:
+        out.append(Change(RANK_TRACKS, '%s added to "%s"' % (dname, name)))
+        out.extend(_away_from_default(values, params, '%s on "%s": ' % (dname, name)))
+    for flag, yes, _ in _FLAGS:      # a track can be born armed (the arm follows selection)
+        if t[flag]:
+            out.append(Change(RANK_TRACKS, '%s "%s"' % (yes, name)))
+    labels = ['volume of "%s"' % name, 'pan of "%s"' % name] + [
+        'send %s of "%s"' % (_LETTERS[i], name) for i in range(len(t["sends"]))]
+    values = (t["volume"], t["pan"]) + t["sends"]
+    for label, value, param in zip(labels, values, t["params"]):
+        default = _get(param, "default_value")
+        if default is not None and abs(value - default) > 1e-9:
+            out.append(Change.value(RANK_TRACKS, ptr(param), label, default, value, param=param))
+    for i, key, cname, part in t["clips"]:
+        out.append(Change(RANK_TRACKS, '+ clip "%s" in slot %d of "%s"' % (cname, i + 1, name)))
+    return out
+
+
+def _away_from_default(values, params, where):
+    """Lines for the parameters of a device just added whose value is not the default."""
+    out = []
+    for value, param in zip(values, params):
+        default = _get(param, "default_value")     # Live has none for quantized parameters
+        if default is None or abs(value - default) <= 1e-9:
+            continue
+        pname = _get(param, "name", "parameter")
+        if pname == "Device On":
+            out.append(Change(RANK_TRACKS, "%sturned %s" % (where, "on" if value else "off")))
+        else:
+            out.append(Change.value(RANK_TRACKS, ptr(param), where + pname, default, value, param=param))
     return out
 
 
@@ -243,6 +360,7 @@ def _track_changes(a, b):
     for key, dname, values, objs in b["devices"]:
         if key not in old_devices:
             out.append(Change(RANK_TRACKS, '%s added to "%s"' % (dname, name)))
+            out.extend(_away_from_default(values, objs, '%s on "%s": ' % (dname, name)))
             continue
         oname, ovalues = old_devices[key]
         if oname != dname:
@@ -266,14 +384,17 @@ def _track_changes(a, b):
         if b["playing"] is not None and (a["playing"] is None or a["playing"][0] != b["playing"][0]):
             out.append(Change(RANK_LAUNCH, 'clip "%s" playing on "%s"' % (b["playing"][1], name)))
     if a["clips"] != b["clips"]:
-        old_clips = dict((k, (i, n)) for i, k, n in a["clips"])
-        new_clips = dict((k, (i, n)) for i, k, n in b["clips"])
-        for key, (i, n) in new_clips.items():
+        old_clips = dict((k, (i, n, p)) for i, k, n, p in a["clips"])
+        new_clips = dict((k, (i, n, p)) for i, k, n, p in b["clips"])
+        for key, (i, n, part) in new_clips.items():
             if key not in old_clips:
                 out.append(Change(RANK_TRACKS, '+ clip "%s" in slot %d of "%s"' % (n, i + 1, name)))
-            elif old_clips[key][1] != n:
+                continue
+            if old_clips[key][1] != n:
                 out.append(Change(RANK_TRACKS, 'clip "%s" renamed "%s"' % (old_clips[key][1], n)))
-        for key, (i, n) in old_clips.items():
+            if old_clips[key][2] is not part:
+                out.extend(Change(RANK_TRACKS, text) for text in clip_changes(n, name, old_clips[key][2], part))
+        for key, (i, n, _) in old_clips.items():
             if key not in new_clips:
                 out.append(Change(RANK_TRACKS, '- clip "%s" from slot %d of "%s"' % (n, i + 1, name)))
     return out
@@ -335,7 +456,8 @@ class Timeline(object):
         self.ramps = ramps                 # parameter ptr -> ramp token (LiveWorld.ramps), or None
         self.entries: list = []  # [ms, "bar.beat.six", text, glide end (ms, pos) or None]
         self.t0 = clock.now_ms()
-        self._last = snapshot(song)
+        self._live = LiveSnapshot(song)
+        self._last = self._live.take()
         self._glides: dict = {}  # change key -> _Glide
         self._ticks = 0
         self._sources: list = []  # (drain, before_changes)
@@ -399,7 +521,7 @@ class Timeline(object):
 
     def _capture(self, tick, beats=None):
         self._drain(True, beats)
-        now = snapshot(self.song)
+        now = self._live.take()
         found = changes(self._last, now)
         self._last = now
         if found:
@@ -444,6 +566,7 @@ class Timeline(object):
         self.capture()
 
     def disconnect(self):
+        self._live.close()
         if self._listening:
             try:
                 self.song.remove_current_song_time_listener(self._on_song_time)

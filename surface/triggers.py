@@ -4,8 +4,8 @@ Listeners on the song, its view, each track's playing slot and each scene only *
 happened: they wake ``(wait-for ...)`` waiters through scheduler.fire_event (delivered at the next
 tick) and queue handler runs. ``tick`` (a scheduler ticker, so it runs inside the tick and never
 inside a notification) starts the queued ``(on ...)`` handlers and the trigger forms: a clip whose
-name is an lmac form runs it when the clip starts, a scene when it launches, a locator when the
-playhead passes it.
+name is an lmac form runs it when the clip starts (and the forms after a top-level `:stop` when it
+stops), a scene when it launches, a locator when the playhead passes it.
 """
 from __future__ import annotations
 
@@ -30,6 +30,18 @@ def trigger_source(name):
     if len(text) > 2 and text[0] == "(" and text[-1] == ")":
         return text
     return None
+
+
+START_PART, STOP_PART = "start", "stop"
+
+
+def trigger_part(forms, part):
+    """The forms of a trigger name that run when it starts, or those after a top-level `:stop`
+    that run when a clip stops (ClyphX's X-Clip stop list): `(record on) :stop (record off)`."""
+    for i, form in enumerate(forms):
+        if isinstance(form, Keyword) and form.name == "stop":
+            return forms[:i] if part == START_PART else forms[i + 1:]
+    return forms if part == START_PART else []
 
 
 class EventSpec(object):
@@ -161,12 +173,15 @@ class Events(object):
         if before is not None and alive(before) and (now is None or ptr(now) != ptr(before)):
             self.emit("clip-stops", Handle(before))
             self.emit(("clip-stops", ptr(before)), Handle(before))
+            source = trigger_source(before.name)
+            if source:
+                self.triggers.append((source, 'clip "%s"' % before.name, STOP_PART))
         if now is not None and (before is None or not alive(before) or ptr(now) != ptr(before)):
             self.emit("clip-starts", Handle(now))
             self.emit(("clip-starts", ptr(now)), Handle(now))
             source = trigger_source(now.name)
             if source:
-                self.triggers.append((source, 'clip "%s"' % now.name))
+                self.triggers.append((source, 'clip "%s"' % now.name, START_PART))
 
     def _on_scene(self, scene):
         key = ptr(scene)
@@ -178,7 +193,7 @@ class Events(object):
             self.emit(("scene-launched", key), Handle(scene))
             source = trigger_source(scene.name)
             if source:
-                self.triggers.append((source, 'scene "%s"' % scene.name))
+                self.triggers.append((source, 'scene "%s"' % scene.name, START_PART))
 
     def emit(self, name, value):
         """Wake waiters (next tick) and queue the handlers of this event."""
@@ -223,11 +238,14 @@ class Events(object):
             if key == kw("startup"):
                 self.handlers.pop(key, None)
         while self.triggers:
-            source, where = self.triggers.popleft()
+            source, where, part = self.triggers.popleft()
             try:
-                session.spawn(source, file=where)
+                forms = trigger_part(session.read(source, file=where), part)
             except LmacSyntaxError as e:
                 self.live.report(e)
+                continue
+            if forms:
+                session.spawn(forms, file=where, name=where + (" stops" if part == STOP_PART else ""))
         return self.connected
 
     def _check_locators(self):
@@ -243,7 +261,7 @@ class Events(object):
                 self.emit("locator", cue.name)
                 source = trigger_source(cue.name)
                 if source:
-                    self.triggers.append((source, 'locator "%s"' % cue.name))
+                    self.triggers.append((source, 'locator "%s"' % cue.name, START_PART))
 
 
 def _key_text(key):

@@ -1,11 +1,12 @@
 """Value forms for parameters: a plain number, (by d), (random lo hi) (already a number), :reset,
-and (ramp v :bars n) / (ramp v :beats n) / (ramp v :ms n) glides.
+(ramp v :bars n) / (ramp v :beats n) / (ramp v :ms n) glides, and the scales musicians bring from
+ClyphX and the mixer: (db -6) as Live shows it, (percent 50) and (midi-value 64) of the range.
 
 ``by`` and ``ramp`` build the objects below; ``ActionContext.set_param`` applies them.
 """
 from __future__ import annotations
 
-from ..interpreter.printer import describe
+from ..interpreter.printer import describe, pr_str
 from ..interpreter.values import Keyword, LmacError
 
 
@@ -42,6 +43,80 @@ class Ramp(object):
         return "(ramp %s :%s %s)" % (describe(self.target), self.unit, describe(self.amount))
 
 
+class Glide(object):
+    """What an action given a ramp returns: the glide under way. `(wait-for g)` waits until it
+    ends (its target reached, or a later write took the parameter over); `par` and `race` count a
+    branch whose value is a glide as done when the glide is, so `(par (volume a (ramp 0 :bars 2))
+    (volume b (ramp 1 :bars 2)))` takes two bars, as a crossfade should."""
+
+    __slots__ = ("label", "target", "done", "callbacks")
+
+    def __init__(self, label, target):
+        self.label = label
+        self.target = target
+        self.done = False
+        self.callbacks = []
+
+    def lmac_repr(self):
+        return "#<glide %s -> %s%s>" % (self.label, pr_str(self.target), ", done" if self.done else "")
+
+    def lmac_event_key(self, session):
+        return ("glide", id(self))
+
+    def lmac_final(self):
+        """(done?, value): wait-for returns at once for a glide that has ended."""
+        return self.done, self.target
+
+    def lmac_when_done(self, callback):
+        """Call callback(value) when the glide ends; False (and no call) if it has ended already."""
+        if self.done:
+            return False
+        self.callbacks.append(callback)
+        return True
+
+    def finish(self, scheduler):
+        if self.done:
+            return
+        self.done = True
+        scheduler.fire_event(("glide", id(self)), self.target)
+        callbacks, self.callbacks = self.callbacks, []
+        for callback in callbacks:
+            callback(self.target)
+
+
+class Scaled(object):
+    """A value on a musician's scale, turned into the parameter's own value when applied:
+    ``scale`` is "db" (as Live displays the parameter), "percent" (0..100 of its range) or "midi"
+    (0..127 of its range, as ClyphX and controllers count)."""
+
+    __slots__ = ("scale", "amount")
+
+    def __init__(self, scale, amount):
+        self.scale = scale
+        self.amount = amount
+
+    def lmac_repr(self):
+        return "(%s %s)" % ({"db": "db", "percent": "percent", "midi": "midi-value"}[self.scale], describe(self.amount))
+
+
+def db(amount):
+    return Scaled("db", _number("db", amount, "a level in dB, like -6"))
+
+
+def percent(amount):
+    _number("percent", amount, "a number from 0 to 100")
+    if not 0 <= amount <= 100:
+        raise LmacError("percent expects a number from 0 to 100, got %s" % describe(amount))
+    return Scaled("percent", amount)
+
+
+def midi_value(amount):
+    _number("midi-value", amount, "a number from 0 to 127")
+    if not 0 <= amount <= 127:
+        raise LmacError("midi-value expects a number from 0 to 127, got %s" % describe(amount))
+    return Scaled("midi", amount)
+
+
 def by(delta):
     return By(_number("by", delta, "a number to add (negative to go down)"))
 
@@ -50,7 +125,7 @@ RAMP_UNITS = ("bars", "beats", "ms")
 
 
 def ramp(target, unit, amount):
-    if not isinstance(target, By):
+    if not isinstance(target, (By, Scaled)):
         _number("ramp", target, "a target value")
     if type(unit) is not Keyword or unit.name not in RAMP_UNITS:
         raise LmacError("ramp expects :bars, :beats or :ms after the target, got %s" % describe(unit))
@@ -62,6 +137,10 @@ def ramp(target, unit, amount):
 
 BUILTINS = [
     ("by", by, (1, 1), "A relative value: (volume (by -0.1)) turns the volume down by 0.1."),
+    ("db", db, (1, 1), "A level as Live shows it in dB: (volume (track 1) (db -6)); for parameters Live displays in dB."),
+    ("percent", percent, (1, 1), "A point of the parameter's range, 0 to 100: (set-param (param \"Dry/Wet\") (percent 30))."),
+    ("midi-value", midi_value, (1, 1), "A point of the parameter's range on the 0..127 scale of ClyphX and "
+                                       "controllers: (set-param (param \"Cutoff\") (midi-value 64))."),
     ("ramp", ramp, (3, 3), "A glide: (volume (track 1) (ramp 0.5 :bars 4)); units :bars, :beats or :ms. "
                            "A new ramp on the same parameter replaces the running one."),
 ]

@@ -1,6 +1,7 @@
 """Building devices from the device table and placing them in a device chain as Live allows:
 MIDI effects, then the instrument, then audio effects; no instruments or MIDI effects on audio paths."""
 from .device_table import all_params, device_spec, find_device
+from .lom import checked_index
 
 
 def make_device(world, parent, name):
@@ -86,8 +87,7 @@ def insert(container, device, index):
 
 def remove(container, index):
     devices = container._devices
-    if not isinstance(index, int) or not 0 <= index < len(devices):
-        raise IndexError("Device index %r out of range" % (index,))
+    index = checked_index(container, index, len(devices))
     device = devices[index]
     world = container._world
 
@@ -132,8 +132,7 @@ def _load(container, name, spec, index):
                 index = existing[0] if index == -1 else index - 1
     if index == -1:
         index = natural_index(devices, spec)
-    if not isinstance(index, int) or not 0 <= index <= len(devices):
-        raise IndexError("Device index %r out of range" % (index,))
+    index = checked_index(container, index, len(devices), inclusive=True)
     if not order_ok(devices, spec, index):
         raise RuntimeError("Cannot insert %s at position %d: MIDI effects come before the instrument, "
                            "audio effects after it" % (spec["name"], index))
@@ -142,8 +141,7 @@ def _load(container, name, spec, index):
 
 def duplicate(container, index):
     devices = container._devices
-    if not isinstance(index, int) or not 0 <= index < len(devices):
-        raise IndexError("Device index %r out of range" % (index,))
+    index = checked_index(container, index, len(devices))
     original = devices[index]
     if original._spec["kind"] == "instrument":
         raise RuntimeError("A device chain can hold only one instrument")

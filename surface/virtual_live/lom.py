@@ -7,6 +7,7 @@ checks the object is alive and on the main thread, refuses writes during notific
 undo and notifies listeners.
 """
 import functools
+import weakref
 
 from .world import NOTIFICATION_ERROR
 
@@ -36,6 +37,30 @@ class since(object):
         self.inner.__set__(obj, value)
 
 
+# Live holds a bound-method listener weakly (Live-stubs/Listener.pyi: ListenerHandle.listener_self
+# is "the weak reference to original self, if it was a bound method"; live-api.md §3): once its
+# owner is gone it is dropped, never called. Other callables (functions, lambdas) are held as given.
+def listener_entry(callback):
+    if getattr(callback, "__self__", None) is not None and hasattr(callback, "__func__"):
+        try:
+            return weakref.WeakMethod(callback)
+        except TypeError:          # a builtin's bound method cannot be weakly referenced
+            return callback
+    return callback
+
+
+def live_callback(entry):
+    """The callable behind an entry, or None when a weakly held owner has gone."""
+    return entry() if isinstance(entry, weakref.WeakMethod) else entry
+
+
+def _find(callbacks, callback):
+    for i, entry in enumerate(callbacks or ()):
+        if live_callback(entry) == callback:
+            return i
+    return -1
+
+
 def _listener_trio(name):
     def add(self, callback):
         self._check()
@@ -44,23 +69,24 @@ def _listener_trio(name):
         if self._listeners is None:
             self._listeners = {}
         callbacks = self._listeners.setdefault(name, [])
-        if callback in callbacks:
+        if _find(callbacks, callback) >= 0:
             raise RuntimeError("Listener already connected to property '%s'" % name)
-        callbacks.append(callback)
+        callbacks.append(listener_entry(callback))
         self._world.listener_count += 1
 
     def remove(self, callback):
         self._check()
         callbacks = self._listeners.get(name) if self._listeners else None
-        if not callbacks or callback not in callbacks:
+        at = _find(callbacks, callback)
+        if at < 0:
             raise RuntimeError("Listener not connected to property '%s'" % name)
-        callbacks.remove(callback)
+        del callbacks[at]
         self._world.listener_count -= 1
 
     def has(self, callback):
         self._check()
         callbacks = self._listeners.get(name) if self._listeners else None
-        return bool(callbacks) and callback in callbacks
+        return _find(callbacks, callback) >= 0
 
     add.__name__ = "add_%s_listener" % name
     remove.__name__ = "remove_%s_listener" % name
@@ -128,26 +154,63 @@ def check_notification(world):
 
 
 # -- coercers shared by the classes ---------------------------------------------------------
+# Live's setters and arguments are C++ types converted by Boost.Python's builtin converters
+# (libs/python/src/converter/builtin_converters.cpp, Python 3 branch): an ``int`` takes any Python
+# int (bool included) and refuses floats; a ``double`` takes ints, bools and floats; a ``bool``
+# takes None and ints (bools included) and refuses floats and strings. A value no converter takes
+# is Boost's ArgumentError (a TypeError). docs/internals.md lists the choices and their sources.
+class ArgumentError(TypeError):
+    """What Boost.Python raises when a Python value does not fit a C++ signature."""
+
+
+ArgumentError.__module__ = "Boost.Python"
+
+
+def argument_error(obj, value, cpp_type):
+    owner = type(obj).__name__
+    return ArgumentError("Python argument types in\n    None.None(%s, %s)\ndid not match C++ signature:\n"
+                         "    None(%s, %s)" % (owner, type(value).__name__, owner, cpp_type))
+
+
+def _is_int(value):
+    return isinstance(value, int)          # bool and Live's int-based enums are ints too
+
+
 def as_bool(obj, value):
-    return bool(value)
+    if value is None or _is_int(value):
+        return bool(value)
+    raise argument_error(obj, value, "bool")
 
 
 def as_str(obj, value):
     if not isinstance(value, str):
-        raise TypeError("expected a string, got %r" % (value,))
+        raise argument_error(obj, value, "std::string")
     return value
 
 
 def as_int(obj, value):
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError("expected an integer, got %r" % (value,))
+    if not _is_int(value):
+        raise argument_error(obj, value, "int")
     return int(value)
 
 
 def as_float(obj, value):
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError("expected a number, got %r" % (value,))
+    if not (_is_int(value) or isinstance(value, float)):
+        raise argument_error(obj, value, "double")
     return float(value)
+
+
+INDEX_ERROR = "Index out of range"
+
+
+def checked_index(obj, index, size, inclusive=False):
+    """An index argument Live types as int: floats are ArgumentErrors, and one past the end (or
+    before 0) is ``IndexError("Index out of range")``, Live's wording (the Boost indexing
+    suite's, quoted from Live's own log in markusschloesser/MackieC4_P3#85)."""
+    index = as_int(obj, index)
+    if not 0 <= index < size + (1 if inclusive else 0):
+        raise IndexError(INDEX_ERROR)
+    return index
 
 
 def ranged(low, high, convert=as_float):
@@ -159,34 +222,59 @@ def ranged(low, high, convert=as_float):
     return coerce
 
 
-class ArgumentError(TypeError):
-    """What Boost.Python raises when a Python value does not fit a C++ signature."""
-
-
-ArgumentError.__module__ = "Boost.Python"
-
-
 def enum_of(enum_cls):
-    """Coerce a setter or argument Live types as ``int`` (or ``Enum | int``): any int that names a
-    member, given back as the member."""
+    """Coerce an enum-typed setter or argument: Live converts any int that names a member (so
+    ``song.clip_trigger_quantization = 0`` works, as AbletonOSC's tests show against real Live)
+    and gives the member back; a float or string is an ArgumentError, an int naming no member a
+    ValueError."""
     def coerce(obj, value):
+        if not _is_int(value):
+            raise argument_error(obj, value, enum_cls.__name__)
+        member = enum_cls.values.get(int(value))
+        if member is None or member.name == "count":      # `count` only sizes the enum
+            raise ValueError("%r is not a valid %s (%s)" % (int(value), enum_cls.__name__,
+                                                            ", ".join(str(v) for v in sorted(enum_cls.values))))
+        return member
+    return coerce
+
+
+def color_props():
+    """(color, color_index) of a track, scene, clip or chain: an RGB write snaps to the nearest
+    swatch of Live's palette and sets the index too; an index write (0..69) sets the RGB. Both
+    change together in one undo entry."""
+    from .palette import PALETTE, nearest_index
+
+    def write(obj, index):
+        obj._world.undo.begin()
+        try:
+            obj._change("color", PALETTE[index])
+            obj._change("color_index", index)
+        finally:
+            obj._world.undo.end()
+
+    def get_color(obj):
+        obj._check()
+        return obj._color
+
+    def set_color(obj, value):
+        obj._check_write()
         value = as_int(obj, value)
-        if value not in enum_cls.values:
-            raise ValueError("%r is not a valid %s" % (value, enum_cls.__name__))
-        return enum_cls.values[value]
-    return coerce
+        if not 0 <= value <= 0xFFFFFF:
+            raise ValueError("Invalid colour %r (an RGB value 0x000000..0xFFFFFF)" % value)
+        write(obj, nearest_index(value))
 
+    def get_index(obj):
+        obj._check()
+        return obj._color_index
 
-def strict_enum(enum_cls):
-    """Coerce a setter Live types as the enum itself: Boost.Python converts only instances of that
-    enum class, so a plain int (or a member of another enum) is an ArgumentError, as in Live."""
-    def coerce(obj, value):
-        if not isinstance(value, enum_cls):
-            raise ArgumentError("Python argument types in\n    None.None(%s, %s)\ndid not match C++ signature:\n"
-                                "    None(%s, %s)" % (type(obj).__name__, type(value).__name__,
-                                                     type(obj).__name__, enum_cls.__name__))
-        return enum_cls.values[int(value)]
-    return coerce
+    def set_index(obj, value):
+        obj._check_write()
+        value = as_int(obj, value)
+        if not 0 <= value < len(PALETTE):
+            raise ValueError("Invalid colour index %r (0..%d)" % (value, len(PALETTE) - 1))
+        write(obj, value)
+
+    return property(get_color, set_color), property(get_index, set_index)
 
 
 def enum_members(cls, names, start=0, **explicit):

@@ -116,6 +116,10 @@ def _load_track_body(track, td):
     if track._kind in PLAYER_KINDS:
         track._arm = bool(td.get("arm", False))
     track._data = dict(td.get("data", {}))
+    for direction in ("input", "output"):      # ["Ext. In", "1/2"]: names as Live shows them
+        if direction in td:
+            name, channel = (list(td[direction]) + [""])[:2]
+            track._routes[direction] = (str(name), str(channel))
     for dd in td.get("devices", []):
         track._devices.append(device_from_dict(world, track, dd))
     if track._devices:
@@ -240,6 +244,8 @@ def track_to_dict(track, song):
         out["children"] = [track_to_dict(t, song) for t in track._group_children()]
     if track._data:
         out["data"] = dict(track._data)
+    for direction, (key, channel) in sorted(track._routes.items()):
+        out[direction] = [key if isinstance(key, str) else key._name, channel]
     return out
 
 

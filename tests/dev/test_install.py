@@ -9,8 +9,7 @@ import pytest
 
 from lmac.commands.install import InstallError, install, uninstall
 
-PYENV_ROOT = os.environ.get("PYENV_ROOT", os.path.expanduser("~/.pyenv"))
-PY37 = os.path.join(PYENV_ROOT, "versions", "3.7.16", "bin", "python")
+from python37 import PY37
 
 # Runs inside `python -S` (no site-packages): only the Remote Scripts folder is importable.
 CHILD = r"""

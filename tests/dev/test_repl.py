@@ -68,9 +68,11 @@ def test_tasks_and_cancel():
     assert repl.feed(":cancel x").startswith("error:")
 
 
-def test_keywords_still_evaluate():
+def test_keywords_still_evaluate_and_an_unknown_command_says_so():
     repl = Repl(session=pure())
-    assert repl.feed(":bar") == ":bar\n"
+    assert repl.feed(":bar") == ":bar\n; :bar is not a REPL command; :help lists them\n"
+    assert repl.feed(":stat") == ":stat\n; :stat is not a REPL command (did you mean :state?); :help lists them\n"
+    assert repl.feed("[:bar]") == "[:bar]\n"
 
 
 def test_reload_makes_a_fresh_session_and_loads_files(tmp_path):
@@ -177,3 +179,75 @@ def test_form_texts_and_one_line():
     assert texts == ["(+ 1 2)", "42", '"a;\\"b"', "(f\n  'x \"(\" [1 {:a 2}])", "~@ `(x)", ":k", "1/2"]
     assert [len(read_all(t, "<t>")) for t in texts] == [1] * 7
     assert [one_line(t, f) for t, f in zip(texts, forms)][2:4] == ['"a;\\"b"', '(f (quote x) "(" [1 {:a 2}])']
+
+
+class FakeWall(object):
+    """The REPL's wall clock, moved by the test (seconds)."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+def hosted(wall):
+    from lmac.commands.repl_host import HostedSession
+    return HostedSession(wall=wall, output=lambda text: None)
+
+
+def test_bind_and_led_work_in_the_repl():
+    """docs/bindings.md: in the REPL, bind and led change the bindings in force at once."""
+    session = hosted(FakeWall())
+    repl = Repl(session=session)
+    assert repl.feed('(led (note 37) (if (armed? (track "Drums")) :red :off))') == "nil\n"
+    assert repl.feed('(bind (note 37) (arm (track "Drums")))') == "nil\n"
+    out = repl.feed(":midi 90 25 7F")
+    assert out.startswith("sent 90 25 7F\n") and "; midi out: 90 25 " in out     # the LED lit
+    assert repl.feed('(armed? (track "Drums"))') == "true\n"
+    assert repl.feed("(bindings)") == '["bind (note 37 :ch 1)" "led (note 37 :ch 1)"]\n'
+    assert repl.feed(":midi 25").startswith("error: :midi expects a message in hex")
+    session.close()
+
+
+def test_virtual_time_follows_the_wall_clock_between_inputs():
+    wall = FakeWall()
+    session = hosted(wall)
+    repl = Repl(session=session)
+    song = session.host.song
+    repl.feed("(play)")
+    wall.now += 0.5                                              # a beat into the song
+    assert repl.feed('(fire (clip "Bass A"))') == "nil\n"
+    assert repl.feed('(playing? (clip "Bass A"))') == "false\n"   # Live waits for the next bar
+    wall.now += 2.5                                              # a bar at 122 BPM is ~1.97 s
+    assert repl.feed('(playing? (clip "Bass A"))') == "true\n"
+    beats = song.current_song_time
+    assert repl.feed("(wait-bars 1)") == "nil\n"               # a wait answers at once...
+    ahead = song.current_song_time
+    assert ahead - beats >= 3.9
+    wall.now += 0.5                                              # ...and the wall clock catches up
+    repl.feed(":tasks")
+    assert song.current_song_time == ahead
+    session.close()
+
+
+def test_repl_colours_come_from_the_terminal_palette():
+    """Every token the lexer gives a REPL line is coloured with the terminal's own (ANSI) colours,
+    readable on dark and light themes; nothing falls back to Pygments' fixed dark blue/green."""
+    from prompt_toolkit.styles import Style
+    from pygments.token import Whitespace
+
+    from lmac.editor_support.lexer import LmacLexer
+    from lmac.editor_support.terminal_repl import REPL_STYLE
+    style = Style.from_dict(REPL_STYLE)
+    sample = '(defn f (x) ; note\n  (when (armed? (track "Bass")) (volume 0.5) :bar nil 1/4 `(~x)))'
+    coloured = set()
+    for token, _ in LmacLexer().get_tokens(sample):
+        if token in Whitespace:
+            continue
+        cls = "class:" + ".".join(["pygments"] + [part.lower() for part in token])
+        colour = style.get_attrs_for_style_str(cls).color
+        assert not colour or colour.startswith("ansi"), (token, colour)
+        if colour:
+            coloured.add(token)
+    assert len(coloured) >= 6      # keywords, builtins, strings, numbers, comments, constants...

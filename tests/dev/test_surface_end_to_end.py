@@ -13,8 +13,7 @@ import pytest
 
 from lmac.commands.install import install
 
-PYENV_ROOT = os.environ.get("PYENV_ROOT", os.path.expanduser("~/.pyenv"))
-PY37 = os.path.join(PYENV_ROOT, "versions", "3.7.16", "bin", "python")
+from python37 import PY37
 
 # Runs in `python -S`: only the Remote Scripts folder of the temp User Library is importable.
 CHILD = r"""

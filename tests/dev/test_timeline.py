@@ -103,3 +103,56 @@ def test_a_new_ramp_in_the_same_direction_is_a_new_line():
     assert len(moves) == 2      # the second ramp starts where the first one was cut
     assert moves[0].startswith('volume of "Keys" 0.7 -> 0.5') and moves[1].endswith(" -> 0.2")
     host.disconnect()
+
+
+def test_clip_and_note_edits_are_shown(capsys, tmp_path):
+    """Edits a musician sees in Live's clip view are lines of their own (issue 12)."""
+    rows, _ = run(capsys, tmp_path, '(transpose (clip "Bass A") -12)\n(warp-mode (clip "Hook") :complex)\n'
+                                    '(clip-gain (clip "Hook") 0.5)\n(transpose (clip "Hook") 3)\n'
+                                    '(color (clip "Pad Out") :red)\n(clip-loop (clip "Keys" 1) 2)\n'
+                                    '(wait-beats 1)\n(random-velocity (clip "Pad Out") 10 20)\n'
+                                    '(clip-mute (clip "Pad Out"))\n')
+    shown = texts(rows)
+    assert 'notes of clip "Bass A" on "Bass" transposed -12' in shown
+    assert 'clip "Hook" on "Vox" warp mode :beats -> :complex' in shown
+    assert 'clip "Hook" on "Vox" gain 0.4 -> 0.5' in shown
+    assert 'clip "Hook" on "Vox" pitch +0 -> +3 st' in shown
+    assert 'clip "Pad" on "Keys" loop 0-8 -> 0-2' in shown
+    assert texts(rows, 'colour of clip "Pad Out"') == ['colour of clip "Pad Out" on "Keys" -> #ff3636']
+    assert texts(rows, "velocities of")[0].startswith('velocities of clip "Pad Out" on "Keys" changed (average ')
+    assert 'clip "Pad Out" on "Keys" deactivated' in shown
+
+
+def test_values_set_on_a_just_created_track_and_device_are_shown(capsys, tmp_path):
+    rows, _ = run(capsys, tmp_path, '(create-track midi)\n(volume 0.5)\n(add-device "Compressor")\n'
+                                    '(set-param (param "Threshold") 0.3)\n(wait-beats 1)\n'
+                                    '(add-device "Saturator")\n(set-param (param (device "Saturator") "Drive") 12)\n')
+    shown = texts(rows)
+    assert 'volume of "3-MIDI" 0.85 -> 0.5' in shown
+    assert shown.index('Compressor added to "3-MIDI"') < shown.index('Compressor on "3-MIDI": Threshold 0 -> 0.3')
+    assert any(t.startswith('Saturator on "3-MIDI": Drive ') and t.endswith(" -> 12") for t in shown)
+
+
+def test_timeline_rereads_only_what_notified(monkeypatch):
+    """A tick that changed nothing reads no track; one volume change re-reads that one track, not the
+    set (issue 13: the timeline used to copy the whole set every tick)."""
+    from lmac.surface import timeline as tl
+    host, script = start_host()
+    song = host.song
+    listeners_before = song._world.listener_count
+    live = tl.LiveSnapshot(song)
+    first = live.take()
+    reads = []
+    real = tl.track_part
+    monkeypatch.setattr(tl, "track_part", lambda *a, **k: reads.append(a[1].name) or real(*a, **k))
+    assert live.take()["tracks"] is first["tracks"] and reads == []
+    with song._world.undo.quiet():
+        song.tracks[2].mixer_device.volume.value = 0.3
+    second = live.take()
+    assert reads == [song.tracks[2].name]
+    changed = [k for (k, a), (_, b) in zip(first["tracks"], second["tracks"]) if a is not b]
+    assert len(changed) == 1
+    assert tl.changes(first, second)[0].text.startswith('volume of "%s"' % song.tracks[2].name)
+    live.close()
+    assert song._world.listener_count == listeners_before      # every listener it added is gone
+    host.disconnect()

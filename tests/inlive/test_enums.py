@@ -1,5 +1,6 @@
-"""lmac writes Live's enum-typed properties with enum members, as real Live (Boost.Python) requires:
-every action that sets one works under virtual Live, which refuses plain ints like Live does."""
+"""lmac writes Live's enum-typed properties with enum members (Live also converts plain ints, as
+AbletonOSC's tests show; members are the unambiguous choice): every action that sets one works
+under virtual Live."""
 import pytest
 
 from lmac.interpreter.values import LmacError
@@ -28,9 +29,11 @@ def test_live_enum_gives_the_member_and_names_unknown_values():
     assert "9 is not a value of Live's LaunchMode" in str(e.value)
 
 
-def test_virtual_live_refuses_the_plain_int_lmac_used_to_write(env):
+def test_virtual_live_takes_a_plain_int_as_live_does_and_refuses_a_float(env):
+    env.song.clip_trigger_quantization = 4
+    assert env.song.clip_trigger_quantization is Live.Song.Quantization.q_bar
     with pytest.raises(TypeError):
-        env.song.clip_trigger_quantization = 4
+        env.song.clip_trigger_quantization = 4.0
 
 
 def test_quantize_and_record_quantize(env):
@@ -104,7 +107,7 @@ ENUM_WRITES = [
     ('(launch-mode (clip "Keys" 1) :gate)', "launch_mode", "Clip.LaunchMode"),
     ('(warp-mode (clip "Hook") :complex)', "warp_mode", "Clip.WarpMode"),
     ('(fire (clip "Keys" 1) :quantize :beat)', "launch_quantization", "Clip.ClipLaunchQuantization"),
-    ('(launch-scene (scene "Verse") :quantize :bar)', "clip_trigger_quantization", "Song.Quantization"),
+    ('(launch-scene (scene "Verse") :quantize :2-bars)', "clip_trigger_quantization", "Song.Quantization"),
     ('(monitor (track "Vox") :in)', "current_monitoring_state", "Track.Track.monitoring_states"),
     ('(crossfade-assign (track "Keys") :a)', "crossfade_assign", "MixerDevice.MixerDevice.crossfade_assignments"),
     ('(panning-mode (track "Keys") :split)', "panning_mode", "MixerDevice.MixerDevice.panning_modes"),
@@ -130,3 +133,22 @@ def test_every_enum_write_passes_a_member(env, code, attr, enum, monkeypatch):
         cls = getattr(cls, part)
     values = [v for name, v in written if name == attr]
     assert values and all(type(v) is cls for v in values)
+
+
+def test_a_launch_on_the_sets_own_grid_writes_no_quantization(env, monkeypatch):
+    """With :quantize equal to the set's quantization (and the clip following it), lmac fires as
+    it is: no set-and-restore of the enums (one launch, no extra undo entries)."""
+    written = []
+    adapter = env.session.live.adapter
+    real = adapter.write
+
+    def spy(action, obj, name, value):
+        written.append(name)
+        return real(action, obj, name, value)
+    monkeypatch.setattr(adapter, "write", spy)
+    env.run("(play) (quantize :bar)")
+    del written[:]
+    env.run('(fire (clip "Keys" 1) :quantize :bar)')
+    assert env.clip("Keys", 1).is_triggered or env.clip("Keys", 1).is_playing
+    env.run('(launch-scene (scene "Verse") :quantize :bar)')
+    assert "launch_quantization" not in written and "clip_trigger_quantization" not in written

@@ -100,3 +100,46 @@ def test_split_pan_panning_mode_mute_sends_reset(env):
     assert mixer.volume.value == pytest.approx(0.85) and mixer.panning.value == 0.0
     assert mixer.sends[0].value == 0.0
 
+
+
+def test_volume_in_db_as_live_shows_it(env):
+    """ClyphX users think in dB: (db -6) is the value Live displays as -6.0 dB."""
+    fader = env.track("Keys").mixer_device.volume
+    for level in (-6, 0, 6, -12, -30):
+        env.run('(volume (track "Keys") (db %d))' % level)
+        assert fader.str_for_value(fader.value) == "%.1f dB" % level
+    env.run('(volume (track "Keys") (db 0))')
+    assert fader.value == pytest.approx(0.85, abs=1e-6)
+    env.run('(volume (track "Keys") (db -6))')
+    assert fader.value == pytest.approx(0.70, abs=1e-6)
+    with pytest.raises(LmacError) as info:
+        env.run('(volume (track "Keys") (db 7))')
+    assert info.value.message == 'volume: (db 7) is outside -inf..6 dB for Track Volume of track "Keys"'
+    with pytest.raises(LmacError) as info:
+        env.run('(pan (track "Keys") (db -3))')
+    assert info.value.message.startswith("pan: (db -3) needs a parameter Live shows in dB; Track Panning")
+
+
+def test_percent_and_midi_value_of_a_range(env):
+    """ClyphX and controllers count parameters 0..127; people also say 'half way' (50 %)."""
+    env.run('(set-param (param (device (track "Bass") "Saturator") "Drive") (percent 75))')
+    drive = [p for p in env.device("Bass", "Saturator").parameters if p.name == "Drive"][0]
+    assert drive.value == pytest.approx(drive.min + 0.75 * (drive.max - drive.min))
+    env.run('(pan (track "Bass") (midi-value 127))')
+    assert env.track("Bass").mixer_device.panning.value == pytest.approx(1.0)
+    env.run('(pan (track "Bass") (midi-value 0))')
+    assert env.track("Bass").mixer_device.panning.value == pytest.approx(-1.0)
+    for bad, message in (("(percent 120)", "percent expects a number from 0 to 100, got the number 120"),
+                         ("(midi-value 128)", "midi-value expects a number from 0 to 127, got the number 128"),
+                         ('(db "loud")', 'db expects a level in dB, like -6, got the text "loud"')):
+        with pytest.raises(LmacError) as info:
+            env.run(bad)
+        assert info.value.message == message
+
+
+def test_virtual_live_shows_the_fader_as_live_does():
+    """Published observations of Live's fader (surface/virtual_live/fader.py): 1.0 is +6 dB, 0.85 is
+    0 dB, 0.55 is -12 dB, 0.001154 is -69.5 dB, the quietest level shown before -inf."""
+    from lmac.surface.virtual_live.fader import fader_text
+    assert [fader_text(v) for v in (1.0, 0.85, 0.55, 0.001154, 0.0)] == [
+        "6.0 dB", "0.0 dB", "-12.0 dB", "-69.5 dB", "-inf dB"]

@@ -14,7 +14,8 @@ def env():
 
 
 def pitches_and_starts(clip):
-    return [(n.pitch, n.start_time) for n in clip.get_all_notes_extended()]
+    # in time order (Live gives the extended API's notes by pitch, then time)
+    return sorted(((n.pitch, n.start_time) for n in clip.get_all_notes_extended()), key=lambda p: (p[1], p[0]))
 
 
 def test_add_and_read_notes(env):

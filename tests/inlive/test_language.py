@@ -148,3 +148,21 @@ def test_arithmetic_on_text_is_explained(s):
 def test_printing_is_readable(s):
     assert ev(s, "\"a\\nb\"") == '"a\\nb"'
     assert ev(s, "[nil true false 1.5 :k 'sym]") == "[nil true false 1.5 :k sym]"
+
+
+def test_random_over_a_range_is_continuous_and_rand_int_is_whole(s):
+    """`(pan T (random -1 1))` (ClyphX's PAN RND) must reach every pan, not only -1, 0 and 1."""
+    values = [s.eval("(random -1 1)") for _ in range(300)]
+    assert all(-1 <= v <= 1 for v in values)
+    assert len(set(values)) > 250 and any(v != int(v) for v in values)
+    assert all(0 <= s.eval("(random 4)") < 4 for _ in range(50))
+    assert any(s.eval("(random 4)") != int(s.eval("(random 4)")) for _ in range(20))
+    dice = set(s.eval("(rand-int 1 6)") for _ in range(300))
+    assert dice == {1, 2, 3, 4, 5, 6}
+    assert set(s.eval("(rand-int 3)") for _ in range(200)) == {0, 1, 2}
+    for bad, message in (("(rand-int 1.5)", "rand-int expects whole numbers, got the number 1.5"),
+                         ("(rand-int 0)", "rand-int expects n of 1 or more, got 0"),
+                         ("(rand-int 6 1)", "rand-int expects lo <= hi, got 6 and 1")):
+        with pytest.raises(LmacError) as info:
+            s.eval(bad)
+        assert info.value.message == message

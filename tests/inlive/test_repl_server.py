@@ -133,3 +133,89 @@ def test_disconnect_closes_the_socket_and_removes_the_file(tmp_path):
     except OSError:
         refused = True
     assert refused
+
+
+def slow_server(tmp_path, monkeypatch):
+    """A ReplServer on a pure session whose every request uses up the tick's reading budget (the
+    budget's clock advances a second per request), as a slow request on a loaded machine does."""
+    from lmac.interpreter.clock import TestClock
+    from lmac.interpreter.session import Session
+    from lmac.surface import repl_server
+    server = repl_server.ReplServer(Session(clock=TestClock()), path=str(tmp_path / ".repl"))
+    server.start()
+    clock = [0.0]
+    monkeypatch.setattr(repl_server, "perf_counter", lambda: clock[0])
+    handle = server._handle
+
+    def slow_handle(conn, line):
+        handle(conn, line)
+        clock[0] += 1.0          # past any POLL_BUDGET_S
+    monkeypatch.setattr(server, "_handle", slow_handle)
+    return server
+
+
+def requests(server, ids):
+    return "".join(json.dumps({"token": server.token, "id": i, "eval": "(+ %d 1)" % i}) + "\n"
+                   for i in ids).encode()
+
+
+def poll_until_answered(server, socks, counts, max_polls=2000):
+    """Poll (one tick each) until each socket got its number of reply lines; the clients send
+    nothing more meanwhile. Returns the replies per socket and the poll each one completed on."""
+    import time
+    received = [b""] * len(socks)
+    done_at = [None] * len(socks)
+    for tick in range(max_polls):
+        server.poll()
+        for i, sock in enumerate(socks):
+            try:
+                received[i] += sock.recv(65536)
+            except (BlockingIOError, socket.error):
+                pass
+            if done_at[i] is None and received[i].count(b"\n") >= counts[i]:
+                done_at[i] = tick
+        if None not in done_at:
+            break
+        time.sleep(0.0005)           # lets loopback deliver; not a measurement
+    return [[json.loads(l) for l in r.decode().splitlines()] for r in received], done_at
+
+
+def test_requests_left_when_the_poll_budget_ran_out_are_answered_on_later_ticks(tmp_path, monkeypatch):
+    """Two requests arrive in one read; the first uses up the tick's reading budget. The second
+    waits in the buffer and must be answered on a later tick although the client sends nothing
+    more (it is waiting for that answer). Once, under load, `lmac repl --connect` hung here."""
+    server = slow_server(tmp_path, monkeypatch)
+    sock = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+    try:
+        sock.sendall(requests(server, [1, 2]))
+        sock.setblocking(False)
+        (replies,), _ = poll_until_answered(server, [sock], [2])
+    finally:
+        sock.close()
+        server.close()
+    assert [(r["id"], r["value"]) for r in replies] == [(1, "2"), (2, "3")]
+
+
+def test_a_busy_connection_does_not_starve_another(tmp_path, monkeypatch):
+    """Each tick's budget goes to one request here; a client with 30 requests queued must not
+    keep a second client waiting until all 30 are done: the connections take turns."""
+    server = slow_server(tmp_path, monkeypatch)
+    busy = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+    other = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+    try:
+        busy.sendall(requests(server, range(1, 31)))
+        other.sendall(requests(server, [100]))
+        for _ in range(200):                 # both connected before the race begins
+            server.poll()
+            if len(server.connections) == 2:
+                break
+        busy.setblocking(False)
+        other.setblocking(False)
+        replies, done_at = poll_until_answered(server, [busy, other], [30, 1])
+    finally:
+        busy.close()
+        other.close()
+        server.close()
+    assert [r["value"] for r in replies[0]] == [str(i + 1) for i in range(1, 31)]
+    assert replies[1] == [{"ok": True, "value": "101", "output": "", "id": 100}]
+    assert done_at[1] < 5 < done_at[0]

@@ -343,7 +343,9 @@ def test_set_data_persists_with_the_set(song):
     assert again.tracks[0].get_data("role", None) == "lead" and again.get_data("missing", 7) == 7
 
 
-# -- enum-typed properties take enum members only (Boost.Python) ------------------------------
+# -- enum-typed properties take plain ints and members alike -----------------------------------
+# Source: AbletonOSC tests/test_song.py test_song_property_clip_trigger_quantization sets 0 and 4
+# through setattr with plain ints against real Live and reads them back equal.
 def _audio_clip(song):
     return [s.clip for t in song.tracks for s in t.clip_slots if s.has_clip and s.clip.is_audio_clip][0]
 
@@ -353,7 +355,7 @@ def _midi_clip(song):
 
 
 # (where the object comes from, property, its enum class, a member to write)
-STRICT_ENUMS = [
+ENUM_SETTERS = [
     (lambda s: s, "clip_trigger_quantization", lambda: Live.Song.Quantization, "q_2_bars"),
     (lambda s: s, "midi_recording_quantization", lambda: Live.Song.RecordingQuantization, "rec_q_sixtenth"),
     (_midi_clip, "launch_mode", lambda: Live.Clip.LaunchMode, "gate"),
@@ -364,19 +366,24 @@ STRICT_ENUMS = [
 ]
 
 
-@pytest.mark.parametrize("get,prop,enum,member", STRICT_ENUMS, ids=[e[1] for e in STRICT_ENUMS])
-def test_enum_setters_refuse_plain_ints_and_accept_members(get, prop, enum, member):
+@pytest.mark.parametrize("get,prop,enum,member", ENUM_SETTERS, ids=[e[1] for e in ENUM_SETTERS])
+def test_enum_setters_take_plain_ints_and_members_and_refuse_floats_and_strings(get, prop, enum, member):
     song = demo()
     obj, cls = get(song), enum()
     value = cls.names[member]
-    for wrong in (int(value), True, Live.MidiMap.MapMode.absolute, "q_bar"):
+    setattr(obj, prop, int(value))
+    assert getattr(obj, prop) is value and type(getattr(obj, prop)) is cls
+    assert getattr(obj, prop) == int(value)                  # members still compare as ints
+    setattr(obj, prop, cls.values[1])
+    assert getattr(obj, prop) == 1
+    for wrong in (float(value), "q_bar"):
         with pytest.raises(TypeError) as e:
             setattr(obj, prop, wrong)
         assert "did not match C++ signature" in str(e.value)
-    assert type(e.value).__name__ == "ArgumentError"
-    setattr(obj, prop, value)
-    assert getattr(obj, prop) is value and type(getattr(obj, prop)) is cls
-    assert getattr(obj, prop) == int(value)                  # members still compare as ints
+        assert type(e.value).__name__ == "ArgumentError"
+    with pytest.raises(ValueError):
+        setattr(obj, prop, max(cls.values) + 1)
+    assert getattr(obj, prop) == 1                           # a refused write changes nothing
 
 
 # Live types these setters as int (or Enum | int): ints and members both work, getters give members.

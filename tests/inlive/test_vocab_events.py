@@ -27,6 +27,27 @@ def test_clip_name_trigger_runs_on_the_next_tick():
     assert no_script_errors(host)
 
 
+def test_clip_name_stop_part_runs_when_the_clip_stops():
+    """ClyphX's X-Clip stop list: the forms after a top-level :stop run when the clip stops."""
+    host, script = started()
+    song = host.song
+    clip = song.tracks[1].clip_slots[0].clip
+    clip.name = '(metronome on) :stop (metronome off) (tempo 90)'
+    script.start_macro("(fire (clip 2 1))")
+    host.advance_ms(500)
+    assert song.metronome and song.tempo == 122.0     # the start part only
+    script.start_macro("(stop-clips (track 2))")
+    host.advance_ms(3000)
+    assert not song.metronome and song.tempo == 90.0
+    clip.name = '(tempo (by 10))'                     # no :stop: nothing runs when it stops
+    script.start_macro("(fire (clip 2 1))")
+    host.advance_ms(3000)
+    script.start_macro("(stop-clips (track 2))")
+    host.advance_ms(3000)
+    assert song.tempo == 100.0
+    assert no_script_errors(host)
+
+
 def test_scene_name_and_locator_triggers():
     host, script = started()
     song = host.song

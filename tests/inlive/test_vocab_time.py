@@ -77,6 +77,21 @@ def test_stops_after_bar_waits_land_exactly_on_the_bar():
     assert stops == [("Drums", 4.0), ("Keys", 8.0)]     # on the bar, not a bar later
 
 
+def test_transport_stop_after_a_bar_wait_is_not_early():
+    """(wait-bars 4) (stop) stops the transport at 5.1.1 (within a tick), never in bar 4: Live stops
+    the transport at once, so a task woken ahead of the line waits for it."""
+    for use_timer, tick_beats in ((True, 0.05), (False, 0.25)):
+        host, script = host_with(use_timer=use_timer)
+        song = host.song
+        clock = script.live.clock
+        stopped = []
+        song.add_is_playing_listener(lambda: stopped.append(clock.song_beats()) if not song.is_playing else None)
+        task = script.start_macro("(do (wait-bars 4) (stop))")
+        host.advance_ms(12000)
+        assert task.status == "done", task.error
+        assert len(stopped) == 1 and 16.0 <= stopped[0] <= 16.0 + tick_beats, stopped
+
+
 def test_action_after_a_lookahead_wake_waits_for_the_bar():
     host, script = host_with(jitter=0)
     seen = first_write_beats(script)
@@ -105,3 +120,49 @@ def test_tempo_ramp_and_replacement():
     script.start_macro("(tempo (ramp 100 :ms 500))")   # replaces the first glide
     host.advance_ms(2000)
     assert host.song.tempo == 100.0
+
+
+def test_par_of_ramps_finishes_when_the_ramps_do():
+    """A crossfade then a message: the message comes when both glides have ended, not at once."""
+    host, script = host_with(jitter=0)
+    clock = script.live.clock
+    said = []
+    script.live.show = lambda text: said.append((text, clock.played_beats()))
+    task = script.start_macro('(par (volume (track "Keys") (ramp 0 :bars 2)) (volume (track "Bass") (ramp 1 :bars 1)))'
+                              ' (message "crossfaded")')
+    host.advance_ms(1500)
+    assert said == [] and task.status == "waiting"
+    host.advance_ms(4000)
+    assert task.status == "done", task.error
+    assert said and said[0][0] == "crossfaded" and 8.0 <= said[0][1] <= 8.1, said
+    assert host.song.tracks[3].mixer_device.volume.value == 0.0
+
+
+def test_a_glide_is_waitable_and_says_what_it_is():
+    host, script = host_with(jitter=0)
+    session = script.session
+    task = script.start_macro('(def g (volume (track "Keys") (ramp 0.2 :beats 2))) (wait-for g)')
+    host.advance_ms(100)
+    assert session.describe(session.globals["g"]) == '#<glide Track Volume of track "Keys" -> 0.2>'
+    assert task.status == "waiting"
+    host.advance_ms(1500)
+    assert task.status == "done" and task.value == 0.2
+    assert session.describe(session.globals["g"]) == '#<glide Track Volume of track "Keys" -> 0.2, done>'
+    done = script.start_macro("(wait-for g)")          # an ended glide needs no wait
+    assert done.status == "done" and done.value == 0.2
+    # a glide taken over by a plain write ends there, so whoever waits on it goes on
+    task = script.start_macro('(def h (volume (track "Keys") (ramp 1 :bars 4))) (wait-for h) :after')
+    host.advance_ms(200)
+    script.start_macro('(volume (track "Keys") 0.5)')
+    host.advance_ms(200)
+    assert task.status == "done" and task.value.name == "after"
+
+
+def test_par_waits_for_a_list_of_glides():
+    host, script = host_with(jitter=0)
+    task = script.start_macro('(par (map (fn (t) (volume t (ramp 0.1 :bars 1))) [(track "Keys") (track "Bass")]) 1)'
+                              ' :after')
+    host.advance_ms(1000)
+    assert task.status == "waiting"
+    host.advance_ms(2000)
+    assert task.status == "done" and task.value.name == "after"

@@ -75,8 +75,8 @@ def scene_launches(ctx: ActionContext, target):
         doc="Run the lmac form in a clip, scene or locator name now, as the trigger would.",
         example="(run-trigger (clip-name (clip 1 1)))")
 def run_trigger(ctx: ActionContext, text):
-    from ...triggers import trigger_source
+    from ...triggers import START_PART, trigger_part, trigger_source
     source = trigger_source(str(text))
     if source is None:
         ctx.fail("expects a name that is an lmac form in ( ), got %s" % describe(text))
-    return ctx.session.spawn(source, file="trigger")
+    return ctx.session.spawn(trigger_part(ctx.session.read(source, "trigger"), START_PART), file="trigger")

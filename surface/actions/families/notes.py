@@ -49,7 +49,8 @@ def region(clip: Clip):
 
 
 def read_notes(ctx: ActionContext, clip: Clip, what="notes", pitches=None):
-    """The clip's notes (Live MidiNote objects) as a vector Live can take back, sorted by time."""
+    """The clip's notes (Live MidiNote objects) as a vector Live can take back, in Live's order
+    (pitch, then time)."""
     require_midi(what, clip)
     lo, hi = pitches if pitches is not None else (0, 127)
     span = max(clip.loop_end, clip.end_marker) + TIME_MARGIN
@@ -178,7 +179,8 @@ def _each_clip(ctx: ActionContext, what, sel, change, pitches):
         example="(notes (clip \"Bass A\"))")
 def notes(ctx: ActionContext, *args):
     sel, _, pitches = _clip_args("notes", args, 0, "a clip: (notes (clip 1 1))")
-    return A.vector(note_map(n) for n in read_notes(ctx, ctx.clip(sel), "notes", pitches))
+    found = read_notes(ctx, ctx.clip(sel), "notes", pitches)
+    return A.vector(note_map(n) for n in sorted(found, key=lambda n: (n.start_time, n.pitch)))
 
 
 @action("add-notes", "clip? notes", family="notes",

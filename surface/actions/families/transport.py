@@ -85,6 +85,11 @@ def continue_(ctx: ActionContext):
         example="(stop (track \"Drums\"))")
 def stop(ctx: ActionContext, target=None):
     if target is None and ctx.focus() is None:
+        # Live stops the transport at once, not on its grid: woken ahead of a bar line (for the
+        # launches a bar wait hands to Live early), wait for the line itself.
+        line = ctx.line_not_reached()
+        if line is not None:
+            return ctx.rerun_at(line)
         ctx.call(ctx.song, "stop_playing")
         return None
     objs = ctx.targets(target)

@@ -13,9 +13,15 @@ class Vector(object):
         return iter(self._items)
 
     def __getitem__(self, index):
+        # Boost's vector indexing suite: Python-style negative indices, its own wording past the end.
         if isinstance(index, slice):
             return type(self)(self._items[index])
-        return self._items[index]
+        if not isinstance(index, int):
+            raise TypeError("Invalid index type")
+        try:
+            return self._items[index]
+        except IndexError:
+            raise IndexError("Index out of range")
 
     def __len__(self):
         return len(self._items)

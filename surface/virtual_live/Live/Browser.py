@@ -1,7 +1,7 @@
 """Live.Browser: a tree of Live 12's stock devices (from device_table) that loads onto the selected track."""
 from .. import devices as device_ops
 from ..device_table import DEVICES, device_spec
-from ..lom import LiveEnum, enum_members, listenable, mutator, strict_enum, value_prop
+from ..lom import LiveEnum, enum_members, enum_of, listenable, mutator, value_prop
 from .Base import Vector
 from .LomObject import LomObject
 
@@ -146,7 +146,7 @@ class Browser(LomObject):
     current_project = _root("current_project")
     del _root
 
-    filter_type = value_prop("filter_type", coerce=strict_enum(FilterType), undoable=False)
+    filter_type = value_prop("filter_type", coerce=enum_of(FilterType), undoable=False)
     hotswap_target = value_prop("hotswap_target", undoable=False)
 
     @property

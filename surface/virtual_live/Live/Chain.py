@@ -1,6 +1,6 @@
 """Live.Chain: a chain inside a rack, with its own device chain and mixer."""
 from .. import devices as device_ops
-from ..lom import as_bool, as_int, as_str, listenable, mutator, since, value_prop
+from ..lom import as_bool, as_int, as_str, color_props, listenable, mutator, since, value_prop
 from .Base import Vector
 from .Track import DeviceContainer
 
@@ -34,8 +34,7 @@ class Chain(DeviceContainer):
             self._world.song._view._select_device(device)
 
     name = value_prop("name", coerce=as_str)
-    color = value_prop("color", coerce=as_int)
-    color_index = value_prop("color_index", coerce=as_int)
+    color, color_index = color_props()
     is_auto_colored = value_prop("is_auto_colored", coerce=as_bool)
     mute = value_prop("mute", coerce=as_bool)
     solo = value_prop("solo", coerce=as_bool)

@@ -1,8 +1,11 @@
 """Live.Clip: session clips with looping, launch settings and both note APIs (tuples and MidiNote)."""
-from ..lom import (LiveEnum, accessor, as_bool, as_float, as_int, as_str, enum_members, listenable,
-                   mutator, strict_enum, value_prop)
+from ..lom import (LiveEnum, accessor, as_bool, as_float, as_int, as_str, color_props, enum_members, enum_of,
+                   listenable, mutator, value_prop)
 from .Base import IntVector, Vector
 from .LomObject import LomObject
+
+
+SAMPLE_RATE = 44100
 
 
 class ClipLaunchQuantization(LiveEnum):
@@ -125,6 +128,17 @@ def _valid_note(fields):
             float(vel_dev), float(release))
 
 
+def gain_text(gain):
+    """Clip gain (0..1) as dB text. Virtual Live's curve puts 0 dB at 0.4 (Live's default clip
+    gain) and +24 dB at 1.0; Live's own curve is not published, so values in between are
+    approximate (docs/internals.md)."""
+    import math
+    if gain <= 0.0:
+        return "-inf dB"
+    db = 60.0 * math.log10(gain / 0.4)
+    return "-inf dB" if db < -70.0 else "%.1f dB" % db
+
+
 def _loop_value(which):
     def coerce(clip, value):
         value = as_float(clip, value)
@@ -171,7 +185,7 @@ def _audio_only(name, low=None, high=None, convert=as_float):
 
 
 @listenable("color", "color_index", "end_marker", "end_time", "file_path", "gain", "has_envelopes",
-            "is_overdubbing", "pitch_coarse", "pitch_fine", "warp_mode", "warping",
+            "is_overdubbing", "pitch_coarse", "pitch_fine", "position", "ram_mode", "warp_mode", "warping",
             "is_recording", "launch_mode", "launch_quantization", "legato", "loop_end", "loop_jump", "loop_start",
             "looping", "muted", "name", "notes", "playing_position", "playing_status",
             "signature_denominator", "signature_numerator", "start_marker", "start_time", "velocity_amount",
@@ -188,7 +202,7 @@ class Clip(LomObject):
             self._grid_is_triplet = False
             self._envelope_shown = False
 
-        grid_quantization = value_prop("grid_quantization", coerce=strict_enum(GridQuantization), undoable=False)
+        grid_quantization = value_prop("grid_quantization", coerce=enum_of(GridQuantization), undoable=False)
         grid_is_triplet = value_prop("grid_is_triplet", coerce=as_bool, undoable=False)
 
         @accessor
@@ -232,10 +246,18 @@ class Clip(LomObject):
         self._pitch_fine = 0.0
         self._warping = True
         self._warp_mode = WarpMode.beats
+        self._ram_mode = False
+        # Samples of the audio file (-1: no sample, Live's value). Virtual Live has no audio files:
+        # a clip with a file path gets the length its beats take at the set's tempo, at 44.1 kHz.
+        self._sample_length = -1
+        if not is_midi and file_path:
+            tempo = world.song._tempo if world.song is not None else 120.0
+            self._sample_length = int(round(length * 60.0 / tempo * SAMPLE_RATE))
         self._notes = []
         self._next_id = 1
         self._selected = set()
         self._playing = False
+        self._recording = False     # recording into an empty slot (transport.record_slot)
         self._triggered = False
         self._launch_total = 0.0
         self._view = Clip.View(world, self)
@@ -244,15 +266,14 @@ class Clip(LomObject):
         return [self._view]
 
     name = value_prop("name", coerce=as_str)
-    color = value_prop("color", coerce=as_int)
-    color_index = value_prop("color_index", coerce=as_int)
+    color, color_index = color_props()
     looping = value_prop("looping", coerce=as_bool)
     loop_start = value_prop("loop_start", coerce=_loop_value("start"))
     loop_end = value_prop("loop_end", coerce=_loop_value("end"))
     start_marker = value_prop("start_marker", coerce=_marker_value("start"))
     end_marker = value_prop("end_marker", coerce=_marker_value("end"))
-    launch_mode = value_prop("launch_mode", coerce=strict_enum(LaunchMode))
-    launch_quantization = value_prop("launch_quantization", coerce=strict_enum(ClipLaunchQuantization))
+    launch_mode = value_prop("launch_mode", coerce=enum_of(LaunchMode))
+    launch_quantization = value_prop("launch_quantization", coerce=enum_of(ClipLaunchQuantization))
     legato = value_prop("legato", coerce=as_bool)
     muted = value_prop("muted", coerce=as_bool)
     signature_numerator = value_prop("signature_numerator", coerce=_signature)
@@ -262,13 +283,81 @@ class Clip(LomObject):
     pitch_coarse = _audio_only("pitch_coarse", -48, 48, convert=as_int)
     pitch_fine = _audio_only("pitch_fine", -500.0, 500.0)
     warping = _audio_only("warping", convert=as_bool)
-    warp_mode = _audio_only("warp_mode", convert=strict_enum(WarpMode))
+    warp_mode = _audio_only("warp_mode", convert=lambda clip, value: clip._warp_mode_value(value))
+    ram_mode = _audio_only("ram_mode", convert=as_bool)
+
+    _REX_EXTENSIONS = (".rx2", ".rex", ".rcy")
+
+    def _is_rex(self):
+        return self._file_path.lower().endswith(self._REX_EXTENSIONS)
+
+    def _warp_mode_value(self, value):
+        """REX mode only for a REX file (the sample carries its own slices); Live's chooser offers it
+        only there (available_warp_modes)."""
+        mode = enum_of(WarpMode)(self, value)
+        if mode == WarpMode.rex and not self._is_rex():
+            raise RuntimeError("Warp mode REX is only available for REX files (.rx2, .rex, .rcy)")
+        return mode
+
+    @property
+    def available_warp_modes(self):
+        """Available for AudioClips only: the warp modes this clip can use."""
+        self._check()
+        self._require_audio("available_warp_modes")
+        return IntVector(m for m in sorted(WarpMode.values.values())
+                         if m.name != "count" and (m != WarpMode.rex or self._is_rex()))
+
+    @property
+    def sample_length(self):
+        """Available for AudioClips only: the sample's length in samples, -1 without a sample."""
+        self._check()
+        self._require_audio("sample_length")
+        return self._sample_length
+
+    @property
+    def gain_display_string(self):
+        """The gain as Live prints it ("0.0 dB"); audio clips only (M4L's LOM reference: "Can only
+        be called on audio clips")."""
+        self._check()
+        self._require_audio("gain_display_string")
+        return gain_text(self._gain)
+
+    @property
+    def has_groove(self):
+        self._check()
+        return False          # virtual Live has no groove pool
+
+    def _get_position(self):
+        self._check()
+        return self._loop_start
+
+    def _set_position(self, value):
+        """The loop's position: moves loop start and end together, keeping the loop's length."""
+        self._check_write()
+        value = as_float(self, value)
+        length = self._loop_end - self._loop_start
+        self._world.undo.begin()
+        try:
+            if value > self._loop_start:
+                self._change("loop_end", value + length)
+                self._change("loop_start", value)
+            else:
+                self._change("loop_start", value)
+                self._change("loop_end", value + length)
+        finally:
+            self._world.undo.end()
+        self._notify("position")
+
+    position = property(_get_position, _set_position, doc="Get/Set the loop position of this Clip.")
     view = value_prop("view", writable=False)
 
     @property
     def length(self):
-        """Loop length when looping, else the distance between the markers (beats)."""
+        """Loop length when looping, else the distance between the markers (beats); while
+        recording, the time recorded so far."""
         self._check()
+        if self._recording:
+            return self._transport().total - self._launch_total
         if self._looping:
             return self._loop_end - self._loop_start
         return self._end_marker - self._start_marker
@@ -318,7 +407,7 @@ class Clip(LomObject):
     @property
     def is_recording(self):
         self._check()
-        return False
+        return self._recording
 
     @property
     def is_overdubbing(self):
@@ -346,7 +435,7 @@ class Clip(LomObject):
 
     def _set_is_playing(self, value):
         self._check_write()
-        if value:
+        if as_bool(self, value):
             self._transport().fire_clip(self)
         else:
             self._transport().stop_slot(self._parent)
@@ -360,6 +449,8 @@ class Clip(LomObject):
         if not self._playing:
             return 0.0 if self._is_midi else self._start_marker
         elapsed = self._transport().total - self._launch_total
+        if self._recording:
+            return elapsed
         pos = self._start_marker + elapsed
         if not self._looping or pos < self._loop_end:
             return pos
@@ -429,7 +520,14 @@ class Clip(LomObject):
                 from_time <= note.start_time < from_time + time_span)
 
     def _sorted(self, notes):
+        """The tuple API's order: time, then pitch."""
         return sorted(notes, key=lambda n: (n.start_time, n.pitch))
+
+    @staticmethod
+    def _by_pitch(notes):
+        """The extended API's order, as Live gives it (AbletonOSC tests/test_clip.py, run against
+        real Live, expects get_notes_extended sorted by pitch, then time)."""
+        return sorted(notes, key=lambda n: (n.pitch, n.start_time))
 
     @staticmethod
     def _tuple(note):
@@ -475,24 +573,24 @@ class Clip(LomObject):
     @accessor
     def get_notes_extended(self, from_pitch, pitch_span, from_time, time_span):
         self._require_midi()
-        return MidiNoteVector(n._copy() for n in self._sorted(self._notes)
+        return MidiNoteVector(n._copy() for n in self._by_pitch(self._notes)
                               if self._in_area(n, from_time, from_pitch, time_span, pitch_span))
 
     @accessor
     def get_all_notes_extended(self):
         self._require_midi()
-        return MidiNoteVector(n._copy() for n in self._sorted(self._notes))
+        return MidiNoteVector(n._copy() for n in self._by_pitch(self._notes))
 
     @accessor
     def get_notes_by_id(self, note_ids):
         self._require_midi()
         wanted = set(note_ids)
-        return MidiNoteVector(n._copy() for n in self._sorted(self._notes) if n._note_id in wanted)
+        return MidiNoteVector(n._copy() for n in self._by_pitch(self._notes) if n._note_id in wanted)
 
     @accessor
     def get_selected_notes_extended(self):
         self._require_midi()
-        return MidiNoteVector(n._copy() for n in self._sorted(self._notes) if n._note_id in self._selected)
+        return MidiNoteVector(n._copy() for n in self._by_pitch(self._notes) if n._note_id in self._selected)
 
     @mutator
     def add_new_notes(self, notes):

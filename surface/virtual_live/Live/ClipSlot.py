@@ -1,6 +1,10 @@
 """Live.ClipSlot: one cell of the session grid."""
-from ..lom import LiveEnum, as_bool, as_float, enum_members, listenable, mutator, value_prop
+from ..lom import LiveEnum, as_bool, as_float, as_int, enum_members, enum_of, listenable, mutator, value_prop
 from .LomObject import LomObject
+
+
+NOT_GIVEN_LENGTH = 1.7976931348623157e308     # the overload's defaults: "not given"
+NOT_GIVEN_QUANTIZATION = -2147483648
 
 
 class ClipSlotPlayingState(LiveEnum):
@@ -52,12 +56,13 @@ class ClipSlot(LomObject):
     @property
     def is_recording(self):
         self._check()
-        return False
+        return self._clip is not None and self._clip._recording
 
     @property
     def will_record_on_start(self):
+        """True while a recording into this empty slot is triggered."""
         self._check()
-        return False
+        return self._clip is None and self._is_triggered
 
     @property
     def is_group_slot(self):
@@ -75,6 +80,8 @@ class ClipSlot(LomObject):
     @property
     def playing_status(self):
         self._check()
+        if self._clip is not None and self._clip._recording:
+            return ClipSlotPlayingState.recording
         if self._clip is not None and self._clip._playing:
             return ClipSlotPlayingState.started
         return ClipSlotPlayingState.stopped
@@ -96,6 +103,7 @@ class ClipSlot(LomObject):
 
         def apply(new, gone):
             if gone is not None:
+                gone._recording = False          # a deleted recording is gone, not finished
                 if gone._playing or gone._triggered:
                     self._transport().stop_track_now(self._parent)
                 gone._kill()
@@ -152,8 +160,26 @@ class ClipSlot(LomObject):
         target_clip_slot._put_clip(copy)
 
     @mutator
-    def fire(self):
-        self._transport().fire_slot(self)
+    def fire(self, record_length=NOT_GIVEN_LENGTH, launch_quantization=NOT_GIVEN_QUANTIZATION, force_legato=False):
+        """Live's overload (its Boost docstring; the stubs show only fire()): record_length records
+        into this empty slot of an armed track and refires the clip after that many beats (an
+        error if the slot owns a clip); launch_quantization (a Song.Quantization) stands in for the
+        song's global quantization; force_legato plays the clip at once, in step with the track."""
+        record_length = as_float(self, record_length)
+        launch_quantization = as_int(self, launch_quantization)
+        force_legato = as_bool(self, force_legato)
+        quantization = None
+        if launch_quantization != NOT_GIVEN_QUANTIZATION:
+            from .Song import Quantization
+            quantization = enum_of(Quantization)(self, launch_quantization)
+        length = None
+        if record_length != NOT_GIVEN_LENGTH:
+            if self._clip is not None:
+                raise RuntimeError("Cannot record into a clip slot that owns a clip")
+            if record_length <= 0:
+                raise RuntimeError("Invalid record length %r" % record_length)
+            length = record_length
+        self._transport().fire_slot(self, None, quantization, force_legato, length)
 
     @mutator
     def set_fire_button_state(self, state):

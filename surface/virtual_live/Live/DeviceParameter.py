@@ -1,6 +1,7 @@
 """Live.DeviceParameter: a device's parameter, its value kept inside min..max."""
 from ..lom import LiveEnum, accessor, as_float, enum_members, listenable, mutator, since, value_prop
 from .Base import StringVector
+from ..fader import fader_text
 from .LomObject import LomObject
 
 
@@ -108,6 +109,8 @@ class DeviceParameter(LomObject):
             if 0 <= index < len(self._items):
                 return self._items[index]
             raise RuntimeError("Invalid value")
+        if self._unit == "dB" and self._min == 0.0 and self._max == 1.0:
+            return fader_text(value)          # a volume fader: Live shows its level in dB
         text = ("%.2f" % value).rstrip("0").rstrip(".")
         return "%s %s" % (text, self._unit) if self._unit else text
 

@@ -1,7 +1,7 @@
 """Live.LomObject: the base of every object reachable through the Live Object Model."""
 import threading
 
-from ..lom import check_notification
+from ..lom import check_notification, live_callback
 
 _get_ident = threading.get_ident
 
@@ -51,8 +51,13 @@ class LomObject(object):
     def _notify(self, name):
         listeners = self._listeners
         if listeners:
-            callbacks = listeners.get(name)
-            if callbacks:
+            entries = listeners.get(name)
+            if entries:
+                callbacks = [live_callback(e) for e in entries]
+                if None in callbacks:      # weakly held owners that have gone: forget them
+                    entries[:] = [e for e, c in zip(entries, callbacks) if c is not None]
+                    self._world.listener_count -= len(callbacks) - len(entries)
+                    callbacks = [c for c in callbacks if c is not None]
                 self._world.deliver(callbacks)
 
     def _set_raw(self, name, value, after=None):

@@ -1,5 +1,5 @@
 """Live.RackDevice: Instrument, Audio Effect, MIDI Effect and Drum Racks with chains and macros."""
-from ..lom import as_bool, as_int, listenable, mutator, since, value_prop
+from ..lom import as_bool, as_int, checked_index, listenable, mutator, since, value_prop
 from .Base import Vector
 from .Device import Device
 
@@ -163,8 +163,8 @@ class RackDevice(Device):
     def copy_pad(self, source_index, destination_index):
         if not self._is_drum():
             raise RuntimeError("Only Drum Racks have pads")
-        if not (0 <= source_index < 128 and 0 <= destination_index < 128):
-            raise IndexError("Pad index out of range")
+        checked_index(self, source_index, 128)
+        checked_index(self, destination_index, 128)
 
     @mutator
     def _insert_chain(self, index=-1):
@@ -173,9 +173,7 @@ class RackDevice(Device):
             raise RuntimeError("Drum Rack chains are created on its pads")
         from .Chain import Chain
         chains = self._chains
-        index = len(chains) if index == -1 else index
-        if not isinstance(index, int) or not 0 <= index <= len(chains):
-            raise IndexError("Chain index %r out of range" % (index,))
+        index = len(chains) if index == -1 else checked_index(self, index, len(chains), inclusive=True)
         chain = Chain(self._world, self, "Chain")
 
         def do():

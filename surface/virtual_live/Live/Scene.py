@@ -1,5 +1,5 @@
 """Live.Scene: a row of the session grid, with optional tempo and time signature."""
-from ..lom import as_bool, as_float, as_int, as_str, listenable, mutator, value_prop
+from ..lom import as_bool, as_float, as_int, as_str, color_props, listenable, mutator, value_prop
 from .Base import Vector
 from .LomObject import LomObject
 
@@ -49,8 +49,7 @@ class Scene(LomObject):
             self._set_raw("is_triggered", value)
 
     name = value_prop("name", coerce=as_str)
-    color = value_prop("color", coerce=as_int)
-    color_index = value_prop("color_index", coerce=as_int)
+    color, color_index = color_props()
     tempo = value_prop("tempo", coerce=_scene_tempo, after=_tempo_changed)
     tempo_enabled = value_prop("tempo_enabled", coerce=as_bool)
     time_signature_numerator = value_prop("time_signature_numerator", coerce=_scene_signature)

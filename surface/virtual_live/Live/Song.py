@@ -1,8 +1,8 @@
 """Live.Song: the Live Set: tracks, scenes, transport, cue points, undo and per-set data."""
 import math
 
-from ..lom import (PersistentData, LiveEnum, accessor, as_bool, as_float, as_int, as_str, enum_members, enum_of, listenable, mutator,
-                   since, strict_enum, value_prop)
+from ..lom import (PersistentData, LiveEnum, accessor, as_bool, as_float, as_int, as_str, checked_index, enum_members,
+                   enum_of, listenable, mutator, since, value_prop)
 from ..transport import Transport
 from .Base import LimitationError, Vector
 from .LomObject import LomObject
@@ -102,7 +102,7 @@ class CuePoint(LomObject):
 
     @mutator
     def jump(self):
-        self._parent._transport.jump(self._time)
+        self._parent._transport.jump_quantized(self._time)
 
 
 def _tempo_value(song, value):
@@ -146,7 +146,8 @@ def _scale_name(song, value):
 
 @listenable("appointed_device", "arrangement_overdub", "back_to_arranger", "can_capture_midi", "can_jump_to_next_cue",
             "can_jump_to_prev_cue", "clip_trigger_quantization", "cue_points", "current_song_time", "data",
-            "exclusive_arm", "groove_amount", "is_counting_in", "is_playing", "loop", "loop_length", "loop_start",
+            "exclusive_arm", "groove_amount", "is_ableton_link_enabled", "is_counting_in", "is_playing", "loop",
+            "loop_length", "loop_start",
             "metronome", "midi_recording_quantization", "nudge_down", "nudge_up", "overdub", "punch_in", "punch_out",
             "re_enable_automation_enabled", "record_mode", "return_tracks", "root_note", "scale_intervals",
             "scale_mode", "scale_name", "scenes", "session_automation_record", "session_record",
@@ -292,6 +293,17 @@ class Song(PersistentData, LomObject):
         self._transport = Transport(self)
         self._view = Song.View(world, self)
         self._tap_times = []
+        self._is_ableton_link_enabled = False
+
+    def _notify(self, name):
+        LomObject._notify(self, name)
+        if name in ("tracks", "return_tracks"):
+            self._routing_lists_changed()
+
+    def _routing_lists_changed(self, renamed=None):
+        for track in self._all_tracks():
+            if track is not renamed and track._listeners:
+                track._routing_lists_changed()
 
     def _all_tracks(self):
         tracks = self._tracks + self._return_tracks
@@ -304,8 +316,8 @@ class Song(PersistentData, LomObject):
     tempo = value_prop("tempo", coerce=_tempo_value)
     signature_numerator = value_prop("signature_numerator", coerce=_numerator)
     signature_denominator = value_prop("signature_denominator", coerce=_denominator)
-    clip_trigger_quantization = value_prop("clip_trigger_quantization", coerce=strict_enum(Quantization))
-    midi_recording_quantization = value_prop("midi_recording_quantization", coerce=strict_enum(RecordingQuantization))
+    clip_trigger_quantization = value_prop("clip_trigger_quantization", coerce=enum_of(Quantization))
+    midi_recording_quantization = value_prop("midi_recording_quantization", coerce=enum_of(RecordingQuantization))
     metronome = value_prop("metronome", coerce=as_bool)
     overdub = value_prop("overdub", coerce=as_bool)
     record_mode = value_prop("record_mode", coerce=as_bool, undoable=False)
@@ -325,6 +337,8 @@ class Song(PersistentData, LomObject):
     scale_name = value_prop("scale_name", coerce=_scale_name)
     scale_mode = since((12, 0), value_prop("scale_mode", coerce=as_bool))
     swing_amount = value_prop("swing_amount", coerce=as_float)
+    # A preference, not part of the set: not undoable. Virtual Live has no Link peers.
+    is_ableton_link_enabled = value_prop("is_ableton_link_enabled", coerce=as_bool, undoable=False)
     groove_amount = value_prop("groove_amount", coerce=as_float)
     select_on_launch = value_prop("select_on_launch", writable=False)
     exclusive_arm = value_prop("exclusive_arm", writable=False)
@@ -421,7 +435,7 @@ class Song(PersistentData, LomObject):
 
     def _set_is_playing(self, value):
         self._check_write()
-        if value:
+        if as_bool(self, value):
             self._transport.start(self._start_time if not self._transport.playing else None)
         else:
             self._transport.stop()
@@ -475,6 +489,11 @@ class Song(PersistentData, LomObject):
             bpm = 60000.0 / (sum(gaps) / len(gaps))
             if 20.0 <= bpm <= 999.0:
                 self._change("tempo", bpm)
+
+    @mutator
+    def force_link_beat_time(self):
+        # Moves the Link timeline to Live's beat time; with no Link peers nothing else changes.
+        pass
 
     @mutator
     def re_enable_automation(self):
@@ -546,13 +565,13 @@ class Song(PersistentData, LomObject):
     def jump_to_next_cue(self):
         later = [c._time for c in self._cue_points if c._time > self._transport.beats + 1e-6]
         if later:
-            self._transport.jump(min(later))
+            self._transport.jump_quantized(min(later))
 
     @mutator
     def jump_to_prev_cue(self):
         earlier = [c._time for c in self._cue_points if c._time < self._transport.beats - 1e-6]
         if earlier:
-            self._transport.jump(max(earlier))
+            self._transport.jump_quantized(max(earlier))
 
     @accessor
     def is_cue_point_selected(self):
@@ -677,9 +696,7 @@ class Song(PersistentData, LomObject):
         return self._create_track("audio", index)
 
     def _track_index(self, index, tracks):
-        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(tracks):
-            raise IndexError("Track index %r out of range" % (index,))
-        return index
+        return checked_index(self, index, len(tracks))
 
     @mutator
     def delete_track(self, index):
@@ -772,6 +789,26 @@ class Song(PersistentData, LomObject):
         self._structural(do, undo)
 
     # -- scenes -----------------------------------------------------------------------------
+    def _keeping_slot_indices(self, change):
+        """Run change() (which adds or removes clip slots) so that each track's playing and fired
+        slot index follows its slot, as in Live: deleting a scene above a playing clip moves its
+        playing_slot_index up by one (listeners told), the clip plays on."""
+        before = []
+        for track in self._tracks:
+            playing = track._clip_slots[track._playing_slot_index] if track._playing_slot_index >= 0 else None
+            before.append((track, playing))
+        change()
+        for track, playing in before:
+            if playing is not None and playing in track._clip_slots:
+                index = track._clip_slots.index(playing)
+                if index != track._playing_slot_index:
+                    track._set_raw("playing_slot_index", index)
+            pending = track._pending_slot
+            if pending is not None and pending in track._clip_slots:
+                index = track._clip_slots.index(pending)
+                if index != track._fired_slot_index:
+                    track._set_raw("fired_slot_index", index)
+
     def _insert_scene(self, index, name="", select=False, fill=None):
         from .ClipSlot import ClipSlot
         from .Scene import Scene
@@ -802,7 +839,7 @@ class Song(PersistentData, LomObject):
             self._notify("scenes")
             if select and previous is not None and not previous._dead:
                 self._view._select("selected_scene", previous)
-        self._structural(do, undo)
+        self._structural(lambda: self._keeping_slot_indices(do), lambda: self._keeping_slot_indices(undo))
         if fill is not None:
             self._quietly(lambda: fill(scene, slots))
         return scene
@@ -819,8 +856,7 @@ class Song(PersistentData, LomObject):
 
     @mutator
     def delete_scene(self, index):
-        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(self._scenes):
-            raise IndexError("Scene index %r out of range" % (index,))
+        index = checked_index(self, index, len(self._scenes))
         if len(self._scenes) == 1:
             raise RuntimeError("A Live Set needs at least one scene")
         scene = self._scenes[index]
@@ -850,7 +886,7 @@ class Song(PersistentData, LomObject):
             self._notify("scenes")
             if previous is not None:
                 self._view._select("selected_scene", previous)
-        self._structural(do, undo)
+        self._structural(lambda: self._keeping_slot_indices(do), lambda: self._keeping_slot_indices(undo))
 
     def _copy_row(self, source_index):
         from ..sets import clip_from_dict, clip_to_dict
@@ -864,8 +900,7 @@ class Song(PersistentData, LomObject):
 
     @mutator
     def duplicate_scene(self, index):
-        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(self._scenes):
-            raise IndexError("Scene index %r out of range" % (index,))
+        index = checked_index(self, index, len(self._scenes))
         source = self._scenes[index]
         scene = self._insert_scene(index + 1, source._name, True, self._copy_row(index))
         scene._tempo, scene._tempo_enabled = source._tempo, source._tempo_enabled

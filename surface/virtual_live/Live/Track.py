@@ -1,8 +1,9 @@
 """Live.Track: MIDI, audio, group, return and main tracks."""
 from .. import devices as device_ops
-from ..lom import (PersistentData, LiveEnum, accessor, as_bool, as_int, as_str, enum_members, enum_of, listenable, mutator, since,
-                   value_prop)
-from .Base import Vector
+from ..lom import (PersistentData, LiveEnum, accessor, argument_error, as_bool, as_int, as_str, checked_index,
+                   color_props, enum_members, enum_of, listenable, mutator, since, value_prop)
+from .. import routing
+from .Base import StringVector, Vector, _AppendableVector
 from .LomObject import LomObject
 
 
@@ -36,20 +37,207 @@ class RoutingTypeCategory(LiveEnum):
 
 enum_members(RoutingTypeCategory, "external rewire resampling master track parent_group_track none invalid")
 
+
+class RoutingChannel(object):
+    """This class represents a routing channel."""
+
+    def __init__(self, display_name, layout):
+        self._display_name = display_name
+        self._layout = layout
+
+    @property
+    def display_name(self):
+        return self._display_name
+
+    @property
+    def layout(self):
+        return self._layout
+
+    def __eq__(self, other):
+        return (isinstance(other, RoutingChannel) and other._display_name == self._display_name
+                and other._layout == self._layout)
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __hash__(self):
+        return hash(self._display_name)
+
+    def __repr__(self):
+        return "RoutingChannel(%r)" % self._display_name
+
+
+class RoutingType(object):
+    """This class represents a routing type."""
+
+    def __init__(self, display_name, category, attached_object):
+        self._display_name = display_name
+        self._category = category
+        self._attached_object = attached_object
+
+    @property
+    def attached_object(self):
+        return self._attached_object
+
+    @property
+    def category(self):
+        return self._category
+
+    @property
+    def display_name(self):
+        return self._display_name
+
+    # Live hands out a new wrapper on every read: compare by what the type stands for.
+    def __eq__(self, other):
+        return (isinstance(other, RoutingType) and other._display_name == self._display_name
+                and other._category == self._category and other._attached_object is self._attached_object)
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __hash__(self):
+        return hash(self._display_name)
+
+    def __repr__(self):
+        return "RoutingType(%r)" % self._display_name
+
+
+class RoutingChannelVector(_AppendableVector):
+    """A container for returning routing channels from Live."""
+    __slots__ = ()
+
+
+class RoutingTypeVector(_AppendableVector):
+    """A container for returning routing types from Live."""
+    __slots__ = ()
+
+
+def _routing_type(option):
+    name, category, attached, _channels, _layout = option
+    return RoutingType(name, RoutingTypeCategory.names[category], attached)
+
+
+def _routing_channel(name, layout):
+    return RoutingChannel(name, RoutingChannelLayout.names[layout])
+
+
+def _routing_props(direction):
+    """available_<d>_routing_types/_channels and <d>_routing_type/_channel for d = input/output.
+    Setters take only a value from the matching available_* list (else ValueError, as the stubs
+    document); a new type resets the channel to that type's first."""
+    options = routing.input_options if direction == "input" else routing.output_options
+
+    def current(track):
+        return track._route(direction, options(track))
+
+    def available_types(track):
+        track._check()
+        return RoutingTypeVector(_routing_type(o) for o in options(track))
+
+    def available_channels(track):
+        track._check()
+        option, _channel = current(track)
+        if option is None:
+            return RoutingChannelVector()
+        return RoutingChannelVector(_routing_channel(c, option[4]) for c in option[3])
+
+    def get_type(track):
+        track._check()
+        option, _channel = current(track)
+        if option is None:
+            return RoutingType("", RoutingTypeCategory.none, None)
+        return _routing_type(option)
+
+    def set_type(track, value):
+        track._check_write()
+        if not isinstance(value, RoutingType):
+            raise argument_error(track, value, "RoutingType")
+        for option in options(track):
+            if _routing_type(option) == value:
+                key = option[2] if option[2] is not None else option[0]
+                track._set_route(direction, (key, option[3][0] if option[3] else ""))
+                return
+        raise ValueError("%s is not one of the current values in available_%s_routing_types"
+                         % (value.display_name, direction))
+
+    def get_channel(track):
+        track._check()
+        option, channel = current(track)
+        return _routing_channel(channel, option[4] if option is not None else "stereo")
+
+    def set_channel(track, value):
+        track._check_write()
+        if not isinstance(value, RoutingChannel):
+            raise argument_error(track, value, "RoutingChannel")
+        option, _channel = current(track)
+        if option is None or value not in [_routing_channel(c, option[4]) for c in option[3]]:
+            raise ValueError("%s is not one of the current values in available_%s_routing_channels"
+                             % (value.display_name, direction))
+        key = option[2] if option[2] is not None else option[0]
+        track._set_route(direction, (key, value.display_name))
+
+    return (property(available_types), property(available_channels), property(get_type, set_type),
+            property(get_channel, set_channel))
+
+
+def _legacy_routing_props(direction):
+    """The older string API on the same routing: current_<d>_routing / current_<d>_sub_routing
+    (get/set by name; "the new routing must be one of the available ones") and the name lists
+    <d>_routings / <d>_sub_routings (Live-stubs/Track.pyi)."""
+    options = routing.input_options if direction == "input" else routing.output_options
+
+    def names(track):
+        track._check()
+        return StringVector(o[0] for o in options(track))
+
+    def sub_names(track):
+        track._check()
+        option, _channel = track._route(direction, options(track))
+        return StringVector(option[3] if option is not None else ())
+
+    def get_name(track):
+        track._check()
+        option, _channel = track._route(direction, options(track))
+        return option[0] if option is not None else ""
+
+    def set_name(track, value):
+        track._check_write()
+        value = as_str(track, value)
+        for option in options(track):
+            if option[0] == value:
+                key = option[2] if option[2] is not None else option[0]
+                track._set_route(direction, (key, option[3][0] if option[3] else ""))
+                return
+        raise ValueError("%r is not one of the available %s routings" % (value, direction))
+
+    def get_sub(track):
+        track._check()
+        return track._route(direction, options(track))[1]
+
+    def set_sub(track, value):
+        track._check_write()
+        value = as_str(track, value)
+        option, _channel = track._route(direction, options(track))
+        if option is None or value not in option[3]:
+            raise ValueError("%r is not one of the available %s sub routings" % (value, direction))
+        track._set_route(direction, (option[2] if option[2] is not None else option[0], value))
+
+    return (property(names), property(sub_names), property(get_name, set_name), property(get_sub, set_sub))
+
 PLAYER_KINDS = ("midi", "audio")
 
 
 def _arm_value(track, value):
     if not track._kind in PLAYER_KINDS:
         raise RuntimeError("Main, return and group tracks cannot be armed")
-    return bool(value)
+    return as_bool(track, value)
 
 
 def _not_main(name):
     def coerce(track, value):
         if track._kind == "master":
             raise RuntimeError("The main track has no %s" % name)
-        return bool(value)
+        return as_bool(track, value)
     return coerce
 
 
@@ -63,14 +251,13 @@ def _mute_changed(track, old):
     track._update_muted_via_solo()
 
 
-def _color_value(track, value):
-    value = as_int(track, value)
-    if not 0 <= value <= 0xFFFFFF:
-        raise ValueError("Invalid colour %r" % value)
-    return value
-
-
-@listenable("arm", "arrangement_clips", "back_to_arranger", "clip_slots", "color", "color_index", "current_monitoring_state",
+@listenable("arm", "arrangement_clips", "available_input_routing_channels", "available_input_routing_types",
+            "available_output_routing_channels", "available_output_routing_types",
+            "input_routing_channel", "input_routing_type", "output_routing_channel", "output_routing_type",
+            "current_input_routing", "current_input_sub_routing", "current_output_routing",
+            "current_output_sub_routing", "input_routings", "input_sub_routings", "output_routings",
+            "output_sub_routings",
+            "back_to_arranger", "clip_slots", "color", "color_index", "current_monitoring_state",
             "data", "devices", "fired_slot_index", "has_audio_input", "has_audio_output", "has_midi_input",
             "has_midi_output", "implicit_arm", "input_meter_left", "input_meter_level", "input_meter_right", "is_frozen",
             "mute", "muted_via_solo", "name", "output_meter_left", "output_meter_level", "output_meter_right",
@@ -125,6 +312,7 @@ class Track(PersistentData, DeviceContainer):
         self._pending_slot = None
         self._back_to_arranger = False
         self._data = {}
+        self._routes = {}          # "input"/"output" -> (type name or track, channel name); unset = default
         from .MixerDevice import MixerDevice
         self._mixer_device = MixerDevice(world, self, is_main=(kind == "master"))
         self._view = Track.View(world, self)
@@ -160,9 +348,8 @@ class Track(PersistentData, DeviceContainer):
             self._set_raw("muted_via_solo", value)
 
     # -- identity and state -------------------------------------------------------------
-    name = value_prop("name", coerce=as_str)
-    color = value_prop("color", coerce=_color_value)
-    color_index = value_prop("color_index", coerce=as_int)
+    name = value_prop("name", coerce=as_str, after=lambda track, old: track._parent._routing_lists_changed(track))
+    color, color_index = color_props()
     mute = value_prop("mute", coerce=_not_main("mute"), after=_mute_changed)
     solo = value_prop("solo", coerce=_not_main("solo"), after=_solo_changed)
     implicit_arm = value_prop("implicit_arm", coerce=as_bool, undoable=False)
@@ -219,7 +406,7 @@ class Track(PersistentData, DeviceContainer):
         self._check_write()
         if self._kind != "group":
             raise RuntimeError("Track is not foldable")
-        value = 1 if value else 0
+        value = 1 if as_int(self, value) else 0
         if value != self._fold_state:
             def apply(v):
                 self._fold_state = v
@@ -318,6 +505,52 @@ class Track(PersistentData, DeviceContainer):
             raise RuntimeError("Only MIDI and audio tracks have arrangement clips")
         return Vector()
 
+    # -- routing (surface/virtual_live/routing.py) -------------------------------------------
+    (available_input_routing_types, available_input_routing_channels, input_routing_type,
+     input_routing_channel) = _routing_props("input")
+    (available_output_routing_types, available_output_routing_channels, output_routing_type,
+     output_routing_channel) = _routing_props("output")
+    input_routings, input_sub_routings, current_input_routing, current_input_sub_routing = \
+        _legacy_routing_props("input")
+    output_routings, output_sub_routings, current_output_routing, current_output_sub_routing = \
+        _legacy_routing_props("output")
+
+    def _route(self, direction, options):
+        """(the current option, channel name): the stored routing if it is still offered, else
+        the default (a routing to a deleted track falls back, as Live's does)."""
+        key, channel = self._routes.get(direction) or routing.default_route(self, direction)
+        for option in options:
+            if routing.matches(option, key):
+                if option[2] is not None and isinstance(key, str) and direction in self._routes:
+                    self._routes[direction] = (option[2], channel)   # loaded by name: follow the track
+                return option, (channel if channel in option[3] else (option[3][0] if option[3] else ""))
+        if not options:
+            return None, ""
+        first = options[0]
+        return first, (first[3][0] if first[3] else "")
+
+    def _routing_lists_changed(self):
+        """Another track came, went or was renamed: the lists of routings may have changed."""
+        for what in ("available_input_routing_types", "available_output_routing_types",
+                     "input_routings", "output_routings"):
+            self._notify(what)
+
+    def _set_route(self, direction, route):
+        old = self._routes.get(direction)
+
+        def apply(value):
+            if value is None:
+                self._routes.pop(direction, None)
+            else:
+                self._routes[direction] = value
+            for what in ("%s_routing_type", "%s_routing_channel", "available_%s_routing_channels",
+                         "current_%s_routing", "current_%s_sub_routing", "%s_sub_routings"):
+                self._notify(what % direction)
+        if old == route:
+            return
+        self._world.undo.record(lambda: apply(old), lambda: apply(route))
+        apply(route)
+
     # -- devices --------------------------------------------------------------------------
     @mutator
     def delete_device(self, index):
@@ -350,8 +583,7 @@ class Track(PersistentData, DeviceContainer):
     def duplicate_clip_slot(self, index):
         if self._kind not in PLAYER_KINDS:
             raise RuntimeError("This track has no clip slots to duplicate")
-        if not isinstance(index, int) or not 0 <= index < len(self._clip_slots):
-            raise IndexError("Clip slot index %r out of range" % (index,))
+        index = checked_index(self, index, len(self._clip_slots))
         source = self._clip_slots[index]
         if source._clip is None:
             raise RuntimeError("The clip slot is empty")
@@ -370,4 +602,5 @@ class Track(PersistentData, DeviceContainer):
 enum_members(Track.monitoring_states, "IN AUTO OFF")
 del Track._insert_device
 
-__all__ = ["DeviceContainer", "DeviceInsertMode", "RoutingChannelLayout", "RoutingTypeCategory", "Track"]
+__all__ = ["DeviceContainer", "DeviceInsertMode", "RoutingChannel", "RoutingChannelLayout", "RoutingChannelVector",
+           "RoutingType", "RoutingTypeCategory", "RoutingTypeVector", "Track"]
