@@ -22,6 +22,7 @@ READY, WAITING, DONE, FAILED, CANCELLED = "ready", "waiting", "done", "failed", 
 MAX_TRACE = 12          # frames shown in an error's stack trace (innermost first)
 CHECK_EVERY = 200       # calls/recurs between two looks at the clock
 MAX_DEPTH = 1000000     # saved frames before we call it runaway recursion
+FORMS_PER_LOOK = 16     # top-level forms between two looks at the clock
 
 _ids = itertools.count(1)
 
@@ -64,6 +65,7 @@ class Task(object):
         self.early_target = None  # played-beats target when woken ahead of a beat (lookahead)
         self._deadline = 0.0      # of the current step, for calls on the slow path
         self._slow_calls = 0
+        self._forms_run = 0
         self.code = None
         self.pc = 0
         self.env = None
@@ -449,7 +451,8 @@ class Task(object):
         if self.forms:
             self._next_form()
             # Between top-level forms too: a file of 30 000 small forms is many slices, not one.
-            if perf_counter() >= self._deadline:
+            self._forms_run += 1
+            if self._forms_run % FORMS_PER_LOOK == 0 and perf_counter() >= self._deadline:
                 self.status = READY
                 return READY
             return None

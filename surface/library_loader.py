@@ -169,7 +169,7 @@ class LibraryLoader(object):
     def _import(self, task, path, alias):
         """(import ...) and (use-surface ...): nothing if this load has it already; inside a load,
         the importing task waits while the load job reads and runs the library over ticks;
-        elsewhere (the REPL) the library loads now, within the load budget."""
+        elsewhere (the REPL, `lmac run`) the library loads now, within the load budget."""
         if (path, alias) in self._loaded:
             return None
         for job in self._jobs:
@@ -177,25 +177,9 @@ class LibraryLoader(object):
                 return Wait("library", (path, alias))
         frame = self.library_frame(None, task, (path, alias), top=True)
         job = LoadJob(self.session, path, task.dyn, on_import=self.library_frame, frame=frame)
-        scheduler = self.session.scheduler
-        if scheduler.tasks.get(task.id) is task:
-            # A running macro (a REPL line): the job goes on a slice per tick while it waits.
-            key = ("%import", id(job))
-
-            def tick(now_ms):
-                self._jobs.append(job)
-                try:
-                    if not job.advance(self.slice_s()):
-                        return True
-                finally:
-                    self._jobs.remove(job)
-                if job.error is not None:
-                    task.fail_on_resume(job.error)
-                scheduler.fire_event(key)
-                return False
-            scheduler.add_ticker(tick)
-            return Wait("event", key)
-        self._run_now(job)   # code that must finish at once (a macro expansion): within the budget
+        # Outside a load (a REPL line, `lmac run`): now, within the load budget and size limit, so a
+        # dry run's timeline does not depend on how fast this computer reads.
+        self._run_now(job)
         if job.error is not None:
             raise job.error
         return None

@@ -5,10 +5,6 @@ from lmac.commands.run import start_host
 
 def host_with(jitter=3.0, use_timer=True, seed=1):
     host, script = start_host(jitter_ms=jitter, use_timer=use_timer, seed=seed)
-    # These tests are about musical time. Every Live action charges its task's (wall-clock) time
-    # slice, so on a busy machine a 4 ms slice could end between two launches and move the rest
-    # a tick later; a slice this size keeps each macro's steps in one tick on any machine.
-    script.session.scheduler.budget_ms = 1000.0
     host.song.start_playing()
     return host, script
 
