@@ -17,6 +17,7 @@ COMMANDS = {
     "check": "find mistakes in .lmac files without running them (names, argument counts, Live versions)",
     "lsp": "the language server for editors (diagnostics, completion, hover) over stdio",
     "conformance": "show how much of Live's API (ableton-live-stubs) virtual Live implements",
+    "sets": "work with sets: `lmac sets convert MySong.als -o MySong.json` (your Live set as a virtual Live set)",
 }
 
 

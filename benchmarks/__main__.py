@@ -9,7 +9,8 @@ import importlib
 import json
 import sys
 
-BENCHMARKS = ["core", "parse", "ready", "virtual_hour", "timing", "startup", "scaling"]
+BENCHMARKS = ["core", "parse", "ready", "virtual_hour", "timing", "startup", "scaling", "als_load",
+              "repl_hostile", "actions"]
 
 
 def main(argv=None):

@@ -11,6 +11,9 @@ def add_arguments(p):
     p.add_argument("--live", default=None, metavar="VERSION",
                    help="the Live version the files must work on, e.g. 11.3 (default: the newest, 12.3)")
     p.add_argument("-v", "--verbose", action="store_true", help="also say which files were checked")
+    p.add_argument("--set", metavar="SET",
+                   help="also check that the tracks, scenes, clips, devices and parameters the files name exist "
+                        "in your Live set (MySong.als, only read) or a JSON set")
 
 
 def run(args):
@@ -22,6 +25,13 @@ def run(args):
         print("lmac check: --live expects a version like 11.3, got %r" % args.live, file=sys.stderr)
         return 2
     findings, files = check_paths(args.files, live)
+    if getattr(args, "set", None):
+        from lmac.commands.set_option import check_against_set
+        more, problem = check_against_set(files, args.set)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
+        findings.extend(more)
     for f in findings:
         print(f)
     if args.verbose:

@@ -2,7 +2,8 @@
 
 The Remote Script writes its port and token to <User Library>/lmac/.repl (mode 0600; see
 surface/repl_server.py). ``connect_repl(args)`` reads it (``args.repl_file``, or the User Library
-from ``args.user_library`` / LMAC_USER_LIBRARY / Ableton's default), then works like the local
+from ``args.user_library`` / LMAC_USER_LIBRARY / Ableton's default), signs in by sending the token
+as its first line (Live answers {"ok": true} or closes the connection), then works like the local
 REPL: on a terminal the prompt_toolkit editor (completion asks Live for its names too), otherwise
 one result per form per line, or `error: file:line:col: message`. Each form is sent alone, padded
 so that errors give its line and column within the entry (an entry: the lines of one input that
@@ -16,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import stat
 import sys
 
 from lmac.commands.repl import Repl, describe_name
@@ -50,14 +52,29 @@ def repl_file_for(args=None):
 
 
 def read_repl_file(path):
+    _check_private(path)
     try:
         with open(path, encoding="utf-8") as f:
             info = json.load(f)
-        return info.get("host", "127.0.0.1"), int(info["port"]), info["token"]
+        return str(info.get("host", "127.0.0.1")), int(info["port"]), str(info["token"])
     except OSError:
         raise ReplClientError("is lmac running in Live? (no %s)" % path)
     except (ValueError, KeyError, TypeError):
         raise ReplClientError("%s is not an lmac REPL file (restart the lmac control surface in Live)" % path)
+
+
+def _check_private(path):
+    """The file the script writes is the user's own and closed to others (0600); anything else
+    (say a file another user left in the shared temp folder) could send this REPL elsewhere."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return   # read_repl_file says that lmac is not running
+    if not hasattr(os, "getuid"):
+        return
+    if stat.S_ISLNK(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+        raise ReplClientError("%s is not private to you (a link, another owner, or readable by others): "
+                              "lmac will not use it; delete it and restart the lmac control surface" % path)
 
 
 class ReplClient(object):
@@ -73,12 +90,37 @@ class ReplClient(object):
         self.buffer = b""
         self.next_id = 0
         self.port = port
+        self._sign_in()
+
+    def _sign_in(self):
+        """The token is the first line; Live answers {"ok": true} or closes the connection."""
+        try:
+            self.sock.sendall((self.token + "\n").encode("utf-8"))
+            reply = self._read_reply(self.timeout)
+        except socket.timeout:
+            self.close()
+            raise ReplClientError("Live did not answer within %g s (is it busy?)" % self.timeout)
+        except (OSError, ReplClientError):
+            reply = {"ok": False}
+        if reply.get("ok"):
+            return
+        self.close()
+        error = reply.get("error")
+        if error == "a request is one JSON object per line":   # a server from before the sign-in line
+            raise ReplClientError("Live runs an older lmac that does not know this client: run "
+                                  "`lmac install`, then restart Live")
+        if error and error != "wrong token":
+            raise ReplClientError("Live refused the connection: %s" % error)
+        raise ReplClientError("Live refused the token in %s and closed the connection: the file is from "
+                              "an earlier start of lmac (or another Live); try again" % self.path)
 
     @classmethod
     def from_file(cls, path, timeout=DEFAULT_TIMEOUT):
         host, port, token = read_repl_file(path)
         try:
             return cls(host, port, token, timeout, path)
+        except ReplClientError:
+            raise
         except OSError as e:
             raise ReplClientError("is lmac running in Live? (nothing answers on port %d from %s: %s)"
                                   % (port, path, e.strerror or e))
@@ -86,7 +128,7 @@ class ReplClient(object):
     def request(self, message, timeout=None):
         self.next_id += 1
         rid = self.next_id
-        data = (json.dumps(dict(message, token=self.token, id=rid)) + "\n").encode("utf-8")
+        data = (json.dumps(dict(message, id=rid)) + "\n").encode("utf-8")
         if len(data) > self.max_message:
             raise ReplRefused("too long to send to Live (%d bytes; the limit is %d)" % (len(data), self.max_message))
         wait = self.timeout if timeout is None else timeout
@@ -103,9 +145,6 @@ class ReplClient(object):
                               "its result will not be shown)" % wait)
         except OSError as e:
             raise ReplClientError("Live closed the connection (%s)" % (e.strerror or e))
-        if not reply.get("ok") and str(reply.get("error", "")).startswith("wrong token"):
-            raise ReplClientError("Live refused the token in %s and closed the connection: the file is from "
-                                  "an earlier start of lmac (or another Live); try again" % self.path)
         if not reply.get("ok") and str(reply.get("error", "")).startswith("request too long"):
             raise ReplClientError("Live closed the connection: %s" % reply["error"])
         return reply

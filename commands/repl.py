@@ -34,6 +34,8 @@ def add_arguments(p):
                    help="your User Library: where :pin writes lmac/init.lmac (default $LMAC_USER_LIBRARY)")
     p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
                    help="with --connect: how long to wait for a macro's answer (default 60)")
+    p.add_argument("--set", metavar="SET", help="your Live set (MySong.als, only read) or a virtual Live set "
+                                                "(JSON) to evaluate against; default: the demo set")
 
 
 def run(args):
@@ -45,7 +47,17 @@ def run(args):
         from lmac.commands.connect import connect_repl
         return connect_repl(args)
     from lmac.commands.repl_host import make_hosted_session
-    repl = Repl(make_hosted_session, files=getattr(args, "files", []) or [],
+    make_session = make_hosted_session
+    set_path = getattr(args, "set", None)
+    if set_path:
+        from functools import partial
+        from lmac.commands.set_option import load_problem
+        problem = load_problem(set_path)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 1
+        make_session = partial(make_hosted_session, set_path)
+    repl = Repl(make_session, files=getattr(args, "files", []) or [],
                 user_library=getattr(args, "user_library", None))
     for text in repl.startup_messages:
         sys.stdout.write(text)

@@ -32,7 +32,8 @@ def midi_event(text):
 
 def add_arguments(p):
     p.add_argument("file", help="the .lmac file to run")
-    p.add_argument("--set", help="a virtual Live set (JSON); default: the demo set")
+    p.add_argument("--set", metavar="SET", help="your Live set (MySong.als, only read) or a virtual Live set "
+                                                "(JSON); default: the demo set")
     p.add_argument("--bars", type=float, help="run for this many bars (default: until the macros are done)")
     p.add_argument("--json-state", metavar="OUT.json", help="write the final set as JSON")
     p.add_argument("--live", default="12.3", help="the Live version to simulate (11.3, 12.0, 12.1, 12.3)")
@@ -102,7 +103,19 @@ def run(args):
     except OSError as e:
         print("error: %s" % e, file=sys.stderr)
         return 1
-    host, script = start_host(args.set, args.live, args.jitter)
+    if args.set:
+        from lmac.commands.set_option import use_fast_xml
+        use_fast_xml()
+    try:
+        host, script = start_host(args.set, args.live, args.jitter)
+    except (ValueError, OSError, KeyError) as e:
+        if args.set is None:
+            raise
+        from lmac.commands.set_option import set_error
+        print(set_error(args.set, e), file=sys.stderr)
+        return 1
+    for note in getattr(host.application, "_set_notes", []):
+        print("note: %s: %s" % (args.set, note), file=sys.stderr)
     song = host.song
     session = script.session
     errors = []

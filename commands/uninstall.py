@@ -1,5 +1,6 @@
-"""lmac uninstall [--user-library PATH]: remove exactly the files `lmac install` wrote
-(never <User Library>/lmac/init.lmac or your libraries)."""
+"""lmac uninstall [--user-library PATH]: remove the files `lmac install` wrote that still have the
+content it wrote, and lmac's parse-table cache (never <User Library>/lmac/init.lmac, your
+libraries, a file you changed, or anything through a symlink)."""
 from __future__ import annotations
 
 import sys
@@ -20,4 +21,7 @@ def run(args):
         return 1
     print("removed %d files from %s%s" % (report["removed"], report["package"],
                                           "" if report["gone"] else " (other files are still there)"))
+    if report["kept"]:
+        print("kept %d file(s) you changed after lmac installed them: %s"
+              % (len(report["kept"]), ", ".join(report["kept"])))
     return 0

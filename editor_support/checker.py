@@ -15,6 +15,7 @@ import difflib
 from dataclasses import dataclass
 
 from lmac.grammar.reader import read_all
+from lmac.interpreter.clyphx_hints import clyphx_hint
 from lmac.interpreter.compiler import looks_like_bindings  # the compiler's own rule for `loop`
 from lmac.interpreter.values import Keyword, List, LmacSyntaxError, Map, Symbol, Vector
 from lmac.interpreter.vocabulary import Entry, definition_entry, param_arity
@@ -209,7 +210,10 @@ class _Run(object):
             return
         message = "'%s' not found" % name
         guess = self.suggest(name, scope)
-        if guess:
+        hint = clyphx_hint(name)          # METRO, SEL/ARM: how lmac says it, as Live itself would
+        if hint:
+            message += ". " + hint
+        elif guess:
             message += "; did you mean '%s'?" % guess
         self.report(sym, message, "unknown-name")
 

@@ -11,12 +11,12 @@ string, which the REPL uses to ask for another line.
 """
 import os
 import re
-import sys
 import threading
-from time import perf_counter
 
+from ..interpreter.clyphx_hints import clyphx_hint
 from ..interpreter.values import Keyword, List, LmacSyntaxError, Map, Pos, Symbol, Vector
 from .lark_loader import import_lark
+from .parse_cache import safe_cache_file
 
 GRAMMAR_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lmac.lark")
 
@@ -171,8 +171,10 @@ class _FormBuilder(object):
                              token.line, token.column, incomplete=True, expected=['"'])
 
     def BAD_NUMBER(self, token):
+        hint = clyphx_hint(token.value)
         raise _SyntaxProblem("%s is not a number (write a number like 3, -0.5 or 1/16, or a name "
-                             "that starts with a letter)" % token.value, token.line, token.column)
+                             "that starts with a letter)%s" % (token.value, ". " + hint if hint else ""),
+                             token.line, token.column)
 
     def BAD_KEYWORD(self, token):
         raise _SyntaxProblem("expected a keyword name after :, like :bar", token.line, token.column,
@@ -210,7 +212,7 @@ class _Reader(object):
             grammar = f.read()
         options = dict(parser="lalr", lexer="basic", transformer=self._builder, start="start")
         if cache == "auto":
-            cache = _cache_file(os.path.join(os.path.dirname(GRAMMAR_PATH), "_cache"))
+            cache = safe_cache_file()
         if cache:
             options["cache"] = cache
         self._parser = lark.Lark(grammar, **options)
@@ -225,76 +227,30 @@ class _Reader(object):
         return cls._instance
 
     def read(self, text, file):
+        lark = self._lark
         text = _prepare(text)
         with self._lock:
             self._builder.file = file
             try:
                 return self._parser.parse(text)
-            except self.errors as e:
-                problem = self.problem(e, text)
+            except _SyntaxProblem as p:
+                problem = p
+            except lark.UnexpectedToken as e:
+                problem = _explain_unexpected(e, lark.Token)
+            except lark.UnexpectedCharacters as e:
+                problem = _SyntaxProblem("unexpected character %r" % text[e.pos_in_stream],
+                                         e.line, e.column)
         return _fail(problem.message, text, Pos(file, problem.line, problem.col),
                      incomplete=problem.incomplete, expected=problem.expected)
 
-    @property
-    def errors(self):
-        lark = self._lark
-        return (_SyntaxProblem, lark.UnexpectedToken, lark.UnexpectedCharacters)
-
-    def problem(self, error, text):
-        lark = self._lark
-        if isinstance(error, lark.UnexpectedToken):
-            return _explain_unexpected(error, lark.Token)
-        if isinstance(error, lark.UnexpectedCharacters):
-            return _SyntaxProblem("unexpected character %r" % text[error.pos_in_stream],
-                                  error.line, error.column)
-        return error
-
 
 def _prepare(text):
+    """What every read does first (read_all and grammar/stepped.py alike)."""
     if text.startswith("\ufeff"):  # a byte-order mark some editors write; not a symbol
         text = text[1:]
     if "\r" in text:   # a lone \r (old Mac files) ends a line too, for lark and for ; comments
         text = _LONE_CR.sub("\n", text)
     return text
-
-
-class StepReader(object):
-    """read_all spread over calls, so a big file never holds Live's thread in one go:
-    ``step(deadline)`` reads until the deadline (a perf_counter time) or the end and returns True
-    when done; then ``forms`` holds what read_all would return. Errors raise LmacSyntaxError."""
-
-    CHECK_EVERY = 64   # tokens between two looks at the clock
-
-    def __init__(self, text, file):
-        self.file = file
-        self.text = _prepare(text)
-        self.forms = None
-        self._reader = _Reader.get()
-        self._parser = self._reader._parser.parse_interactive(self.text)
-        self._tokens = self._parser.iter_parse()
-        self._last = None
-
-    def step(self, deadline):
-        if self.forms is not None:
-            return True
-        reader = self._reader
-        with reader._lock:
-            reader._builder.file = self.file   # shared by every read: set again for each step
-            try:
-                n = 0
-                for token in self._tokens:
-                    self._last = token
-                    n += 1
-                    if n >= self.CHECK_EVERY:
-                        n = 0
-                        if perf_counter() >= deadline:
-                            return False
-                self.forms = self._parser.feed_eof(self._last)
-                return True
-            except reader.errors as e:
-                problem = reader.problem(e, self.text)
-        return _fail(problem.message, self.text, Pos(self.file, problem.line, problem.col),
-                     incomplete=problem.incomplete, expected=problem.expected)
 
 
 def _explain_unexpected(error, token_class):
@@ -328,24 +284,3 @@ def _explain_unexpected(error, token_class):
     if at_end:  # point at the bracket that is still open
         return _SyntaxProblem(message, opener.line, opener.column, incomplete=True, expected=[close])
     return _SyntaxProblem(message, line, col, expected=[close])
-
-
-def _cache_file(here):
-    """Where lark keeps the parse table: ``here`` (grammar/_cache/) if writable, else the temp
-    folder (Live's Remote Scripts folder may be read-only). Lark checks the file against the
-    grammar, lark and Python versions and rebuilds it when stale or unreadable."""
-    name = "lmac-lalr-py%d%d.cache" % sys.version_info[:2]
-    try:
-        if not os.path.isdir(here):
-            os.makedirs(here)
-        if os.access(here, os.W_OK):
-            return os.path.join(here, name)
-    except OSError:
-        pass
-    try:
-        import getpass
-        import tempfile
-        user = re.sub(r"\W", "_", getpass.getuser())
-        return os.path.join(tempfile.gettempdir(), "lmac-%s-%s" % (user, name))
-    except Exception:  # no temp folder or no user name: parse the grammar each start
-        return None

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 
 from . import code as op
+from .clyphx_hints import clyphx_hint
 from .code import Code
 from .printer import describe
 from .values import Builtin, Keyword, Lambda, List, LmacError, Map, Symbol, Vector
@@ -588,12 +589,18 @@ def _local_ev(depth, index):
     return ev
 
 
+def not_found(name):
+    """The error for an unknown name (with a hint when it is ClyphX written by habit)."""
+    hint = clyphx_hint(name)
+    return "'%s' not found%s" % (name, ". " + hint if hint else "")
+
+
 def _global_ev(g, name, pos):
     def ev(env):
         try:
             return g[name]
         except KeyError:
-            raise LmacError("'%s' not found" % name, pos)
+            raise LmacError(not_found(name), pos)
     return ev
 
 

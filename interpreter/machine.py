@@ -11,7 +11,7 @@ import itertools
 from time import perf_counter
 
 from . import code as op
-from .compiler import arity_message, builtin_error, call_builtin
+from .compiler import arity_message, builtin_error, call_builtin, not_found
 from .printer import describe
 from .requests import TailCall, Wait, WithDynamic, Yield
 from .values import Builtin, Keyword, Lambda, List, LmacError
@@ -232,7 +232,7 @@ class Task(object):
                             stk.append(call_builtin(f, args, ins[1]))
                         else:   # the name was rebound since compiling: call whatever it is now
                             if f is None and ins[2] not in self.session.globals:
-                                raise LmacError("'%s' not found" % ins[2], ins[1])
+                                raise LmacError(not_found(ins[2]), ins[1])
                             self.code, self.pc, self.env, self.stk = code, pc, env, stk
                             status = self._slow_call(f, args, False, ins[1])
                             if status is not None:

@@ -23,6 +23,7 @@ from .values import Builtin, List, LmacError, Symbol
 HERE = os.path.dirname(os.path.abspath(__file__))
 STDLIB = os.path.join(os.path.dirname(HERE), "stdlib_macros")
 
+OUTPUT_KEY = object()    # task.dyn key of a task's own output sink (see output_for)
 NESTED_BUDGET_S = 2.0   # a macro expansion that runs longer than this is stopped
 PER_TICK_BUDGET_S = 0.005   # a predicate or LED evaluated every tick gets this much
 
@@ -57,19 +58,19 @@ class Session(object):
         return b
 
     def _install_io(self):
-        def println(*xs):
+        def println(task, *xs):
             # As Clojure: text without quotes, but nil shows as nil (str would make it empty).
-            self.output(" ".join(pr_str(x, readably=False) for x in xs) + "\n")
+            self.output_for(task)(" ".join(pr_str(x, readably=False) for x in xs) + "\n")
 
-        def prn(*xs):
-            self.output(" ".join(pr_str(x) for x in xs) + "\n")
+        def prn(task, *xs):
+            self.output_for(task)(" ".join(pr_str(x) for x in xs) + "\n")
 
         def read_string(text):
             from ..grammar.reader import read_one
             return read_one(text, "<read-string>")
 
-        self.define_builtin("println", println, doc="Print values as text, then a new line.", simple=False)
-        self.define_builtin("prn", prn, doc="Print values readably, then a new line.", simple=False)
+        self.define_builtin("println", println, doc="Print values as text, then a new line.", control=True)
+        self.define_builtin("prn", prn, doc="Print values readably, then a new line.", control=True)
         self.define_builtin("read-string", read_string, (1, 1), "Read one form from text.")
         self.define_builtin("set-doc!", lambda name, text: self.docs.__setitem__(getattr(name, "name", name), text),
                             (2, 2), "Attach documentation to a name (defn does this).")
@@ -83,6 +84,11 @@ class Session(object):
         self.define_builtin("%expansion-key", expansion_key, (0, 0),
                             "Inside a macro: a text naming the place of the form being expanded.",
                             simple=False)
+
+    def output_for(self, task):
+        """Where a task's println goes: the sink its dynamic context names under OUTPUT_KEY
+        (a REPL request captures its own output, and that of the tasks it spawns), else output."""
+        return task.dyn.get(OUTPUT_KEY) or self.output
 
     # ---- reading and running ------------------------------------------------------------------
     def read(self, text, file="<input>"):

@@ -1,6 +1,6 @@
 """One load of an lmac file and what it imports, spread over ticks.
 
-Reading (the parser) and running the top-level forms both stop at the slice's deadline and go on
+Reading (grammar/stepped.py) and running the top-level forms both stop at the slice's deadline and go on
 at the next call, so a big init.lmac never holds Live's thread; the whole load may use LOAD_BUDGET_S
 of lmac's time in all (reading included) and files may be at most MAX_FILE_BYTES.
 
@@ -16,13 +16,14 @@ from __future__ import annotations
 import os
 from time import perf_counter
 
-from ..grammar.reader import StepReader
+from ..grammar.stepped import SteppedRead
 from ..interpreter.machine import DONE, FAILED, READY, WAITING, Task
 from ..interpreter.values import LmacError, Pos
 
 LOAD_BUDGET_S = 2.0            # lmac's time a whole load may take, reading included
 MAX_FILE_BYTES = 256 * 1024    # a bigger file is refused before it is read
 SCOPE_KEY = "%load-scope"      # task.dyn key: the LoadScope of the load that started the task
+READ_ALL = 1 << 30             # tokens per read step: only the slice's deadline ends it
 
 
 def read_source(path):
@@ -74,7 +75,7 @@ class _Frame(object):
         self.prepare = prepare      # fn(forms) -> forms to run (a library renames its names)
         self.done = done            # fn(error or None) when the file has run (or failed)
         self.importer = importer    # the task waiting for this library, or None
-        self.reader = StepReader(text, path)
+        self.reader = SteppedRead(text, path)
         self.task = None
         self.running = None         # fn(bool) told when this frame's code runs (a library's guard)
 
@@ -143,7 +144,7 @@ class LoadJob(object):
             frame = self.frames[-1]
             if frame.task is None:
                 try:
-                    if not frame.reader.step(deadline):
+                    if not frame.reader.step(deadline, max_tokens=READ_ALL):
                         return
                     forms = frame.reader.forms
                     if frame.prepare is not None:

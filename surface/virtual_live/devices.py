@@ -24,6 +24,21 @@ def make_device(world, parent, name):
     return device
 
 
+def make_unlisted_device(world, parent, name, class_name, kind):
+    """A device the table does not describe (a plug-in, a Max for Live device, an older Live device),
+    as a Live set names it: its name, class and kind, and only "Device On" among its parameters."""
+    if kind not in ("instrument", "audio_effect", "midi_effect"):
+        raise ValueError("%s: unknown device kind %r" % (name, kind))
+    from .Live.Device import Device
+    from .Live.DeviceParameter import DeviceParameter
+    spec = {"name": name, "class_name": class_name, "kind": kind, "params": [], "unlisted": True}
+    device = Device(world, parent, spec, name=name)
+    device._load_name = name
+    device._set_parameters([DeviceParameter(world, device, p[0], 0, len(p[1]) - 1, p[2], items=p[1])
+                            for p in all_params(spec)])
+    return device
+
+
 def path_kind(container):
     """What a device chain carries: 'midi' (MIDI track, instrument/drum chains), 'audio', or 'midi_only'."""
     rack = getattr(container, "_rack", None)

@@ -3,10 +3,12 @@
 A set holds tempo, signature, locators, scenes, tracks (midi, audio, group with children), returns
 and the main track, each track with mixer values, devices (parameters that differ from their
 defaults, rack chains) and clips by slot. save_set(load_set(d)) reproduces a saved set exactly.
+A path ending in .als is a set saved by Live, read into this format first (als/). Devices the table
+lacks (plug-ins, Max for Live) carry "class_name" and "kind"; clips may carry their launch settings.
 """
 import json
 
-from .devices import make_device
+from .devices import make_device, make_unlisted_device
 from .world import World
 
 FORMAT = "lmac-virtual-live-set"
@@ -31,6 +33,9 @@ def load_set(path_or_dict=None, live_version="12.3", seed=0, timer_jitter_ms=0):
         data = default_set()
     elif isinstance(path_or_dict, dict):
         data = path_or_dict
+    elif str(path_or_dict).lower().endswith(".als"):  # a set saved by Live: read into this format
+        from .als import read_als
+        data = read_als(path_or_dict)
     else:
         with open(path_or_dict) as handle:
             data = json.load(handle)
@@ -39,6 +44,7 @@ def load_set(path_or_dict=None, live_version="12.3", seed=0, timer_jitter_ms=0):
     world = World(live_version, seed, timer_jitter_ms)
     song = Song(world)
     app = Application(world, song)
+    app._set_notes = list(data.get("source", {}).get("notes", []))   # what reading a .als skipped
     with world.undo.quiet():
         song._tempo = float(data.get("tempo", 120.0))
         song._signature_numerator, song._signature_denominator = [int(v) for v in data.get("signature", [4, 4])]
@@ -133,7 +139,10 @@ def _load_track_body(track, td):
 
 
 def device_from_dict(world, container, dd):
-    device = make_device(world, container, dd["device"])
+    if "class_name" in dd:  # a plug-in or a device the table lacks, as read from a Live set
+        device = make_unlisted_device(world, container, dd["device"], dd["class_name"], dd.get("kind", "audio_effect"))
+    else:
+        device = make_device(world, container, dd["device"])
     if "name" in dd:
         device._name = dd["name"]
     # A rack's macros carry the names the user gave them ("Cutoff"); Live reports those as
@@ -165,6 +174,26 @@ def device_from_dict(world, container, dd):
     return device
 
 
+def _load_launch_settings(clip, cd):
+    from .Live.Clip import LaunchMode
+    if "launch_mode" in cd:
+        clip._launch_mode = LaunchMode.values[int(cd["launch_mode"])]
+    clip._legato = bool(cd.get("legato", False))
+    clip._velocity_amount = float(cd.get("velocity_amount", 0.0))
+    clip._muted = bool(cd.get("muted", False))
+
+
+def _launch_settings(clip):
+    """The clip's launch settings that differ from a new clip's (sets written before them stay the same)."""
+    out = {}
+    if int(clip._launch_mode) != 0:
+        out["launch_mode"] = int(clip._launch_mode)
+    for key, default in (("legato", False), ("velocity_amount", 0.0), ("muted", False)):
+        if getattr(clip, "_" + key) != default:
+            out[key] = getattr(clip, "_" + key)
+    return out
+
+
 def clip_from_dict(world, slot, cd):
     from .Live.Clip import Clip, ClipLaunchQuantization
     length = float(cd.get("length", 4.0))
@@ -178,6 +207,7 @@ def clip_from_dict(world, slot, cd):
         clip._start_marker, clip._end_marker = [float(v) for v in cd["markers"]]
     if "launch_quantization" in cd:
         clip._launch_quantization = ClipLaunchQuantization.values[int(cd["launch_quantization"])]
+    _load_launch_settings(clip, cd)
     for note in cd.get("notes", []):
         fields = list(note) + list(_NOTE_DEFAULT_TAIL[len(note) - 5:]) if len(note) < 8 else list(note)
         clip._add((int(fields[0]), float(fields[1]), float(fields[2]), float(fields[3]), bool(fields[4]),
@@ -251,6 +281,8 @@ def track_to_dict(track, song):
 
 def device_to_dict(device):
     out = {"device": device._load_name}
+    if device._spec.get("unlisted"):
+        out["class_name"], out["kind"] = device._class_name, device._spec["kind"]
     if device._name != out["device"]:
         out["name"] = device._name
     renamed = dict((p._original_name, p._name) for p in device._parameters if p._name != p._original_name)
@@ -278,6 +310,7 @@ def clip_to_dict(clip, slot_index=None):
         out["markers"] = [clip._start_marker, clip._end_marker]
     if int(clip._launch_quantization) != 0:
         out["launch_quantization"] = int(clip._launch_quantization)
+    out.update(_launch_settings(clip))
     if clip._is_midi:
         notes = []
         for n in sorted(clip._notes, key=lambda n: (n.start_time, n.pitch, n._note_id)):

@@ -128,3 +128,13 @@ def test_shipped_files_check_clean():
     findings, files = check_paths([os.path.join(ROOT, "stdlib_macros"), os.path.join(ROOT, "examples")])
     assert files
     assert [str(f) for f in findings] == []
+
+
+def test_clyphx_written_by_habit_gets_the_same_hint_as_at_run_time(tmp_path):
+    f = tmp_path / "habit.lmac"
+    f.write_text("METRO\n(volum 0.5)\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "lmac.cli", "check", str(f)], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120)
+    lines = run.stdout.splitlines()
+    assert lines[0].endswith("'METRO' not found. This looks like ClyphX: in lmac write (metronome on).")
+    assert lines[1].endswith("'volum' not found; did you mean 'volume'?")

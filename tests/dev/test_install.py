@@ -36,6 +36,12 @@ print(json.dumps({
 """
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory, monkeypatch):
+    """Uninstall removes lmac's parse-table cache: use one of the test's own."""
+    monkeypatch.setenv("LMAC_CACHE_DIR", str(tmp_path_factory.mktemp("user-cache") / "lmac"))
+
+
 def run_installed(python, remote_scripts):
     out = subprocess.run([python, "-S", "-c", CHILD, remote_scripts], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr

@@ -23,6 +23,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 MAX_TICKS = 100000          # 10 ms each: a bound, never reached when things work
 
 
+@pytest.fixture(autouse=True)
+def patient_sign_in(monkeypatch):
+    """Virtual time runs far ahead of the client threads here (a tick costs microseconds), so the
+    sign-in timeout, meant for seconds of real time, would close a client the OS paused briefly."""
+    monkeypatch.setattr(repl_server, "AUTH_TIMEOUT_MS", 1e9)
+
+
 def start_live(tmp_path, playing=True):
     """LmacScript in virtual Live with a fresh User Library (no init.lmac yet)."""
     ul = str(tmp_path / "UL")
@@ -108,7 +115,7 @@ def test_a_waiting_macro_does_not_block_live(tmp_path):
         quick = ReplClient("127.0.0.1", port, token, timeout=30)
         try:
             assert quick.eval("(do (def started (atom false)) (def gate (atom false)))")["ok"]
-            waiting.sock.sendall((json.dumps({"token": token, "id": 1, "eval": (
+            waiting.sock.sendall((json.dumps({"id": 1, "eval": (
                 "(do (reset! started true) (wait-until (fn () @gate)) (wait-bars 1) :late)")}) + "\n").encode())
             for _ in range(100000):
                 if quick.eval("@started")["value"] == "true":
@@ -132,10 +139,11 @@ def test_wrong_token_closes_the_connection(tmp_path):
     _, port, _ = read_repl_file(host.repl_path)
     with open(stale, "w") as f:
         json.dump({"port": port, "token": "0" * 32}, f)
+    os.chmod(stale, 0o600)
     tracks = len(host.song.tracks)
-    lines, status = session_lines(host, ["(create-track midi)\n", "(+ 1 2)\n"], path=stale)
-    assert status == 1 and len(lines) == 1          # the client stops at once
-    assert lines[0].startswith("error: Live refused the token in %s and closed the connection" % stale)
+    with pytest.raises(ReplClientError) as info:       # refused when it signs in, before any form
+        session_lines(host, ["(create-track midi)\n", "(+ 1 2)\n"], path=stale)
+    assert str(info.value).startswith("Live refused the token in %s and closed the connection" % stale)
     assert len(host.song.tracks) == tracks
 
 
@@ -151,12 +159,19 @@ def test_a_message_over_the_limit_is_rejected(tmp_path):
         got["client"] = repl.feed('(count "%s")' % ("a" * repl_server.MAX_MESSAGE))
         got["after"] = repl.feed("(+ 1 1)")
         c.close()
-        # The server answers a raw request that never ends and closes the connection.
+        # The server answers a signed-in raw request that never ends and closes the connection.
         sock = socket.create_connection(("127.0.0.1", port), timeout=30)
-        sock.sendall(b"x" * (repl_server.MAX_MESSAGE + 1))
+        sock.sendall(token.encode() + b"\n")
         data = b""
+        try:
+            sock.sendall(b"x" * (repl_server.MAX_MESSAGE + 1))
+        except OSError:
+            pass          # closed by the server as soon as the line is over the limit
         while True:
-            chunk = sock.recv(4096)
+            try:
+                chunk = sock.recv(4096)
+            except OSError:
+                break
             if not chunk:
                 break
             data += chunk
@@ -165,7 +180,8 @@ def test_a_message_over_the_limit_is_rejected(tmp_path):
     talk(host, clients)
     assert got["client"].startswith("error: too long to send to Live")
     assert got["after"] == "2\n"
-    reply = json.loads(got["server"].decode().strip())
+    signed_in, reply = [json.loads(line) for line in got["server"].decode().splitlines()]
+    assert signed_in == {"ok": True}
     assert reply["ok"] is False and reply["error"].startswith("request too long")
 
 
@@ -307,3 +323,38 @@ def test_terminal_mode_against_live(tmp_path, monkeypatch):
     assert printed[0].startswith("lmac repl connected to Live (port ")
     assert printed[1] == "3" and printed[3] == "(bind (note 42) (create-track midi))"
     assert len(host.song.tracks) == tracks + 1
+
+
+def test_an_older_server_in_live_is_named_as_such(tmp_path):
+    """A Live still running an lmac from before the sign-in line answers it as a bad request."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+
+    def old_server():
+        conn, _ = listener.accept()
+        conn.recv(1024)
+        conn.sendall(b'{"ok": false, "error": "a request is one JSON object per line"}\n')
+        conn.close()
+    thread = threading.Thread(target=old_server, daemon=True)
+    thread.start()
+    with pytest.raises(ReplClientError) as info:
+        ReplClient("127.0.0.1", listener.getsockname()[1], "0" * 32, timeout=10)
+    thread.join(10)
+    listener.close()
+    assert "Live runs an older lmac" in str(info.value) and "lmac install" in str(info.value)
+
+
+def test_a_repl_file_others_could_have_written_is_not_used(tmp_path):
+    path = tmp_path / ".repl"
+    path.write_text(json.dumps({"port": 1, "token": "0" * 32}))
+    os.chmod(str(path), 0o644)
+    with pytest.raises(ReplClientError) as info:
+        read_repl_file(str(path))
+    assert "is not private to you" in str(info.value)
+    os.chmod(str(path), 0o600)
+    assert read_repl_file(str(path)) == ("127.0.0.1", 1, "0" * 32)
+    link = tmp_path / "link.repl"
+    os.symlink(str(path), str(link))
+    with pytest.raises(ReplClientError):
+        read_repl_file(str(link))

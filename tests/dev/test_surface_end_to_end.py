@@ -76,11 +76,11 @@ info = json.load(open(os.path.join(os.path.dirname(init), ".repl")))
 answer = {}
 def client():
     s = socket.create_connection(("127.0.0.1", info["port"]), timeout=10)
-    s.sendall((json.dumps({"token": info["token"], "eval": "(tempo)"}) + "\n").encode())
+    s.sendall((info["token"] + "\n" + json.dumps({"eval": "(tempo)"}) + "\n").encode())   # sign in, ask
     buf = b""
-    while b"\n" not in buf:
+    while buf.count(b"\n") < 2:
         buf += s.recv(4096)
-    answer.update(json.loads(buf.decode()))
+    answer.update(json.loads(buf.decode().splitlines()[1]))
     s.close()
 t = threading.Thread(target=client)
 t.start()

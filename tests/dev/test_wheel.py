@@ -69,6 +69,7 @@ def venv(built, tmp_path_factory):
     bin_dir = str(home / "venv" / "bin")
     env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
     env["VIRTUAL_ENV"] = str(home / "venv")
+    env["LMAC_CACHE_DIR"] = str(home / "cache")     # uninstall removes lmac's cache: not the real one
     out = run([os.path.join(bin_dir, "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check", built],
               cwd=str(home), env=env)
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]

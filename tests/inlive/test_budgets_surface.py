@@ -303,11 +303,11 @@ class AutoTime(FakeTime):
 
 @pytest.fixture
 def auto_time(monkeypatch):
-    from lmac.grammar import reader
+    from lmac.grammar import stepped
     from lmac.interpreter import machine, scheduler, session
     from lmac.surface import live_session, load_job
     clock = AutoTime()
-    for module in (machine, scheduler, session, live_session, load_job, reader):
+    for module in (machine, scheduler, session, live_session, load_job, stepped):
         monkeypatch.setattr(module, "perf_counter", clock)
     monkeypatch.setattr(live_session, "thread_time", clock)
     return clock

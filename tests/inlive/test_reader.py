@@ -238,14 +238,6 @@ def test_reader_still_works_after_an_error():
 
 # -- the parse-table cache --------------------------------------------------------------------
 
-def test_cache_falls_back_to_the_temp_folder_when_not_writable(tmp_path, monkeypatch):
-    def refuse(path, *args, **kwargs):
-        raise OSError("read-only")
-    monkeypatch.setattr(reader.os, "makedirs", refuse)
-    path = reader._cache_file(str(tmp_path / "missing" / "_cache"))
-    assert path is not None and "missing" not in path
-
-
 def test_a_corrupt_cache_file_is_rebuilt(tmp_path):
     cache = tmp_path / "broken.cache"
     cache.write_bytes(b"not a lark cache\n\x00\x01")

@@ -7,9 +7,19 @@ import stat
 import sys
 import threading
 
+import pytest
+
+from lmac.surface import repl_server
 from test_bindings import make_host
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+@pytest.fixture(autouse=True)
+def patient_sign_in(monkeypatch):
+    """Virtual time runs far ahead of the client threads here (a tick costs microseconds), so the
+    sign-in timeout, meant for seconds of real time, would close a client the OS paused briefly."""
+    monkeypatch.setattr(repl_server, "AUTH_TIMEOUT_MS", 1e9)
 
 
 def talk(host, fn, max_ticks=200000):
@@ -39,23 +49,56 @@ def repl_info(host):
         return path, json.load(f)
 
 
-def send_lines(port, lines):
-    sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+class Client(object):
+    """A raw protocol client: the token line first (unless None), then JSON lines."""
+
+    def __init__(self, port, token=None, rcvbuf=None):
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        if rcvbuf:
+            self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
+        self.sock.settimeout(20)
+        self.sock.connect(("127.0.0.1", port))
+        self.buf = b""
+        self.signed_in = None
+        if token is not None:
+            self.sock.sendall(token.encode() + b"\n")
+            self.signed_in = self.read()
+
+    def send(self, *objs):
+        self.sock.sendall(b"".join((json.dumps(o) + "\n").encode() for o in objs))
+
+    def read(self):
+        """The next answer, or None when the server closed the connection."""
+        while b"\n" not in self.buf:
+            try:
+                data = self.sock.recv(65536)
+            except OSError:
+                return None
+            if not data:
+                return None
+            self.buf += data
+        line, self.buf = self.buf.split(b"\n", 1)
+        return json.loads(line.decode())
+
+    def close(self):
+        self.sock.close()
+
+
+def send_lines(port, lines, token):
+    client = Client(port, token)
+    if not client.signed_in or not client.signed_in.get("ok"):
+        return [client.signed_in] if client.signed_in else [], "closed"
     out = []
-    buf = b""
     for obj in lines:
         try:
-            sock.sendall((json.dumps(obj) + "\n").encode())
-            while b"\n" not in buf:
-                data = sock.recv(4096)
-                if not data:
-                    return out, "closed"
-                buf += data
-        except OSError:        # reset by the server after a wrong token
+            client.send(obj)
+        except OSError:
             return out, "closed"
-        line, buf = buf.split(b"\n", 1)
-        out.append(json.loads(line.decode()))
-    sock.close()
+        reply = client.read()
+        if reply is None:
+            return out, "closed"
+        out.append(reply)
+    client.close()
     return out, "open"
 
 
@@ -66,27 +109,26 @@ def test_eval_errors_completion_and_waiting_macros(tmp_path):
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     token = info["token"]
     replies, _ = talk(host, lambda: send_lines(info["port"], [
-        {"token": token, "eval": "(+ 1 2)"},
-        {"token": token, "eval": "(set-tempo! 99) (tempo?)"},
-        {"token": token, "eval": "(car 1)"},
-        {"token": token, "eval": "(+ 1"},
-        {"token": token, "eval": "(do (wait 500) (println \"hi\") :late)"},
-        {"token": token, "complete": "set-te"},
-    ]))
+        {"eval": "(+ 1 2)"},
+        {"eval": "(set-tempo! 99) (tempo?)"},
+        {"eval": "(car 1)"},
+        {"eval": "(+ 1"},
+        {"eval": "(do (wait 500) (println \"hi\") :late)"},
+        {"complete": "set-te"},
+    ], token))
     assert replies[0] == {"ok": True, "value": "3", "output": ""}
     assert replies[1]["value"] == "99.0" and host.song.tempo == 99
     assert replies[2]["ok"] is False and replies[2]["error"].startswith("<repl>:1:")
     assert replies[3]["incomplete"] is True
-    assert replies[4]["value"] == ":late"
+    assert replies[4]["value"] == ":late" and replies[4]["output"] == "hi\n"   # printed after a wait
     assert replies[5]["completions"] == ["set-tempo!"]
 
 
 def test_wrong_token_closes_the_connection(tmp_path):
     host = make_host(tmp_path, "", repl=True)
     _, info = repl_info(host)
-    replies, state = talk(host, lambda: send_lines(info["port"], [
-        {"token": "nope", "eval": "(set-tempo! 10)"}, {"token": info["token"], "eval": "1"}]))
-    assert replies[0]["ok"] is False and "wrong token" in replies[0]["error"]
+    replies, state = talk(host, lambda: send_lines(info["port"], [{"eval": "(set-tempo! 10)"}], "nope"))
+    assert replies == [{"ok": False, "error": "wrong token"}]    # nothing about where the token is
     assert state == "closed" and host.song.tempo == 120
 
 
@@ -94,7 +136,7 @@ def test_pin_writes_init_and_the_reload_binds_it(tmp_path):
     host = make_host(tmp_path, "", repl=True)
     _, info = repl_info(host)
     replies, _ = talk(host, lambda: send_lines(info["port"], [
-        {"token": info["token"], "pin": "(note 40)", "form": "(set-tempo! 77)"}]))
+        {"pin": "(note 40)", "form": "(set-tempo! 77)"}], info["token"]))
     assert replies[0] == {"ok": True, "value": "(bind (note 40) (set-tempo! 77))"}
     host.advance_ms(600)
     host.send_midi_in((0x90, 40, 127))
@@ -155,18 +197,22 @@ def slow_server(tmp_path, monkeypatch):
 
 
 def requests(server, ids):
-    return "".join(json.dumps({"token": server.token, "id": i, "eval": "(+ %d 1)" % i}) + "\n"
-                   for i in ids).encode()
+    """The token line, then the requests."""
+    return (server.token + "\n" + "".join(json.dumps({"id": i, "eval": "(+ %d 1)" % i}) + "\n"
+                                          for i in ids)).encode()
 
 
 def poll_until_answered(server, socks, counts, max_polls=2000):
-    """Poll (one tick each) until each socket got its number of reply lines; the clients send
-    nothing more meanwhile. Returns the replies per socket and the poll each one completed on."""
+    """Poll (one tick each, the scheduler running the evaluations after it) until each socket got
+    its number of answers after the sign-in; the clients send nothing more meanwhile. Returns the
+    answers per socket and the poll each one completed on."""
     import time
     received = [b""] * len(socks)
     done_at = [None] * len(socks)
+    counts = [n + 1 for n in counts]        # the sign-in's {"ok": true} comes first
     for tick in range(max_polls):
         server.poll()
+        server.session.tick()
         for i, sock in enumerate(socks):
             try:
                 received[i] += sock.recv(65536)
@@ -177,7 +223,9 @@ def poll_until_answered(server, socks, counts, max_polls=2000):
         if None not in done_at:
             break
         time.sleep(0.0005)           # lets loopback deliver; not a measurement
-    return [[json.loads(l) for l in r.decode().splitlines()] for r in received], done_at
+    answers = [[json.loads(l) for l in r.decode().splitlines()] for r in received]
+    assert all(a[:1] == [{"ok": True}] for a in answers)
+    return [a[1:] for a in answers], done_at
 
 
 def test_requests_left_when_the_poll_budget_ran_out_are_answered_on_later_ticks(tmp_path, monkeypatch):
