@@ -58,7 +58,8 @@ def _fail(message, text, pos, incomplete=False, expected=None):
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_LONE_CR = re.compile(r"\r(?!\n)")
+# A lone \r outside strings (strings keep theirs: "\r" must read back as it printed).
+_LONE_CR = re.compile(r'(;[^\n\r]*)|("(?:[^"\\]|\\.)*")|\r(?!\n)')
 
 
 def split_lines(text):
@@ -69,8 +70,9 @@ def split_lines(text):
 
 
 def _line_of(text, line):
-    lines = split_lines(text)
-    return lines[line - 1] if 0 < line <= len(lines) else ""
+    # text is as the parser saw it (_prepare): every line break outside strings is a \n now
+    lines = text.split("\n")
+    return lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
 
 
 def _describe(token):
@@ -249,7 +251,7 @@ def _prepare(text):
     if text.startswith("\ufeff"):  # a byte-order mark some editors write; not a symbol
         text = text[1:]
     if "\r" in text:   # a lone \r (old Mac files) ends a line too, for lark and for ; comments
-        text = _LONE_CR.sub("\n", text)
+        text = _LONE_CR.sub(lambda m: m.group(1) or m.group(2) or "\n", text)
     return text
 
 
