@@ -8,6 +8,7 @@ the frame, and 100 000-deep recursion only grows that list.
 from __future__ import annotations
 
 import itertools
+from collections import deque
 from time import perf_counter
 
 from . import code as op
@@ -59,7 +60,7 @@ class Task(object):
         self.wait = None          # the Wait request while waiting
         self.wake_seq = 0         # bumped on each wake, so stale scheduler entries are ignored
         self.on_done = []         # callbacks(task) when it ends in any way
-        self.forms = list(forms)  # top-level forms still to compile and run
+        self.forms = deque(forms)  # top-level forms still to compile and run (popped from the left)
         self.pending_error = None  # raised at the next step (a par child failed)
         self.supervised = parent is not None  # a parent reports our errors
         self.early_target = None  # played-beats target when woken ahead of a beat (lookahead)
@@ -90,7 +91,7 @@ class Task(object):
 
     def _next_form(self):
         """Compile the next top-level form only now, so macros defined by earlier forms apply."""
-        form = self.forms.pop(0)
+        form = self.forms.popleft()
         self._enter(self.session.compiler.compile_toplevel(form))
 
     # ---- running ------------------------------------------------------------------------
