@@ -22,7 +22,7 @@ from ..interpreter.values import Keyword, LmacError
 from .bindings.builtins import TABLE_KEY
 from .bindings.table import BindingTable
 from .load_job import LOAD_BUDGET_S, SCOPE_KEY, LoadJob, LoadScope, _Frame, read_source
-from .namespaces import rename_symbols, top_level_definitions
+from .namespaces import top_level_definitions
 from .user_library import init_path, last_good_path, lib_dir, surfaces_dir
 
 STDLIB = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "stdlib_macros")
@@ -209,7 +209,7 @@ class LibraryLoader(object):
             self._refuse_clashes(library, path, names, alias)
             self.library_paths.add(path)
             planned.extend(names)
-            return rename_symbols(forms, mapping) if mapping else forms
+            return mapping
 
         def done(error):
             if path in self._loading:

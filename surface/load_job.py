@@ -19,6 +19,7 @@ from time import perf_counter
 from ..grammar.stepped import SteppedRead
 from ..interpreter.machine import DONE, FAILED, READY, WAITING, Task
 from ..interpreter.values import LmacError, Pos
+from .namespaces import rename_symbols
 
 LOAD_BUDGET_S = 2.0            # lmac's time a whole load may take, reading included
 MAX_FILE_BYTES = 256 * 1024    # a bigger file is refused before it is read
@@ -72,10 +73,11 @@ class _Frame(object):
         self.path = path
         self.text = text
         self.dyn = dyn
-        self.prepare = prepare      # fn(forms) -> forms to run (a library renames its names)
+        self.prepare = prepare      # fn(forms) -> the library's renames {old: new}, or None
         self.done = done            # fn(error or None) when the file has run (or failed)
         self.importer = importer    # the task waiting for this library, or None
         self.reader = SteppedRead(text, path)
+        self.renaming = None        # (forms ready to run, forms done, the library's renames)
         self.task = None
         self.running = None         # fn(bool) told when this frame's code runs (a library's guard)
 
@@ -146,14 +148,17 @@ class LoadJob(object):
                 try:
                     if not frame.reader.step(deadline, max_tokens=READ_ALL):
                         return
-                    forms = frame.reader.forms
-                    if frame.prepare is not None:
-                        forms = frame.prepare(forms)
+                    if frame.renaming is None:
+                        frame.renaming = ([], 0, None)
+                        if frame.prepare is not None:
+                            frame.renaming = ([], 0, frame.prepare(frame.reader.forms))
+                    if not self._rename(frame, deadline):
+                        return
                 except LmacError as e:
                     self._frame_failed(e)
                     continue
                 from ..interpreter.session import _flatten_toplevel
-                frame.task = Task(self.session, forms=_flatten_toplevel(forms),
+                frame.task = Task(self.session, forms=_flatten_toplevel(frame.renaming[0]),
                                   name=os.path.basename(frame.path), dyn=frame.dyn)
             if frame.running is not None:
                 frame.running(True)
@@ -189,6 +194,24 @@ class LoadJob(object):
                 self._frame_failed(LmacError("the load was cancelled", Pos(frame.path, 1, 1)))
             if self.finished:
                 return
+
+    RENAME_CHUNK = 64   # top-level forms renamed between two looks at the clock
+
+    def _rename(self, frame, deadline):
+        """A library's names are renamed (rename_symbols) a chunk of forms at a time; True when
+        all its forms are ready to run."""
+        done, i, mapping = frame.renaming
+        forms = frame.reader.forms
+        if not mapping:
+            frame.renaming = (forms, len(forms), mapping)
+            return True
+        while i < len(forms):
+            done.extend(rename_symbols(forms[i:i + self.RENAME_CHUNK], mapping))
+            i += self.RENAME_CHUNK
+            frame.renaming = (done, i, mapping)
+            if i < len(forms) and perf_counter() >= deadline:
+                return False
+        return True
 
     def _frame_done(self, error):
         frame = self.frames.pop()
