@@ -503,3 +503,16 @@ def test_time_the_system_gives_other_programs_does_not_spend_a_slice(fake_time, 
     task = env.session.spawn('(let (x 1) (tempo 99) (tempo 98) (tempo 97))')
     env.session.tick()
     assert task.status == "ready" and env.song.tempo == 98
+
+
+def test_a_big_library_imported_with_an_alias_loads_over_ticks_within_budget(tmp_path, auto_time):
+    host = live_host(tmp_path, "")
+    loader = host.script.surface.loader
+    budget = host.script.session.scheduler.budget_ms
+    lines = "".join("(defn %%h%d () %d)\n(defn f%d () (%%h%d))\n" % (i, i, i, i) for i in range(3000))
+    _write(os.path.join(host.ul, "lmac", "lib", "big.lmac"), '(library "big")\n' + lines)
+    _write(os.path.join(host.ul, "lmac", "init.lmac"), '(import "big" :as b)\n(def got (b/f2999))\n', bump=1)
+    _ticks_until(host, lambda: loader._job is not None)
+    times = _ticks_until(host, lambda: loader._job is None)
+    assert host.script.session.eval("got") == 2999 and loader.failures == 0, _log(host)
+    assert len(times) > 5 and max(times) / budget <= 1.0 + 1.0 / budget
