@@ -15,7 +15,8 @@ COMMANDS = {
     "install": "copy lmac (and its lark) into Live's User Library as a Remote Script",
     "uninstall": "remove exactly what lmac install wrote (never your init.lmac or libraries)",
     "check": "find mistakes in .lmac files without running them (names, argument counts, Live versions)",
-    "lsp": "the language server for editors (diagnostics, completion, hover) over stdio",
+    "fmt": "lay out .lmac files in the canonical layout (--check, --write); comments and meaning stay",
+    "lsp": "the language server for editors (diagnostics, completion, navigation, formatting) over stdio",
     "conformance": "show how much of Live's API (ableton-live-stubs) virtual Live implements",
     "sets": "work with sets: `lmac sets convert MySong.als -o MySong.json` (your Live set as a virtual Live set)",
 }

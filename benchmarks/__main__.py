@@ -10,7 +10,7 @@ import json
 import sys
 
 BENCHMARKS = ["core", "parse", "ready", "virtual_hour", "timing", "startup", "scaling", "als_load",
-              "repl_hostile", "actions"]
+              "repl_hostile", "actions", "hostile"]
 
 
 def main(argv=None):

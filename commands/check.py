@@ -1,15 +1,29 @@
 """lmac check FILE...: find mistakes without running anything (syntax, unknown names, argument
-counts, actions that need a newer Live). Prints `file:line:column: message`; exit status 1 when
-anything is found."""
+counts, actions that need a newer Live). Prints `file:line:column: error: message` (or JSON with
+--json); exit status 1 when anything is found, 2 when the command line is wrong."""
 from __future__ import annotations
 
+import json
 import sys
+
+EPILOG = """output:
+  one line per finding, file:line:column: error: message (VS Code's $gcc problem matcher,
+  Emacs and vim read it); with --json a JSON list of {"file", "line", "column", "severity",
+  "kind", "message"} (line and column count from 1)
+exit status:
+  0  no findings
+  1  findings were printed (unreadable files count as findings)
+  2  the command line is wrong (e.g. --live 11.x) or the --set file does not load"""
 
 
 def add_arguments(p):
+    import argparse
+    p.formatter_class = argparse.RawDescriptionHelpFormatter  # keep the epilog's lines
+    p.epilog = EPILOG
     p.add_argument("files", nargs="+", metavar="FILE", help=".lmac files or folders to check")
     p.add_argument("--live", default=None, metavar="VERSION",
                    help="the Live version the files must work on, e.g. 11.3 (default: the newest, 12.3)")
+    p.add_argument("--json", action="store_true", help="print the findings as a JSON list")
     p.add_argument("-v", "--verbose", action="store_true", help="also say which files were checked")
     p.add_argument("--set", metavar="SET",
                    help="also check that the tracks, scenes, clips, devices and parameters the files name exist "
@@ -32,8 +46,11 @@ def run(args):
             print(problem, file=sys.stderr)
             return 2
         findings.extend(more)
-    for f in findings:
-        print(f)
+    if args.json:
+        print(json.dumps([f.as_json() for f in findings], indent=1))
+    else:
+        for f in findings:
+            print(f)
     if args.verbose:
         for note in notes():
             print("note: " + note, file=sys.stderr)

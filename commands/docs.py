@@ -1,7 +1,9 @@
 """lmac docs [--write [PATH]]: print or write docs/reference.md (generated from the action registry).
 
-`--write` alone writes the checkout's docs/reference.md, and only when lmac runs from a checkout
-(an installed lmac has no docs/ of its own to write into); `--write PATH` writes PATH."""
+`--write` alone writes the checkout's docs/reference.md (and the VS Code grammar,
+editor_support/vscode/syntaxes/lmac.tmLanguage.json, generated from the same registry), and only
+when lmac runs from a checkout (an installed lmac has no docs/ of its own to write into);
+`--write PATH` writes PATH."""
 from __future__ import annotations
 
 import os
@@ -38,4 +40,11 @@ def run(args):
         print("error: cannot write %s: %s" % (target, e.strerror or e), file=sys.stderr)
         return 1
     print("wrote %s" % target)
+    grammar = os.path.join(ROOT, "editor_support", "vscode", "syntaxes", "lmac.tmLanguage.json")
+    if not args.write and os.path.isfile(grammar):
+        # the checkout's other file generated from the registry: the VS Code grammar
+        from lmac.editor_support.vscode_grammar import render as render_grammar
+        with open(grammar, "w", encoding="utf-8") as f:
+            f.write(render_grammar())
+        print("wrote %s" % grammar)
     return 0

@@ -1,10 +1,14 @@
 """lmac lsp: the language server for editors (JSON-RPC over standard input and output):
-diagnostics from `lmac check`, completion and hover."""
+diagnostics and quick fixes from `lmac check`, completion, hover, signature help, go to
+definition, references, rename, the outline and formatting (`lmac fmt`)."""
 from __future__ import annotations
 
 
 def add_arguments(p):
     p.add_argument("--stdio", action="store_true", help="talk over standard input/output (the default)")
+    p.add_argument("--set", default=None, metavar="SET",
+                   help="your Live set (MySong.als, only read) or a virtual Live set (JSON) whose "
+                        "track, scene and clip names complete (default: the demo set)")
 
 
 def run(args):
@@ -14,5 +18,5 @@ def run(args):
         import sys
         print("error: lmac lsp needs pygls and lsprotocol (%s): pip install 'pygls>=2'" % e, file=sys.stderr)
         return 1
-    main()
+    main(set_path=args.set)
     return 0

@@ -2,7 +2,7 @@
 you mean"), wrong argument counts, and actions that need a newer Live.
 
     findings = Checker(live=(11, 3)).check_text(text, "set.lmac")
-    for f in findings: print(f)          # set.lmac:3:5: 'arn' not found; did you mean 'arm'?
+    for f in findings: print(f)   # set.lmac:3:5: error: 'arn' not found; did you mean 'arm'?
 
 The walk understands the binding forms (def, defn, defmacro, fn, let, loop, if-let, when-let,
 dotimes, doseq, for-each [t SEL], try/catch), skips quoted code (walking only the ~ parts of
@@ -11,7 +11,6 @@ defines itself (their arguments may be any syntax).
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 from lmac.grammar.reader import read_all
@@ -33,8 +32,16 @@ class Finding:
     message: str
     kind: str = "error"    # syntax, unknown-name, arity, live-version, library
 
+    severity = "error"
+
     def __str__(self):
-        return "%s:%d:%d: %s" % (self.file, self.line, self.col, self.message)
+        # file:line:col: error: message -- the layout compilers print, which editors' problem
+        # matchers (VS Code's $gcc, Emacs compile mode, vim's errorformat) understand
+        return "%s:%d:%d: %s: %s" % (self.file, self.line, self.col, self.severity, self.message)
+
+    def as_json(self):
+        return {"file": self.file, "line": self.line, "column": self.col,
+                "severity": self.severity, "kind": self.kind, "message": self.message}
 
 
 BINDING_PAIR_FORMS = ("if-let", "when-let", "dotimes", "doseq")
@@ -179,7 +186,11 @@ class _Run(object):
             self.check_symbol(head, scope)
             self.walk_all(form[1:], scope)
             return
-        self.check_arity(form, entry)
+        action = self.registered_action(name, entry)
+        if action is not None:
+            self.check_action(form, action, scope)
+        else:
+            self.check_arity(form, entry)
         self.check_live(head, entry)
         if name in self.macros:
             return  # its own syntax; the macro decides what its arguments mean
@@ -223,8 +234,8 @@ class _Run(object):
             pool = [alias + "/" + n for n in (self.aliases[alias] or {})]
         else:
             pool = list(scope) + list(self.defs) + list(self.checker.names)
-        close = difflib.get_close_matches(name, pool, n=1, cutoff=0.7)
-        return close[0] if close else None
+        from lmac.interpreter.friend import closest_name
+        return closest_name(name, pool)     # the run suggests the same way
 
     def check_arity(self, form, entry):
         arity = entry.arity
@@ -241,6 +252,20 @@ class _Run(object):
         else:
             want = "%d to %d arguments" % (lo, hi)
         self.report(form, "%s expects %s, got %d" % (entry.name, want, n), "arity")
+
+    def registered_action(self, name, entry):
+        """The registry's action behind a name (None when the file defines the name itself)."""
+        if entry is None or entry.kind != "action" or name in self.defs:
+            return None
+        from lmac.surface.actions.registry import REGISTRY
+        return REGISTRY.get(name)
+
+    def check_action(self, form, action, scope):
+        """Arity, keyword options and their values, literal types: the action's own signature."""
+        from .action_check import problems_of_call
+        for where, message in problems_of_call(form, action, scope):
+            self.report(where, message, "action")
+
 
     def check_live(self, where, entry):
         need = entry.min_live

@@ -1,8 +1,10 @@
 """Pygments lexer for lmac (`pygmentize -l lmac FILE`, `pygmentize FILE.lmac`, the REPL).
 
 Special forms and macros are keywords, functions and registered Live actions are builtins; the
-word lists come from editor_support/names.py (the registry plus interpreter/vocabulary.py). The
-token rules follow grammar/lmac.lark, so whatever the reader accepts lexes without errors.
+word lists come from names.highlight_classes (the registry, the vocabulary and what the session
+adds, such as bind and for-each), the same list the VS Code grammar is generated from
+(vscode_grammar.py). The token rules follow grammar/lmac.lark, so whatever the reader accepts
+lexes without errors.
 """
 from __future__ import annotations
 

@@ -135,8 +135,8 @@ def library_files():
     return out
 
 
-def library_definitions(name, relative_to=None):
-    """The definitions of library ``name`` (a name or a path), read statically."""
+def library_path(name, relative_to=None):
+    """The file of library ``name`` (a name, or a path relative to the importing file), or None."""
     path = library_files().get(name)
     if path is None and relative_to:
         candidate = os.path.join(os.path.dirname(relative_to), name)
@@ -144,17 +144,35 @@ def library_definitions(name, relative_to=None):
             if os.path.isfile(p):
                 path = p
                 break
+    return path
+
+
+def library_definitions(name, relative_to=None):
+    """The definitions of library ``name`` (a name or a path), read statically."""
+    path = library_path(name, relative_to)
     if path is None:
         return None
     return definitions_in_file(path)
 
 
+def highlight_classes():
+    """OrderedDict name -> "keyword" (special forms and macros) or "builtin" (functions, actions,
+    values): the one list both highlighters colour by, the Pygments lexer at run time and the VS
+    Code grammar through its generator (editor_support/vscode_grammar.py). Every name the session
+    knows, including the forms the surface adds (bind, for-each, import, with, ...)."""
+    from .syntax import is_symbol
+    out = OrderedDict()
+    for name, entry in known_names().items():
+        if is_symbol(name):  # a name spelled like a number or constant lexes as one
+            out[name] = "keyword" if entry.kind in ("special", "macro") else "builtin"
+    return out
+
+
 def word_lists():
-    """(keywords, builtins) for the highlighters: special forms and macros; functions and actions."""
-    keywords, builtins = [], []
-    for name, entry in known_names(session=False).items():
-        (keywords if entry.kind in ("special", "macro") else builtins).append(name)
-    return keywords, builtins
+    """(keywords, builtins) for the highlighters (see highlight_classes)."""
+    classes = highlight_classes()
+    return ([n for n, c in classes.items() if c == "keyword"],
+            [n for n, c in classes.items() if c == "builtin"])
 
 
 def version_text(version):

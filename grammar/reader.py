@@ -13,6 +13,7 @@ import os
 import re
 import threading
 
+from ..interpreter.budget import MAX_INT_DIGITS
 from ..interpreter.clyphx_hints import clyphx_hint
 from ..interpreter.values import Keyword, List, LmacSyntaxError, Map, Pos, Symbol, Vector
 from .lark_loader import import_lark
@@ -141,16 +142,21 @@ class _FormBuilder(object):
 
     # -- atoms --------------------------------------------------------------------------------
     def INT(self, token):
-        return int(token.value)
+        return _integer(token.value, token)
 
     def FLOAT(self, token):
         return float(token.value)
 
     def RATIO(self, token):
         num, den = token.value.split("/")
-        if int(den) == 0:
+        num, den = _integer(num, token), _integer(den, token)
+        if den == 0:
             raise _SyntaxProblem("%s divides by zero" % token.value, token.line, token.column)
-        return int(num) / int(den)
+        try:
+            return num / den
+        except OverflowError:
+            raise _SyntaxProblem("%s is too large for a decimal number (the largest is about "
+                                 "1.8e308)" % _shorten(token.value), token.line, token.column)
 
     def CONSTANT(self, token):
         return _CONSTANTS[token.value]
@@ -173,6 +179,13 @@ class _FormBuilder(object):
                              token.line, token.column, incomplete=True, expected=['"'])
 
     def BAD_NUMBER(self, token):
+        text = token.value
+        if text.lower().endswith("db") and _is_plain_number(text[:-2]):
+            raise _SyntaxProblem("%s is not a number; for decibels write (db %s), e.g. (volume (track 1) "
+                                 "(db %s))" % (text, text[:-2], text[:-2]), token.line, token.column)
+        if text.endswith("%") and _is_plain_number(text[:-1]):
+            raise _SyntaxProblem("%s is not a number; for a percentage write (percent %s)"
+                                 % (text, text[:-1]), token.line, token.column)
         hint = clyphx_hint(token.value)
         raise _SyntaxProblem("%s is not a number (write a number like 3, -0.5 or 1/16, or a name "
                              "that starts with a letter)%s" % (token.value, ". " + hint if hint else ""),
@@ -181,6 +194,19 @@ class _FormBuilder(object):
     def BAD_KEYWORD(self, token):
         raise _SyntaxProblem("expected a keyword name after :, like :bar", token.line, token.column,
                              expected=["a keyword name"])
+
+
+def _integer(text, token):
+    # Reading a long run of digits takes time quadratic in its length: refuse past the limit.
+    if len(text.lstrip("+-")) > MAX_INT_DIGITS:
+        raise _SyntaxProblem("%s has more than %d digits, more than lmac integers hold; write a "
+                             "decimal such as 1.5e300 instead" % (_shorten(text), MAX_INT_DIGITS),
+                             token.line, token.column)
+    return int(text)
+
+
+def _shorten(text):
+    return text if len(text) <= 24 else text[:12] + "..." + text[-8:]
 
 
 def _unescape(match, token):
@@ -286,3 +312,11 @@ def _explain_unexpected(error, token_class):
     if at_end:  # point at the bracket that is still open
         return _SyntaxProblem(message, opener.line, opener.column, incomplete=True, expected=[close])
     return _SyntaxProblem(message, line, col, expected=[close])
+
+
+def _is_plain_number(text):
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random as _random
 
+from .budget import MAX_INT_BITS, MAX_ITEMS, charge, check_chars, check_int, check_items
 from .printer import describe, pr_str
 from .values import Atom, Keyword, Lambda, List, LmacError, Map, Symbol, Vector, Builtin
 
@@ -27,10 +28,18 @@ def _seq(x, who):
     if isinstance(x, (list, tuple)):
         return x
     if isinstance(x, dict):
+        if len(x) > 64:
+            charge(len(x))
         return [Vector(kv) for kv in x.items()]
     if isinstance(x, str):
+        check_items(len(x), who)     # a text used as a list of its characters
         return list(x)
     raise LmacError("%s expects a list, vector or map, got %s" % (who, describe(x)))
+
+
+def _indexable(x, who):
+    """For reading single items: a text as it is (no list of its characters is built)."""
+    return x if isinstance(x, str) else _seq(x, who)
 
 
 def _num(x, who):
@@ -39,20 +48,47 @@ def _num(x, who):
     return x
 
 
-def equal(a, b):
-    """Structural equality: a list equals a vector with equal items; true is not 1."""
+MAX_COMPARED = 10 * MAX_ITEMS   # items one call may compare (shared structure can hide many)
+
+
+def equal(a, b, left=None):
+    """Structural equality: a list equals a vector with equal items; true is not 1. ``left`` is
+    a one-item list counting down the items a whole builtin call may still compare."""
+    if isinstance(a, (list, tuple, dict)) and isinstance(b, (list, tuple, dict)):
+        return _equal(a, b, left or [MAX_COMPARED])
+    return _equal(a, b, None)
+
+
+def _equal(a, b, left):
     ta, tb = type(a), type(b)
     if ta is bool or tb is bool or a is None or b is None:
         return a is b
     if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
-        return len(a) == len(b) and all(equal(x, y) for x, y in zip(a, b))
+        if len(a) != len(b):
+            return False
+        if a is b:
+            return True
+        _spend(left, len(a))
+        return all(_equal(x, y, left) for x, y in zip(a, b))
     if isinstance(a, dict) and isinstance(b, dict):
-        return len(a) == len(b) and all(k in b and equal(v, b[k]) for k, v in a.items())
+        if len(a) != len(b):
+            return False
+        _spend(left, len(a))
+        return all(k in b and _equal(v, b[k], left) for k, v in a.items())
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return a == b
     if ta is not tb and not (isinstance(a, str) and isinstance(b, str)):
         return False
     return a == b
+
+
+def _spend(left, n):
+    left[0] -= n
+    if left[0] < 0:
+        raise LmacError("comparing collections visited more than %d items; compare smaller ones"
+                        % MAX_COMPARED)
+    if n > 64:
+        charge(n)
 
 
 # ---- arithmetic -----------------------------------------------------------------------------
@@ -65,7 +101,7 @@ def add(*xs):
     total = 0
     for x in xs:
         total += _num(x, "+")
-    return total
+    return check_int(total, "+")
 
 
 @builtin("-", (1, None), "Subtract: (- 10 3) is 7; (- 5) is -5.")
@@ -79,15 +115,23 @@ def sub(*xs):
     total = _num(xs[0], "-")
     for x in xs[1:]:
         total -= _num(x, "-")
-    return total
+    return check_int(total, "-")
 
 
 @builtin("*", doc="Product: (* 2 3) is 6.")
 def mul(*xs):
     total = 1
     for x in xs:
-        total *= _num(x, "*")
+        total = _mul2(total, _num(x, "*"))
     return total
+
+
+def _mul2(a, b):
+    # Squaring in a loop doubles an integer's size each time: refuse past the integer limit
+    # before the multiplication would take seconds.
+    if type(a) is int and type(b) is int and a.bit_length() + b.bit_length() > MAX_INT_BITS + 1:
+        return check_int(a * b, "*") if a and b else 0
+    return a * b
 
 
 def _div2(a, b):
@@ -252,7 +296,7 @@ _pred("odd?", lambda x: _num(x, "odd?") % 2 == 1, "Is it odd?")
 
 @builtin("empty?", (1, 1), "Is the collection (or text) empty? nil is empty.")
 def empty_(x):
-    return x is None or len(_seq(x, "empty?")) == 0
+    return x is None or len(_indexable(x, "empty?")) == 0
 
 
 # ---- collections -------------------------------------------------------------------------------
@@ -268,55 +312,65 @@ def vector(*xs):
 
 @builtin("vec", (1, 1), "Turn a list or map into a vector.")
 def vec(x):
-    return Vector(_seq(x, "vec"))
+    s = _seq(x, "vec")
+    check_items(len(s), "vec")
+    return Vector(s)
 
 
 @builtin("hash-map", doc="Make a map from keys and values: (hash-map :a 1 :b 2).")
 def hash_map(*xs):
     if len(xs) % 2:
         raise LmacError("hash-map expects keys and values in pairs, got %d forms" % len(xs))
+    check_items(len(xs) // 2, "hash-map")
     return Map(zip(xs[::2], xs[1::2]))
 
 
 @builtin("cons", (2, 2), "Put an item in front: (cons 0 [1 2]) is (0 1 2).")
 def cons(x, coll):
-    return List([x] + list(_seq(coll, "cons")))
+    s = _seq(coll, "cons")
+    check_items(len(s) + 1, "cons")
+    return List([x] + list(s))
 
 
 @builtin("concat", doc="Join lists and vectors into one list.")
 def concat(*colls):
+    seqs = [_seq(c, "concat") for c in colls]
+    check_items(sum(len(c) for c in seqs), "concat")
     out = List()
-    for c in colls:
-        out.extend(_seq(c, "concat"))
+    for c in seqs:
+        out.extend(c)
     return out
 
 
 @builtin("first", (1, 1), "The first item, or nil.")
 def first(coll):
-    s = _seq(coll, "first")
+    s = _indexable(coll, "first")
     return s[0] if len(s) else None
 
 
 @builtin("second", (1, 1), "The second item, or nil.")
 def second(coll):
-    s = _seq(coll, "second")
+    s = _indexable(coll, "second")
     return s[1] if len(s) > 1 else None
 
 
 @builtin("last", (1, 1), "The last item, or nil.")
 def last(coll):
-    s = _seq(coll, "last")
+    s = _indexable(coll, "last")
     return s[-1] if len(s) else None
 
 
 @builtin("rest", (1, 1), "Everything but the first item, as a list.")
 def rest(coll):
-    return List(_seq(coll, "rest")[1:])
+    s = _seq(coll, "rest")
+    if len(s) > 64:
+        charge(len(s))
+    return List(s[1:])
 
 
 @builtin("nth", (2, 3), "The item at a 0-based index: (nth [a b c] 1) is b.")
 def nth(coll, i, *default):
-    s = _seq(coll, "nth")
+    s = _indexable(coll, "nth")
     if isinstance(i, bool) or not isinstance(i, int):
         raise LmacError("nth expects an integer index, got %s" % describe(i))
     if 0 <= i < len(s):
@@ -337,6 +391,8 @@ def count(coll):
 
 @builtin("conj", (1, None), "Add items: at the end of a vector, at the front of a list.")
 def conj(coll, *xs):
+    if coll is not None and hasattr(coll, "__len__"):
+        check_items(len(coll) + len(xs), "conj")
     if coll is None:
         return List(reversed(xs))
     if isinstance(coll, Vector):
@@ -351,50 +407,103 @@ def conj(coll, *xs):
 
 @builtin("take", (2, 2), "The first n items.")
 def take(n, coll):
-    return List(_seq(coll, "take")[:max(0, n)])
+    s = _seq(coll, "take")[:max(0, n)]
+    if len(s) > 64:
+        charge(len(s))
+    return List(s)
 
 
 @builtin("drop", (2, 2), "All but the first n items.")
 def drop(n, coll):
-    return List(_seq(coll, "drop")[max(0, n):])
+    s = _seq(coll, "drop")[max(0, n):]
+    if len(s) > 64:
+        charge(len(s))
+    return List(s)
 
 
 @builtin("reverse", (1, 1), "The items in reverse order.")
 def reverse(coll):
-    return List(reversed(list(_seq(coll, "reverse"))))
+    s = _seq(coll, "reverse")
+    if len(s) > 64:
+        charge(len(s))
+    return List(reversed(list(s)))
 
 
 @builtin("sort", (1, 1), "The items in ascending order (numbers, or texts).")
 def sort(coll):
+    s = _seq(coll, "sort")
+    if len(s) > 64:
+        charge(4 * len(s))
     try:
-        return List(sorted(_seq(coll, "sort")))
+        return List(sorted(s))
     except TypeError:
         raise LmacError("sort can only order numbers with numbers and texts with texts")
 
 
 @builtin("distinct", (1, 1), "The items without repeats, in order.")
 def distinct(coll):
-    out = List()
-    for x in _seq(coll, "distinct"):
-        if not any(equal(x, y) for y in out):
-            out.append(x)
+    # Linear: scalars are found by hashing; only collections are compared one by one.
+    s = _seq(coll, "distinct")
+    if len(s) > 64:
+        charge(2 * len(s))
+    out, seen, compound, left = List(), set(), [], [MAX_COMPARED]
+    for x in s:
+        key = _hash_key(x)
+        if key is None:
+            if any(equal(x, y, left) for y in compound):
+                continue
+            compound.append(x)
+        elif key in seen:
+            continue
+        else:
+            seen.add(key)
+        out.append(x)
     return out
+
+
+def _hash_key(x):
+    """A key equal for values `=` calls equal (1 and 1.0 alike, true apart from 1), or None."""
+    if x is None or x is True or x is False:
+        return (0, x)
+    if isinstance(x, (int, float)):
+        return (1, x)
+    if isinstance(x, str):
+        return (2, x)
+    if type(x) in (Keyword, Symbol):
+        return (3, x)
+    return None
 
 
 @builtin("range", (1, 3), "Numbers: (range 3) is (0 1 2); (range 1 4); (range 0 10 2).")
 def range_(*xs):
     for x in xs:
         _num(x, "range")
-    if all(type(x) is int for x in xs):
-        return List(range(*xs))
     start, end, step = (0, xs[0], 1) if len(xs) == 1 else (xs[0], xs[1], xs[2] if len(xs) > 2 else 1)
     if step == 0:
         raise LmacError("range: the step cannot be 0")
+    if all(type(x) is int for x in xs):
+        n = (end - start + step - 1) // step if step > 0 else (start - end - step - 1) // -step
+        check_items(max(0, n), "range")
+        return List(range(start, end, step))
+    for x in (start, end, step):
+        if x != x or x in (_INF, -_INF):
+            raise LmacError("range expects finite numbers, got %s" % describe(x))
+    try:
+        check_items(max(0, int((end - start) / step)), "range")
+    except OverflowError:
+        check_items(MAX_ITEMS + 1, "range")
     out, x = List(), start
     while (step > 0 and x < end) or (step < 0 and x > end):
         out.append(x)
-        x += step
+        after = x + step
+        if after == x:   # e.g. (range 1e16 (+ 1e16 10) 1): adding 1 no longer changes 1e16
+            raise LmacError("range: the step %s is too small to count from %s (decimals are "
+                            "not that precise)" % (pr_str(step), pr_str(x)))
+        x = after
     return out
+
+
+_INF = float("inf")
 
 
 @builtin("get", (2, 3), "Look up a key in a map (or an index in a vector): (get m :a default).")
@@ -414,6 +523,8 @@ def get(coll, key, *default):
 def assoc(coll, *kvs):
     if len(kvs) % 2:
         raise LmacError("assoc expects keys and values in pairs")
+    if coll:
+        check_items(len(coll) + len(kvs) // 2, "assoc")
     if isinstance(coll, Vector):
         out = Vector(coll)
         for k, v in zip(kvs[::2], kvs[1::2]):
@@ -427,6 +538,8 @@ def assoc(coll, *kvs):
 
 @builtin("dissoc", (1, None), "A copy of the map without the keys.")
 def dissoc(coll, *keys):
+    if coll and len(coll) > 64:
+        charge(len(coll))
     out = Map(coll or {})
     for k in keys:
         out.pop(k, None)
@@ -435,6 +548,7 @@ def dissoc(coll, *keys):
 
 @builtin("merge", doc="Maps merged left to right.")
 def merge(*maps):
+    check_items(sum(len(m) for m in maps if m), "merge")
     out = Map()
     for m in maps:
         if m:
@@ -444,11 +558,15 @@ def merge(*maps):
 
 @builtin("keys", (1, 1), "The keys of a map, as a list.")
 def keys(m):
+    if m and len(m) > 64:
+        charge(len(m))
     return List((m or {}).keys())
 
 
 @builtin("vals", (1, 1), "The values of a map, as a list.")
 def vals(m):
+    if m and len(m) > 64:
+        charge(len(m))
     return List((m or {}).values())
 
 
@@ -467,31 +585,44 @@ def contains(coll, key):
 # ---- text and symbols --------------------------------------------------------------------------
 @builtin("str", doc="Join values as text, without quotes: (str \"a\" 1) is \"a1\".")
 def str_(*xs):
-    return "".join("" if x is None else pr_str(x, readably=False) for x in xs)
+    parts = [x if type(x) is str else ("" if x is None else pr_str(x, readably=False)) for x in xs]
+    if len(parts) > 1:
+        check_chars(sum(len(p) for p in parts), "str")
+    return "".join(parts)
 
 
 @builtin("pr-str", doc="Join values as readable text: (pr-str \"a\" [1 :b]) is \"\\\"a\\\" [1 :b]\".")
 def pr_str_(*xs):
-    return " ".join(pr_str(x) for x in xs)
+    parts = [pr_str(x) for x in xs]
+    if len(parts) > 1:
+        check_chars(sum(len(p) for p in parts) + len(parts), "pr-str")
+    return " ".join(parts)
 
 
 @builtin("subs", (2, 3), "Part of a text: (subs \"hello\" 1 3) is \"el\".")
 def subs(s, start, *end):
-    return s[start:end[0]] if end else s[start:]
+    out = s[start:end[0]] if end else s[start:]
+    check_chars(len(out), "subs")
+    return out
 
 
 @builtin("upper-case", (1, 1), "Text in capitals.")
 def upper(s):
+    check_chars(len(s), "upper-case")
     return s.upper()
 
 
 @builtin("lower-case", (1, 1), "Text in small letters.")
 def lower(s):
+    check_chars(len(s), "lower-case")
     return s.lower()
 
 
 @builtin("split", (2, 2), "Split a text at a separator: (split \"a,b\" \",\").")
 def split(s, sep):
+    check_chars(len(s), "split")
+    if sep:
+        check_items(s.count(sep) + 1, "split")
     return Vector(s.split(sep))
 
 
@@ -499,29 +630,26 @@ def split(s, sep):
 def join(sep, *coll):
     if not coll:
         sep, coll = "", (sep,)
-    return sep.join(str_(x) for x in _seq(coll[0], "join"))
+    parts = [str_(x) for x in _seq(coll[0], "join")]
+    check_chars(sum(len(p) for p in parts) + len(sep) * len(parts), "join")
+    return sep.join(parts)
 
 
 @builtin("keyword", (1, 1), "Make a keyword from text: (keyword \"bar\") is :bar.")
 def keyword(name):
     if type(name) is Keyword:
         return name
-    return Keyword.of(_name_text("keyword", name))
+    return Keyword.of(_text_of(name))
 
 
 @builtin("symbol", (1, 1), "Make a symbol from text.")
 def symbol(name):
-    return Symbol(_name_text("symbol", name))
+    return Symbol(_text_of(name))
 
 
-def _name_text(who, x):
-    """The text a keyword or symbol is made of. Only text and names: str() of anything else
-    would put Python's own words (`<...Selector object at 0x...>`) into an lmac value."""
-    if isinstance(x, str):
-        return x
-    if type(x) in (Keyword, Symbol):
-        return x.name
-    raise LmacError('%s expects a text, like (%s "bar"), got %s' % (who, who, describe(x)))
+def _text_of(x):
+    # As str does: Python's own str() of a list has no size limit and shows Python's names.
+    return x if isinstance(x, str) else str_(x)
 
 
 @builtin("name", (1, 1), "The text of a keyword or symbol.")
@@ -539,7 +667,7 @@ _gensym_counter = [0]
 @builtin("gensym", (0, 1), "A fresh symbol for macros.")
 def gensym(prefix="G__"):
     _gensym_counter[0] += 1
-    return Symbol("%s%d" % (_name_text("gensym", prefix), _gensym_counter[0]))
+    return Symbol("%s%d" % (_text_of(prefix), _gensym_counter[0]))
 
 
 # ---- atoms, randomness -------------------------------------------------------------------------
@@ -594,10 +722,10 @@ def rand_int(*xs):
 
 @builtin("rand-nth", (1, 1), "A random item of the collection.")
 def rand_nth(coll):
-    s = _seq(coll, "rand-nth")
+    s = _indexable(coll, "rand-nth")
     if not len(s):
         raise LmacError("rand-nth: the collection is empty")
-    return RANDOM.choice(list(s))
+    return RANDOM.choice(s)
 
 
 @builtin("throw", (1, 1), "Raise an error carrying the value; (catch e ...) receives it.")
@@ -631,17 +759,24 @@ def items_(coll):
 
 @builtin("%push!", (2, 2), "Append to a list being built, in place (the prelude's accumulator).")
 def push_(coll, x):
+    if len(coll) >= MAX_ITEMS:
+        check_items(len(coll) + 1, "this list")
     coll.append(x)
     return coll
 
 
 @builtin("%member?", (2, 2), "Is x equal to one of the items?")
 def member_(x, coll):
-    return any(equal(x, y) for y in coll)
+    if len(coll) > 64:
+        charge(len(coll))
+    left = [MAX_COMPARED]
+    return any(equal(x, y, left) for y in coll)
 
 
 @builtin("%sort-by-keys", (2, 2), "Order items by precomputed keys.")
 def sort_by_keys(keys_, coll):
+    if len(keys_) > 64:
+        charge(4 * len(keys_))
     try:
         order = sorted(range(len(keys_)), key=lambda i: keys_[i])
     except TypeError:
@@ -672,7 +807,7 @@ def _fast2(general, op):
 FAST2 = {
     "+": _fast2(add, lambda a, b: a + b),
     "-": _fast2(sub, lambda a, b: a - b),
-    "*": _fast2(mul, lambda a, b: a * b),
+    "*": _fast2(mul, _mul2),
     "<": _fast2(dict((n, f) for n, f, _, _ in BUILTINS)["<"], lambda a, b: a < b),
     "<=": _fast2(dict((n, f) for n, f, _, _ in BUILTINS)["<="], lambda a, b: a <= b),
     ">": _fast2(dict((n, f) for n, f, _, _ in BUILTINS)[">"], lambda a, b: a > b),

@@ -26,17 +26,21 @@ END_TRY = 16    #                       remove it
 JUMP_FALSY_KEEP = 17   # target         and: if top is falsy jump, else pop
 JUMP_TRUTHY_KEEP = 18  # target         or: if top is truthy jump, else pop
 CALLB = 19      # name, builtin, nargs  call the global simple builtin (if still bound) on stack args
+REENTER = 20    #                       put in place of op 0 of a function whose closures call a
+                #                       builtin since redefined: run its recompiled body instead
 
 
 class Code(object):
     """One function body (or one top-level form) compiled."""
 
-    __slots__ = ("name", "ops", "pos")
+    __slots__ = ("name", "ops", "pos", "source", "replacement", "__weakref__")
 
     def __init__(self, name, ops, pos=None):
         self.name = name
         self.ops = ops
         self.pos = pos
+        self.source = None        # what recompiling needs, for bodies that inline builtins
+        self.replacement = None   # the recompiled body, once a builtin it inlined is redefined
 
     def __repr__(self):
         return "#<code %s>" % (self.name or "anonymous")

@@ -20,8 +20,12 @@ stack.
 from __future__ import annotations
 
 import contextlib
+import weakref
+from time import perf_counter
 
 from . import code as op
+from . import friend
+from .budget import DEADLINE, check_form_size
 from .clyphx_hints import clyphx_hint
 from .code import Code
 from .printer import describe
@@ -142,12 +146,42 @@ class Compiler(object):
         # fn(name, pos) called for each (def name ...) compiled; it may refuse by raising
         # LmacError (the library loader: a shared library may not define the core's names).
         self.definition_check = None
+        # Builtin name -> function bodies whose closures call that builtin directly. Redefining
+        # the name makes those bodies recompile at their next call, so the new definition runs
+        # on the machine (budgeted, able to wait) instead of inside a closure.
+        self.inliners = {}
 
     def def_name(self, form):
         name = _def_name(form)
         if self.definition_check is not None:
             self.definition_check(name, _pos(form))
         return name
+
+    def watch(self, code, names):
+        for name in names:
+            self.inliners.setdefault(name, weakref.WeakSet()).add(code)
+
+    def rebound(self, name):
+        """``name`` was just redefined: bodies that inlined the builtin it held recompile."""
+        for code in list(self.inliners.pop(name, ())):
+            if code.ops and code.ops[0][0] != op.REENTER:
+                code.ops[0] = (op.REENTER, code.ops[0][1])
+
+    def recompile(self, code):
+        body, scope, name, pos, defining = code.source
+        saved, self.defining = self.defining, set(defining)
+        self._depth += 1
+        try:
+            fc = _FnCompiler(self, name, pos)
+            fc.body(body, scope, True, True, pos)
+            return fc.finish_watched(code.source)
+        except RecursionError:
+            raise LmacError("this function is nested too deeply to compile", pos)
+        finally:
+            self.defining = saved
+            self._depth -= 1
+            if not self._depth:
+                self._expansions.clear()
 
     @contextlib.contextmanager
     def defining_name(self, name):
@@ -197,6 +231,7 @@ class Compiler(object):
             raise
         finally:
             self.expanding = outer
+        check_form_size(expansion, "the macro " + name, form.pos)
         _give_position(expansion, form.pos)
         return expansion, True
 
@@ -224,9 +259,17 @@ class _FnCompiler(object):
         self.ops = []
         self._simple_cache = {}   # id(form) -> ev or None, so nested forms are analysed once
         self._keep = []       # keeps analysed forms alive while their ids are cached
+        self.inlined = set()  # builtin names this body's closures call directly
 
     def finish(self):
         return Code(self.name, self.ops, self.pos)
+
+    def finish_watched(self, source):
+        code = self.finish()
+        if self.inlined:
+            code.source = source
+            self.c.watch(code, self.inlined)
+        return code
 
     def emit(self, *ins):
         self.ops.append(ins)
@@ -490,6 +533,7 @@ class _FnCompiler(object):
         args = [self.simple(self.c.macroexpand(a, scope), scope, depth + 1) for a in form[1:]]
         if any(a is None for a in args):
             return None
+        self.inlined.add(name)
         return _builtin_call_ev(self.c.session, self.g, name, fn, args, pos)
 
     def simple_special(self, name, form, scope, depth, pos):
@@ -519,11 +563,11 @@ class _FnCompiler(object):
             with self.c.defining_name(dname):
                 vform = self.c.macroexpand(_def_value(form, dname), scope)
                 vev = self.simple(vform, scope, depth + 1)
-            return None if vev is None else _def_ev(self.g, dname, vev)
+            return None if vev is None else _def_ev(self.c, dname, vev)
         if name == "defmacro":
             dname = self.c.def_name(form)
             vev = self.simple(_def_value(form, dname), scope, depth + 1)
-            return None if vev is None else _def_ev(self.g, dname, vev)
+            return None if vev is None else _def_ev(self.c, dname, vev)
         if name == "let":
             names, values = _bindings(form, pos)
             inner = Scope([], scope, "let")
@@ -562,7 +606,9 @@ class _FnCompiler(object):
                       label=-1 if rest_name else 0)
         fc = _FnCompiler(self.c, fname or self.name_hint(form), pos)
         fc.body(rest[1:], inner, True, True, pos)
-        code = fc.finish()
+        # Enough to compile the body again later: the scopes as they are now (an enclosing let
+        # binds more names after this point) and the names being defined.
+        code = fc.finish_watched((rest[1:], _snapshot(inner), fc.name, pos, frozenset(self.c.defining)))
         return _lambda_ev(fname or None, code, len(names), rest_name is not None, pos)
 
     def name_hint(self, form):
@@ -589,10 +635,13 @@ def _local_ev(depth, index):
     return ev
 
 
-def not_found(name):
-    """The error for an unknown name (with a hint when it is ClyphX written by habit)."""
+def not_found(name, pool=()):
+    """The error for an unknown name: a hint when it is ClyphX written by habit, else the nearest
+    known name from ``pool`` (the same suggestion `lmac check` makes)."""
     hint = clyphx_hint(name)
-    return "'%s' not found%s" % (name, ". " + hint if hint else "")
+    if hint:
+        return "'%s' not found. %s" % (name, hint)
+    return friend.not_found(name, pool)
 
 
 def _global_ev(g, name, pos):
@@ -600,7 +649,7 @@ def _global_ev(g, name, pos):
         try:
             return g[name]
         except KeyError:
-            raise LmacError(not_found(name), pos)
+            raise LmacError(not_found(name, g), pos)
     return ev
 
 
@@ -655,14 +704,24 @@ def _or_ev(parts):
     return ev
 
 
-def _def_ev(g, name, vev):
+def _def_ev(compiler, name, vev):
+    g, inliners = compiler.globals, compiler.inliners
+
     def ev(env):
         value = vev(env)
         if type(value) is Lambda and value.name is None:
             value.name = name
         g[name] = value
+        if name in inliners:
+            compiler.rebound(name)
         return value
     return ev
+
+
+def _snapshot(scope):
+    if scope is None:
+        return None
+    return Scope(list(scope.names), _snapshot(scope.parent), scope.kind, scope.label)
 
 
 def _let_ev(evs, body):
@@ -703,9 +762,19 @@ def _builtin_call_ev(session, g, name, fn, args, pos):
         return arity_error
 
     def fallback(f, values):
+        # Only code that was already running when the name was redefined gets here (bodies
+        # recompile at their next call): run the new definition within what is left of the
+        # running slice, as it cannot pause inside this expression.
         if type(f) is Builtin and f.simple:
             return call_builtin(f, values, pos)
-        return session.run_nested(f, values, what=name, pos=pos)
+        left = min(DEADLINE[0] - perf_counter(), NESTED_FALLBACK_S)
+        value = session.run_nested(f, values, what=name, pos=pos, budget_s=max(left, MIN_FALLBACK_S),
+                                   timeout=_LATE)
+        if value is _LATE:
+            raise LmacError("%s was redefined while this code was running, and the new %s did not "
+                            "finish within the time slice here; the code calls the new %s once "
+                            "it starts again" % (name, name, name), pos)
+        return value
 
     if n == 1:
         a, = args
@@ -752,6 +821,11 @@ def _builtin_call_ev(session, g, name, fn, args, pos):
     return ev
 
 
+NESTED_FALLBACK_S = 2.0
+MIN_FALLBACK_S = 0.0005
+_LATE = object()
+
+
 def call_builtin(fn, values, pos):
     lo, hi = fn.arity
     if len(values) < lo or (hi is not None and len(values) > hi):
@@ -771,6 +845,8 @@ def builtin_error(fn, exc, pos, values):
         return LmacError("%s: division by zero" % fn.name, pos)
     if isinstance(exc, RecursionError):
         return LmacError("%s: the data is nested too deeply" % fn.name, pos)
+    if isinstance(exc, OverflowError):
+        return LmacError("%s: a number is too large for this (%s)" % (fn.name, exc), pos)
     if values is not None and isinstance(exc, (TypeError, ValueError, AttributeError, IndexError, KeyError)):
         shown = ", ".join(describe(v) for v in values) or "no arguments"
         return LmacError("%s cannot work with %s" % (fn.name, shown), pos)

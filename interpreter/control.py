@@ -5,6 +5,7 @@ Each is a *control* builtin: called with the task first, it returns a value or a
 """
 from __future__ import annotations
 
+from .budget import check_form_size, check_items
 from .machine import FAILED, Task
 from .printer import describe
 from .requests import TailCall, Wait, WithDynamic
@@ -23,9 +24,15 @@ def control(name, arity=(0, None), doc=""):
 def _amount(form, value, unit, allow_zero=True):
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise LmacError("%s expects a number of %s, got %s" % (form, unit, describe(value)))
+    if value != value or value == _INF:
+        # A NaN or endless wait would poison the scheduler's queue of sleepers.
+        raise LmacError("%s expects a finite number of %s, got %s" % (form, unit, describe(value)))
     if value < 0 or (value == 0 and not allow_zero):
-        raise LmacError("%s expects a positive number of %s, got %s" % (form, unit, value))
+        raise LmacError("%s expects a positive number of %s, got %s" % (form, unit, describe(value)))
     return value
+
+
+_INF = float("inf")
 
 
 # ---- waits --------------------------------------------------------------------------------------
@@ -89,11 +96,13 @@ def apply(task, f, *args):
     last = args[-1]
     if last is not None and not isinstance(last, (list, tuple)):
         raise LmacError("apply expects a list as its last argument, got %s" % describe(last))
+    check_items(len(last or ()), "apply")
     return TailCall(f, list(args[:-1]) + list(last or ()))
 
 
 @control("eval", (1, 1), "Evaluate a form: (eval '(+ 1 2)) is 3.")
 def eval_(task, form):
+    check_form_size(form, "eval")
     code = task.session.compiler.compile_toplevel(form, name="eval")
     return TailCall(Lambda("eval", code, None, 0, False), [])
 
@@ -118,6 +127,7 @@ def _children(task, thunks, form):
         if not _callable(th):
             raise LmacError("%s expects functions, got %s" % (form, describe(th)))
     session = task.session
+    session.scheduler.check_room(len(thunks), form)
     kids = []
     for th in thunks:
         kid = session.task_for_call(th, [], name=form, dyn=task.dyn, parent=task)
@@ -218,6 +228,7 @@ def race(task, *thunks):
 def spawn(task, thunk):
     if not _callable(thunk):
         raise LmacError("spawn expects a function, got %s" % describe(thunk))
+    task.session.scheduler.check_room(1, "spawn")
     kid = task.session.task_for_call(thunk, [], name="spawn", dyn=task.dyn)
     task.session.scheduler.add(kid)
     return kid

@@ -12,6 +12,7 @@ from collections import deque
 from time import perf_counter
 
 from . import code as op
+from .budget import DEADLINE, MAX_DEPTH, OVER
 from .compiler import arity_message, builtin_error, call_builtin, not_found
 from .printer import describe
 from .requests import TailCall, Wait, WithDynamic, Yield
@@ -21,8 +22,7 @@ from .values import Builtin, Keyword, Lambda, List, LmacError
 READY, WAITING, DONE, FAILED, CANCELLED = "ready", "waiting", "done", "failed", "cancelled"
 
 MAX_TRACE = 12          # frames shown in an error's stack trace (innermost first)
-CHECK_EVERY = 200       # calls/recurs between two looks at the clock
-MAX_DEPTH = 1000000     # saved frames before we call it runaway recursion
+CHECK_EVERY = 200       # calls/recurs between two looks at the clock (sooner when OVER is set)
 FORMS_PER_LOOK = 16     # top-level forms between two looks at the clock
 
 _ids = itertools.count(1)
@@ -108,6 +108,18 @@ class Task(object):
         """Run until done, waiting, or past ``deadline`` (a perf_counter time). Returns the status."""
         if self.finished:
             return self.status
+        # Builtins charge their work against the deadline of the slice running now; a nested
+        # run (a macro, a predicate) has its own, and when it ends the outer slice learns
+        # whether its time is spent.
+        outer_deadline, outer_over = DEADLINE[0], OVER[0]
+        DEADLINE[0], OVER[0] = deadline, False
+        try:
+            return self._step(deadline)
+        finally:
+            DEADLINE[0] = outer_deadline
+            OVER[0] = outer_over or (outer_deadline != _NEVER and perf_counter() >= outer_deadline)
+
+    def _step(self, deadline):
         self._deadline = deadline
         if self.code is None:
             if not self.forms:
@@ -137,6 +149,11 @@ class Task(object):
                                                self._current_pos()))
             if status is not None:
                 return status
+            # An error was caught: the handler runs next. Catching is work like any other, so
+            # a loop that throws and catches cannot outrun the slice.
+            if perf_counter() >= deadline:
+                self.status = READY
+                return READY
 
     def _current_pos(self):
         ops = self.code.ops if self.code else ()
@@ -147,6 +164,7 @@ class Task(object):
         ops = code.ops
         globals_get = self.session.globals.get
         count = CHECK_EVERY
+        over = OVER
         try:
             while True:
                 ins = ops[pc]
@@ -173,10 +191,11 @@ class Task(object):
                         pc = 0
                         env = new_env
                         count -= 1
-                        if count <= 0:
+                        if count <= 0 or over[0]:
                             count = CHECK_EVERY
+                            over[0] = False
                             if len(frames) > MAX_DEPTH:
-                                raise LmacError("recursion deeper than %d calls" % MAX_DEPTH, ins[1])
+                                raise _too_deep(ins[1])
                             if perf_counter() >= deadline:
                                 self.code, self.pc, self.env, self.stk = code, pc, env, stk
                                 self.status = READY
@@ -233,7 +252,7 @@ class Task(object):
                             stk.append(call_builtin(f, args, ins[1]))
                         else:   # the name was rebound since compiling: call whatever it is now
                             if f is None and ins[2] not in self.session.globals:
-                                raise LmacError(not_found(ins[2]), ins[1])
+                                raise LmacError(not_found(ins[2], self.session.globals), ins[1])
                             self.code, self.pc, self.env, self.stk = code, pc, env, stk
                             status = self._slow_call(f, args, False, ins[1])
                             if status is not None:
@@ -272,10 +291,11 @@ class Task(object):
                         pc = 0
                         env = [f.env] + args
                         count -= 1
-                        if count <= 0:
+                        if count <= 0 or over[0]:
                             count = CHECK_EVERY
+                            over[0] = False
                             if len(frames) > MAX_DEPTH:
-                                raise LmacError("recursion deeper than %d calls" % MAX_DEPTH, ins[1])
+                                raise _too_deep(ins[1])
                             if perf_counter() >= deadline:
                                 self.code, self.pc, self.env, self.stk = code, pc, env, stk
                                 self.status = READY
@@ -300,8 +320,9 @@ class Task(object):
                     env = [base[0]] + values
                     pc = ins[4]
                     count -= 1
-                    if count <= 0:
+                    if count <= 0 or over[0]:
                         count = CHECK_EVERY
+                        over[0] = False
                         if perf_counter() >= deadline:
                             self.code, self.pc, self.env, self.stk = code, pc, env, stk
                             self.status = READY
@@ -325,6 +346,8 @@ class Task(object):
                     if type(value) is Lambda and value.name is None:
                         value.name = ins[2]
                     self.session.globals[ins[2]] = value
+                    if ins[2] in self.session.compiler.inliners:
+                        self.session.compiler.rebound(ins[2])
                 elif o == 17:  # JUMP_FALSY_KEEP
                     t = stk[-1]
                     if t is None or t is False:
@@ -341,6 +364,13 @@ class Task(object):
                     self.handlers.append(_Handler(len(frames), code, ins[2], env, stk))
                 elif o == 16:  # END_TRY
                     self.handlers.pop()
+                elif o == 20:  # REENTER: a builtin this body inlined was redefined since
+                    new = code.replacement
+                    if new is None:
+                        new = code.replacement = self.session.compiler.recompile(code)
+                    code = new
+                    ops = code.ops
+                    pc = 0
                 else:
                     raise LmacError("internal: unknown operation %r" % (o,), ins[1])
         except BaseException:
@@ -361,9 +391,9 @@ class Task(object):
                 # Calls through this path (rest parameters, apply) count against the time slice
                 # and the depth limit too, so no recursion can hold Live's thread.
                 self._slow_calls += 1
-                if self._slow_calls % CHECK_EVERY == 0:
+                if self._slow_calls % CHECK_EVERY == 0 or OVER[0]:
                     if len(self.frames) > MAX_DEPTH:
-                        raise LmacError("recursion deeper than %d calls" % MAX_DEPTH, pos)
+                        raise _too_deep(pos)
                     if perf_counter() >= self._deadline:
                         self.status = READY
                         return READY
@@ -412,7 +442,11 @@ class Task(object):
                 self.stk.append(m.get(f, default) if isinstance(m, dict) else default)
                 return None
             if isinstance(f, dict) and 1 <= len(args) <= 2:
-                self.stk.append(f.get(args[0], args[1] if len(args) == 2 else None))
+                default = args[1] if len(args) == 2 else None
+                try:
+                    self.stk.append(f.get(args[0], default))
+                except TypeError:   # a list or vector is never a key: as (get m k), the default
+                    self.stk.append(default)
                 return None
             raise LmacError("%s is not a function" % describe(f), pos)
 
@@ -519,3 +553,9 @@ class Task(object):
 
 
 _MISSING = object()
+_NEVER = float("inf")
+
+
+def _too_deep(pos):
+    return LmacError("recursion deeper than %d calls: make the function tail-recursive (recur) "
+                     "or use a loop" % MAX_DEPTH, pos)

@@ -7,17 +7,22 @@ sleeping tasks only peeks at the tops of the heaps.
 """
 from __future__ import annotations
 
+import gc
 import heapq
 import itertools
 import math
 from collections import deque
-from time import perf_counter
+from time import perf_counter, process_time
 
+from .budget import MAX_TASKS, TASK_COST, charge
 from .machine import DONE, FAILED, READY, WAITING
 from .values import LmacError
 
 DEFAULT_BUDGET_MS = 4.0
-PER_TICK_BUDGET_S = 0.005   # a wait-until predicate runs every tick: it gets this much
+# wait-until predicates share the tick: they start only in its first half, each may run up to a
+# whole budget, and those not reached take their turn first at the next tick.
+PREDICATE_SHARE = 0.5
+PREDICATE_STRIKES = 3   # a test that overruns a whole budget this many ticks in a row fails
 LATE_WAKE_MS = 100.0        # up to one update_display tick late still counts as on time
 MIN_SLICE_MS = 0.25
 
@@ -33,7 +38,7 @@ class Scheduler(object):
         self._tick_heap = []            # (tick_no, seq, task, wake_seq)
         self._beat_heap = []            # (played_beats, seq, task, wake_seq)
         self._exact_heap = []           # the same, for "until-beats": never woken early
-        self._until = []                # (task, predicate, wake_seq)
+        self._until = deque()           # (task, predicate, wake_seq, strikes), in turn order
         self._events = {}               # key -> [(task, wake_seq)]
         self._fired = deque()           # (key, value) to deliver at the next tick
         self._tickers = []              # fn(now_ms) run inside the tick's undo step (ramps)
@@ -46,9 +51,31 @@ class Scheduler(object):
         # launch can be handed to Live ahead of the bar line; the surface makes every other action
         # of an early task wait for the exact target ("until-beats", never early).
         self.lookahead_ms = 0.0
+        self.stats = TickStats()
 
     # ---- tasks ------------------------------------------------------------------------------
+    def check_room(self, n, form):
+        """Raise in the running task when starting ``n`` more tasks would pass MAX_TASKS."""
+        if len(self.tasks) + n > MAX_TASKS:
+            raise LmacError("%s: %d tasks are already running, and lmac runs at most %d at once; "
+                            "stop some (cancel, stop-all-macros) or start fewer"
+                            % (form, len(self.tasks), MAX_TASKS))
+
+    def _admit(self, task):
+        """A task started from outside lmac code (a binding, a listener) past MAX_TASKS fails,
+        reported like any other error, instead of raising into Live's callback."""
+        if len(self.tasks) < MAX_TASKS or task.id in self.tasks:
+            return True
+        try:
+            self.check_room(1, task.name or "this macro")
+        except LmacError as e:
+            task._fail(e)
+        return False
+
     def add(self, task):
+        if not self._admit(task):
+            return task
+        charge(TASK_COST)   # a loop of spawns is work like a loop of calls
         self.tasks[task.id] = task
         task.on_done.append(self._forget)
         self.ready.append(task)
@@ -63,6 +90,8 @@ class Scheduler(object):
         kind, arg = req.kind, req.arg
         seq = task.wake_seq
         clock = self.clock
+        if kind in _COUNTED:
+            _finite(arg, kind)
         if kind == "ms":
             heapq.heappush(self._time_heap, (clock.now_ms() + _number(arg, "wait", "milliseconds"),
                                              next(self._seq), task, seq))
@@ -74,7 +103,7 @@ class Scheduler(object):
             target = self.beat_target(kind, arg, getattr(task, "early_target", None))
             heapq.heappush(self._beat_heap, (target, next(self._seq), task, seq))
         elif kind == "until":
-            self._until.append((task, arg, seq))
+            self._until.append((task, arg, seq, 0))
         elif kind == "event":
             try:
                 hash(arg)
@@ -142,24 +171,31 @@ class Scheduler(object):
     # ---- the tick ----------------------------------------------------------------------------
     def tick(self, budget_ms=None):
         self.tick_no += 1
+        stats = self.stats
+        started = stats.start() if stats.cpu else None
         start = perf_counter()
-        self._wake_due()
-        if self._readers:
-            self._readers = [fn for fn in self._readers if fn(self.clock.now_ms()) is not False]
-        if not (self.ready or self._tickers):
-            return   # an idle tick: nothing may change the set, so no undo step either
-        if self.around_tick is not None:
-            with self.around_tick():
+        try:
+            self._wake_due(start, (self.budget_ms if budget_ms is None else budget_ms) / 1000.0)
+            if self._readers:
+                self._readers = [fn for fn in self._readers if fn(self.clock.now_ms()) is not False]
+            if not (self.ready or self._tickers):
+                return   # an idle tick: nothing may change the set, so no undo step either
+            if self.around_tick is not None:
+                with self.around_tick():
+                    self._run(start, budget_ms)
+            else:
                 self._run(start, budget_ms)
-        else:
-            self._run(start, budget_ms)
+        finally:
+            wall = perf_counter() - start
+            if wall > stats.watch_s or started is not None:   # idle ticks stop here
+                stats.record(self.budget_ms if budget_ms is None else budget_ms, wall, started)
 
     def _run(self, start, budget_ms):
         if self._tickers:
             self._tickers = [fn for fn in self._tickers if fn(self.clock.now_ms()) is not False]
         self.run_ready(start + (self.budget_ms if budget_ms is None else budget_ms) / 1000.0)
 
-    def _wake_due(self):
+    def _wake_due(self, tick_start=None, budget_s=None):
         now = self.clock.now_ms()
         heap = self._time_heap
         while heap and heap[0][0] <= now:
@@ -188,25 +224,54 @@ class Scheduler(object):
             for task, seq in self._events.pop(key, ()):
                 self.wake(task, seq, value)
         if self._until:
-            self._check_predicates()
+            if tick_start is None:
+                tick_start, budget_s = perf_counter(), self.budget_ms / 1000.0
+            self._check_predicates(tick_start, budget_s)
 
-    def _check_predicates(self):
-        still = []
-        for task, pred, seq in self._until:
+    def _check_predicates(self, tick_start, budget_s):
+        """Ask the wait-until predicates, in turns: they start in the first half of the tick,
+        each runs at most one budget; the ones not reached go first next tick, so forty
+        slow predicates cost one budget per tick and each is still asked every few ticks."""
+        until = self._until
+        start_by = tick_start + budget_s * PREDICATE_SHARE
+        tick_end = tick_start + budget_s
+        limit = budget_s
+        first = True
+        for _ in range(len(until)):
+            task, pred, seq, strikes = entry = until.popleft()
             if task.status != WAITING or task.wake_seq != seq:
                 continue
+            now = perf_counter()
+            if now >= start_by:
+                until.appendleft(entry)
+                return
+            # The first test asked in a tick may use a whole budget; later ones what is left.
+            allowed = limit if first else min(limit, tick_end - now)
+            first = False
             try:
-                ok = self.session.run_nested(pred, [], what="wait-until", dyn=task.dyn,
-                                             budget_s=PER_TICK_BUDGET_S)
+                ok = self.session.run_nested(pred, [], what="wait-until's test", dyn=task.dyn,
+                                             budget_s=allowed, timeout=_TIMED_OUT)
             except LmacError as e:
                 task.fail_on_resume(e)   # raised where the task waits, so its try/catch sees it
                 self.wake(task, seq)
                 continue
-            if ok is not None and ok is not False:
+            if ok is _TIMED_OUT:
+                if allowed < limit:      # cut short by the tick, not by its own slowness
+                    until.appendleft(entry)
+                    return
+                if strikes + 1 < PREDICATE_STRIKES:   # Live's thread may have been paused
+                    until.appendleft((task, pred, seq, strikes + 1))
+                    return
+                task.fail_on_resume(LmacError(
+                    "wait-until's test took longer than %g ms, %d times in a row, and was stopped; "
+                    "it is asked every tick, so keep it quick (read a value, compare)"
+                    % (limit * 1000.0, PREDICATE_STRIKES),
+                    task._current_pos()))
+                self.wake(task, seq)
+            elif ok is not None and ok is not False:
                 self.wake(task, seq, ok)
             else:
-                still.append((task, pred, seq))
-        self._until = still
+                until.append((task, pred, seq, 0))
 
     def run_ready(self, deadline):
         """Run ready tasks until none is left or the budget is spent; each gets a fair share."""
@@ -229,6 +294,8 @@ class Scheduler(object):
 
     def run_now(self, task, budget_ms=None):
         """Step one task at once (a pad press acts inside receive_midi, not a tick later)."""
+        if not self._admit(task):
+            return task.status
         self.tasks[task.id] = task
         if self._forget not in task.on_done:
             task.on_done.append(self._forget)
@@ -255,6 +322,70 @@ class Scheduler(object):
         for task in list(self.tasks.values()):
             if task is not except_task and task.parent is None:
                 task.cancel()
+
+
+_TIMED_OUT = object()
+_COUNTED = ("ms", "ticks", "beats", "bars", "until-beats")
+_INF = float("inf")
+
+
+def _finite(value, kind):
+    """Every counted wait, whoever asked for it: a NaN or infinite target would sit in a heap
+    and stop the sleepers behind it from ever waking."""
+    if isinstance(value, float) and (value != value or value in (_INF, -_INF)):
+        raise LmacError("a wait needs a finite number, got %s" % value)
+
+
+class TickStats(object):
+    """The scheduler's own account of its ticks: how long the worst took in wall time and, once
+    ``measure_cpu()`` is called (tests, benchmarks), in this process's CPU time, which a busy
+    machine cannot inflate by pausing the process, with Python's garbage collections counted
+    apart (their length depends on every object in the process, not on the tick's work)."""
+
+    def __init__(self):
+        self.cpu = False
+        self.watch_s = 0.0               # ticks shorter than this change nothing here
+        self.worst_ms = 0.0
+        self.worst_cpu_ms = 0.0          # the most CPU time one tick took, collections excluded
+        self.worst_gc_ms = 0.0           # the longest collection time within one tick
+        self.over_budget = 0             # ticks whose wall time passed their budget by > 1 ms
+
+    def measure_cpu(self):
+        self.cpu = True
+        if _gc_timer not in gc.callbacks:
+            gc.callbacks.append(_gc_timer)
+
+    def start(self):
+        return (process_time(), _gc_spent[0])
+
+    def record(self, budget_ms, wall_s, started):
+        wall_ms = wall_s * 1000.0
+        if wall_ms > self.worst_ms:
+            self.worst_ms = wall_ms
+        if wall_ms > budget_ms + 1.0:
+            self.over_budget += 1
+        self.watch_s = min(self.worst_ms, budget_ms + 1.0) / 1000.0
+        if started is not None:
+            gc_ms = (_gc_spent[0] - started[1]) * 1000.0
+            cpu_ms = (process_time() - started[0]) * 1000.0 - gc_ms
+            self.worst_cpu_ms = max(self.worst_cpu_ms, cpu_ms)
+            self.worst_gc_ms = max(self.worst_gc_ms, gc_ms)
+
+    def reset(self):
+        cpu = self.cpu
+        self.__init__()
+        self.cpu = cpu
+
+
+_gc_spent = [0.0]       # CPU seconds spent in garbage collections, once a TickStats measures
+_gc_began = [0.0]
+
+
+def _gc_timer(phase, info):
+    if phase == "start":
+        _gc_began[0] = process_time()
+    else:
+        _gc_spent[0] += process_time() - _gc_began[0]
 
 
 def _number(value, form, unit):

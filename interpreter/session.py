@@ -10,6 +10,7 @@ import os
 from time import perf_counter
 
 from . import code as op
+from .budget import MAX_READ_CHARS, check_chars
 from .builtins import BUILTINS, FAST2
 from .clock import SystemClock
 from .code import Code
@@ -49,6 +50,8 @@ class Session(object):
     # ---- definitions ------------------------------------------------------------------------
     def define(self, name, value, doc=None):
         self.globals[name] = value
+        if name in self.compiler.inliners:
+            self.compiler.rebound(name)
         if doc:
             self.docs[name] = doc
 
@@ -60,13 +63,17 @@ class Session(object):
     def _install_io(self):
         def println(task, *xs):
             # As Clojure: text without quotes, but nil shows as nil (str would make it empty).
-            self.output_for(task)(" ".join(pr_str(x, readably=False) for x in xs) + "\n")
+            self.output_for(task)(_line([pr_str(x, readably=False) for x in xs], "println"))
 
         def prn(task, *xs):
-            self.output_for(task)(" ".join(pr_str(x) for x in xs) + "\n")
+            self.output_for(task)(_line([pr_str(x) for x in xs], "prn"))
 
         def read_string(text):
             from ..grammar.reader import read_one
+            if isinstance(text, str) and len(text) > MAX_READ_CHARS:
+                # The reader works about a character a microsecond: keep one call to a few ms.
+                raise LmacError("read-string reads at most %d characters at once, got %d"
+                                % (MAX_READ_CHARS, len(text)))
             return read_one(text, "<read-string>")
 
         self.define_builtin("println", println, doc="Print values as text, then a new line.", control=True)
@@ -125,10 +132,12 @@ class Session(object):
             self.scheduler.add(task)
         return task
 
-    def run_nested(self, fn, args, what="this", pos=None, dyn=None, budget_s=NESTED_BUDGET_S):
+    def run_nested(self, fn, args, what="this", pos=None, dyn=None, budget_s=NESTED_BUDGET_S,
+                   timeout=None):
         """Run a function to completion right now (macro expansion, predicates, LEDs). It may not
         wait, and it is stopped after budget_s: callers that run every tick pass a few ms, so a
-        runaway predicate cannot freeze Live."""
+        runaway predicate cannot freeze Live. Running out of time is an error, or returns
+        ``timeout`` when the caller gives one (it decides whose fault that was)."""
         task = Task(self, code=Code(what, [(op.CALLE, pos, _const(fn), tuple(_const(a) for a in args), True),
                                            (op.RETURN, pos)]), dyn=dyn)
         status = task.step(perf_counter() + budget_s)
@@ -139,6 +148,8 @@ class Session(object):
         task.cancel()
         if status == WAITING:
             raise LmacError("%s cannot wait (it runs while lmac reads or checks code)" % what, pos)
+        if timeout is not None:
+            return timeout
         raise LmacError("%s took longer than %g ms and was stopped" % (what, budget_s * 1000.0), pos)
 
     def eval(self, source, file="<input>", max_ms=600000.0, dyn=None):
@@ -197,7 +208,8 @@ class Session(object):
                 handler(task, task.error)
 
     def describe(self, value):
-        return pr_str(value)
+        """A result as the REPL shows it: never an error, a huge or endless value cut short."""
+        return pr_str(value, truncate=True)
 
 
 class Globals(dict):
@@ -219,6 +231,12 @@ class Globals(dict):
 
 def _const(value):
     return lambda env: value
+
+
+def _line(parts, who):
+    """One printed line; its length is charged to the slice and limited like any text."""
+    check_chars(sum(len(p) for p in parts) + len(parts), who)
+    return " ".join(parts) + "\n"
 
 
 def _flatten_toplevel(forms):

@@ -8,8 +8,9 @@ lists of Live objects or raise an LmacError that names the selector.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, NoReturn, Optional
 
+from ..interpreter import friend
 from ..interpreter.printer import describe
 from ..interpreter.requests import TailCall
 from ..interpreter.values import Keyword, List, LmacError
@@ -48,6 +49,28 @@ def live_version_of(application):
     except Exception:
         return (11, 0, 0)
 
+
+
+def no_match_problem(subject, text, noun, names, key=None):
+    """The one message for a selector that matched nothing (run time and `lmac check`):
+    'send: (track "Bas") matched no track; did you mean "Bass"? tracks are: Drums, Bass'."""
+    plural = {"track": "tracks", "scene": "scenes", "clip": "clips", "return": "return tracks"}.get(noun, noun + "s")
+    guess = friend.did_you_mean(key, [n for n in names if n], lambda n: '"%s"' % n) if key else None
+    unique = []
+    for n in names:
+        if n and n not in unique:
+            unique.append(n)
+    listed = "%s are: %s" % (plural, ", ".join(unique) or "none")
+    return friend.message(subject, "%s matched no %s" % (text, noun), friend.joined(guess, listed))
+
+
+def _quoted_key(text):
+    """The name inside a selector's text: '(track "Bas")' -> 'Bas' (None without one)."""
+    if text and '"' in text:
+        parts = text.split('"')
+        if len(parts) >= 3:
+            return parts[-2]     # (device (track "Bass") "Comp"): the last name is the one missing
+    return None
 
 
 class NoMatch(LmacError):
@@ -122,8 +145,8 @@ class ActionContext(object):
     def clock(self):
         return self.live.clock
 
-    def fail(self, message):
-        raise LmacError("%s: %s" % (self.action, message))
+    def fail(self, message, fix=None) -> NoReturn:
+        raise LmacError(friend.message(self.action, message, fix))
 
     # ---- targets ----------------------------------------------------------------------------
     def tracks(self, sel=None) -> list[Track]:
@@ -209,18 +232,38 @@ class ActionContext(object):
         if items:
             return items
         if want in ("tracks", "any"):
-            names = ", ".join(t.name for t in self.song.tracks)
-            raise NoMatch("%s: %s matched no track; tracks are: %s" % (self.action, text, names))
+            names = [t.name for t in self.song.tracks]
+            raise NoMatch(no_match_problem(self.action, text, "track", names, _quoted_key(text)))
         if want == "scenes":
-            names = ", ".join(s.name or str(i + 1) for i, s in enumerate(self.song.scenes))
-            raise NoMatch("%s: %s matched no scene; scenes are: %s" % (self.action, text, names))
+            names = [s.name or str(i + 1) for i, s in enumerate(self.song.scenes)]
+            raise NoMatch(no_match_problem(self.action, text, "scene", names, _quoted_key(text)))
         if want == "devices":
-            try:
-                names = ", ".join(d.name for t in self.tracks(None) for d in t.devices) or "none"
-            except LmacError:
-                names = "none"
-            raise NoMatch("%s: %s matched no device; devices here are: %s" % (self.action, text, names))
-        raise NoMatch("%s: %s matched no %s" % (self.action, text, WHAT[want]))
+            names = []
+            song = self.song
+            for t in list(song.tracks) + list(song.return_tracks) + [song.master_track]:
+                for d in t.devices:
+                    if d.name not in names:
+                        names.append(d.name)
+            guess = friend.did_you_mean(_quoted_key(text), names, lambda n: '"%s"' % n) \
+                if _quoted_key(text) else None
+            raise NoMatch(friend.message(self.action, "%s matched no device" % text,
+                                         friend.joined(guess, "devices in the set: %s"
+                                                       % (", ".join(names[:12]) + (", ..." if len(names) > 12 else "")
+                                                          or "none"))))
+        if want == "slots" and text.startswith('(clip "') and text.endswith('")') and text.count('"') == 2:
+            names = [s.clip.name for t in self.song.tracks for s in t.clip_slots if s.has_clip]
+            raise NoMatch(no_match_problem(self.action, text, "clip", names, _quoted_key(text)))
+        if want == "params":
+            song = self.song
+            names = [p.name for t in list(song.tracks) + list(song.return_tracks) for d in t.devices
+                     for p in d.parameters]
+            key = _quoted_key(text)
+            guess = friend.did_you_mean(key, names, lambda n: '"%s"' % n) if key else None
+            raise NoMatch(friend.message(self.action, "%s matched no parameter" % text, guess or
+                                         "name it as Live's device shows it, e.g. "
+                                         "(param (device \"Compressor\") \"Threshold\")"))
+        raise NoMatch(friend.message(self.action, "%s matched no %s" % (text, WHAT[want]),
+                                     "check that the %s is in the set" % WHAT[want]))
 
     def _objects(self, sel, want):
         if isinstance(sel, Selector):
@@ -340,7 +383,8 @@ class ActionContext(object):
             return hi if value else lo
         if isinstance(value, (int, float)):
             if not lo - EPS <= value <= hi + EPS:
-                self.fail("%s is outside %s..%s for %s" % (describe(value), _num(lo), _num(hi), name))
+                self.fail("the value for %s must be a number from %s to %s, got %s"
+                          % (name, _num(lo), _num(hi), friend.shown(value)))
             return min(hi, max(lo, value))
         if type(value) is Keyword:
             if value.name == "reset":
@@ -352,8 +396,8 @@ class ActionContext(object):
                 return hi
             if value.name in ("off", "min"):
                 return lo
-        self.fail("expects a value for %s: a number in %s..%s, (by d), (ramp v :bars n) or :reset; got %s"
-                  % (name, _num(lo), _num(hi), describe(value)))
+        self.fail("the value for %s must be a number from %s to %s, (by d), (ramp v :bars n) or :reset, got %s"
+                  % (name, _num(lo), _num(hi), friend.shown(value)))
 
     def _value_for_db(self, param, level, name):
         """The value Live displays as ``level`` dB, found through Live's own display of the
@@ -435,14 +479,14 @@ class ActionContext(object):
     def quantized_launch(self, fire_fn: Callable[[Optional[int]], Any], quantize=None, default_q=None):
         """Launch through Live's quantization so it starts exactly on the grid.
 
-        ``quantize`` is the raw :quantize option (None, :bar, :beat, 1/16, :none); ``default_q``
+        ``quantize`` is a Song.Quantization int (an action's :quantize option, converted by its
+        signature) or a raw grid word (None, :bar, :beat, 1/16, :none); ``default_q``
         the Song.Quantization Live itself would use (default: the global launch quantization).
         ``fire_fn(q)`` does the launch with q a Song.Quantization int, or None for Live's own
         setting (use ctx.fire_slot / ctx.fire_scene). The action must return what this returns:
         it may be a request to wait for the exact bar line first."""
-        from .actions.families._args import launch_quantize
         song = self.song
-        q = None if quantize is None else launch_quantize(self.action, quantize)
+        q = None if quantize is None else self.launch_grid(quantize)
         if default_q is None:
             default_q = int(song.clip_trigger_quantization)
         grid_q = default_q if q is None else q
@@ -461,6 +505,17 @@ class ActionContext(object):
             elif played < target - EPS:
                 return self.rerun_at(target)
         return fire_fn(q)
+
+    def launch_grid(self, quantize):
+        """A Song.Quantization int from an int (already converted) or a grid word."""
+        if isinstance(quantize, int) and not isinstance(quantize, bool):
+            return quantize
+        from .actions.families._args import launch_quantize
+        from .actions.params import Bad
+        try:
+            return launch_quantize(quantize)
+        except Bad as e:
+            self.fail(e.problem)
 
     def quantized_stop(self, stop_fn: Callable[[bool], Any]):
         """Stop through Live's launch grid so the stop lands exactly on the line a bar wait aimed

@@ -56,7 +56,7 @@ def action_builtin(session, live, act):
         ctx = ActionContext(live, task, act.name, builtin, args)
         _mark_slice(task)
         try:
-            result = act.fn(ctx, *args)
+            result = act.call(ctx, args)   # the spec checks and converts, then the action acts
         except LmacError:
             raise
         except errors as e:
@@ -67,7 +67,8 @@ def action_builtin(session, live, act):
             return Yield(wrap(result))   # the slice is spent: go on at the next tick
         return wrap(result)
 
-    builtin = session.define_builtin(act.name, call, act.arity, act.doc, control=True, meta=act)
+    # The spec checks the argument count itself (its message shows the signature).
+    builtin = session.define_builtin(act.name, call, (0, None), act.doc, control=True, meta=act)
     holder.append(builtin)
     return builtin
 
@@ -136,6 +137,7 @@ def _install_core(session, live):
         return List([Handle(o) for o in items])
     session.define_builtin("%for-each-items", for_each_items, (1, 1),
                            "The targets a for-each visits (resolved once).", control=True)
+
 
 
 def _install_words(session):

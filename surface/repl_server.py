@@ -506,7 +506,8 @@ def _literal_trigger(form, triggers):
             args.append(arg)
         else:
             raise _NotLiteral()
-    return getattr(triggers, form[0].name.replace("-", "_"))(*args)
+    from .bindings.actions import through_spec   # the trigger words' own signatures
+    return through_spec(form[0].name)(*args)
 
 
 def _would_block(error):

@@ -1,5 +1,5 @@
-// Starts `lmac lsp` for .lmac files (diagnostics, completion, hover). Highlighting and snippets
-// work without it.
+// Starts `lmac lsp` for .lmac files (diagnostics, quick fixes, completion, hover, signature help,
+// navigation, rename, formatting). Highlighting, snippets and the problem matcher work without it.
 const vscode = require("vscode");
 
 let client;
@@ -19,7 +19,10 @@ function activate(context) {
   const server = { command: config.get("command"), args: ["lsp"] };
   client = new lc.LanguageClient("lmac", "lmac", { run: server, debug: server }, {
     documentSelector: [{ language: "lmac" }],
-    initializationOptions: { liveVersion: config.get("liveVersion") },
+    initializationOptions: {
+      liveVersion: config.get("liveVersion"),
+      set: config.get("setFile") || undefined,
+    },
   });
   client.start();
   context.subscriptions.push({ dispose: () => client && client.stop() });

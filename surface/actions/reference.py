@@ -57,6 +57,9 @@ def render():
             out.append("`%s` · Live %s+ · %s" % (act.signature(), _version(act.min_live), act.timing))
             out.append("")
             out.append(_one_line(act.doc))
+            typed = _parameters(act)
+            if typed:
+                out += [""] + typed
             if act.example:
                 out += ["", "```lisp", act.example, "```"]
             out.append("")
@@ -70,6 +73,14 @@ def render():
     out += core_section()
     out.append("Families loaded: %s." % ", ".join(LOADED))
     return "\n".join(out).rstrip() + "\n"
+
+
+def _parameters(act):
+    """The typed parameters of an action, from its executable signature."""
+    from .params import param_doc
+    lines = ["- `%r`: %s" % (p, param_doc(p)) for p in act.spec.params]
+    lines += ["- `%s`: %s" % (o.word(), o.kind.doc()) for o in act.spec.options]
+    return lines
 
 
 def live_forms():

@@ -98,10 +98,10 @@ def install(session, component_ref):
         return Vector(out)
 
     arity: tuple   # (min, max or None)
-    for name, fn, arity in (("note", triggers.note, (1, None)), ("cc", triggers.cc, (1, None)),
-                            ("pitch-bend", triggers.pitch_bend, (0, None)), ("pads", triggers.pads, (2, None)),
-                            ("chord", triggers.chord, (2, None))):
-        session.define_builtin(name, fn, arity, (fn.__doc__ or "").strip())
+    from .actions import through_spec   # the trigger words, checked by their registered signatures
+    for name in ("note", "cc", "pitch-bend", "pads", "chord"):
+        fn = through_spec(name)
+        session.define_builtin(name, fn, (0, None), (fn.__doc__ or "").strip())
     session.define_builtin("%expand-bind", expand_bind, (2, 2), "The bind macro's helper.")
     session.define_builtin("bindings", bindings_, (0, 0), "The bindings in force, as text.")
     for name, fn, arity, doc in (

@@ -83,14 +83,14 @@ def test_check_names_against_your_set(capsys, tmp_path, my_song):
     status, out, err = cli(capsys, "check", str(macro), "--set", my_song)
     assert status == 1
     assert out.splitlines() == [
-        '%s:2:9: MySong.als has no track named "Keyz"; did you mean "Keys"?' % macro,
-        '%s:3:15: MySong.als has no scene named "Outro"; did you mean "Intro"?' % macro,
-        '%s:5:7: MySong.als has no clip named "Verse" (its clips: "Four", "Break", "Chords", "Lead")' % macro,
-        '%s:7:7: MySong.als has no return track named "C" (its return tracks: "A-Verb", "B-Echo")' % macro,
-        '%s:9:13: MySong.als has no device named "Limitr"; did you mean "Limiter"?' % macro,
-        "%s:11:7: MySong.als has no track 7 (it has 5)" % macro,
-        '%s:14:12: MySong.als has no parameter named "Treshold"; did you mean "Threshold"?' % macro,
-        "%s:15:13: MySong.als has \"Operator\" only inside a rack chain; (device ...) looks at a track's own devices"
+        '%s:2:9: error: MySong.als has no track named "Keyz"; did you mean "Keys"?' % macro,
+        '%s:3:15: error: MySong.als has no scene named "Outro"; did you mean "Intro"?' % macro,
+        '%s:5:7: error: MySong.als has no clip named "Verse" (its clips: "Four", "Break", "Chords", "Lead")' % macro,
+        '%s:7:7: error: MySong.als has no return track named "C" (its return tracks: "A-Verb", "B-Echo")' % macro,
+        '%s:9:13: error: MySong.als has no device named "Limitr"; did you mean "Limiter"?' % macro,
+        "%s:11:7: error: MySong.als has no track 7 (it has 5)" % macro,
+        '%s:14:12: error: MySong.als has no parameter named "Treshold"; did you mean "Threshold"?' % macro,
+        "%s:15:13: error: MySong.als has \"Operator\" only inside a rack chain; (device ...) looks at a track's own devices"
         % macro]
 
 

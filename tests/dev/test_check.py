@@ -29,9 +29,15 @@ def messages(text, **kw):
     return ["%d:%d: %s" % (f.line, f.col, f.message) for f in Checker(**kw).check_text(text, "t.lmac")]
 
 
+def gcc_style(expected):
+    """'11:1: message' -> BROKEN:11:1: error: message (the line editors' problem matchers read)."""
+    line, col, message = expected.split(":", 2)
+    return "%s:%s:%s: error:%s" % (BROKEN, line, col, message)
+
+
 def test_broken_fixture_exact_positions():
     found = Checker().check_file(BROKEN)
-    assert [str(f) for f in found] == [BROKEN + ":" + e for e in EXPECTED]
+    assert [str(f) for f in found] == [gcc_style(e) for e in EXPECTED]
 
 
 def test_command_output_and_exit_status(tmp_path):
@@ -40,10 +46,43 @@ def test_command_output_and_exit_status(tmp_path):
     run = subprocess.run([sys.executable, "-m", "lmac.cli", "check", BROKEN], cwd=ROOT,
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 1
-    assert run.stdout.splitlines() == [BROKEN + ":" + e for e in EXPECTED]
+    assert run.stdout.splitlines() == [gcc_style(e) for e in EXPECTED]
     run = subprocess.run([sys.executable, "-m", "lmac.cli", "check", str(good)], cwd=ROOT,
                          capture_output=True, text=True, timeout=120)
     assert (run.returncode, run.stdout) == (0, "")
+
+
+def test_lines_match_vscode_gcc_problem_matcher():
+    """The regexp of VS Code's built-in $gcc problem matcher (file, line, column, severity, message)."""
+    import re
+    gcc = re.compile(r"^(.*?):(\d+):(\d*):?\s+(?:fatal\s+)?(warning|error):\s+(.*)$")
+    for f in Checker().check_file(BROKEN):
+        m = gcc.match(str(f))
+        assert m, str(f)
+        assert (m.group(1), int(m.group(2)), int(m.group(3)), m.group(4), m.group(5)) == \
+            (BROKEN, f.line, f.col, "error", f.message)
+
+
+def test_json_output_and_exit_statuses(tmp_path):
+    import json
+    run = subprocess.run([sys.executable, "-m", "lmac.cli", "check", "--json", BROKEN], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1
+    found = json.loads(run.stdout)
+    assert ["%d:%d: %s" % (f["line"], f["column"], f["message"]) for f in found] == EXPECTED
+    assert {f["file"] for f in found} == {BROKEN} and {f["severity"] for f in found} == {"error"}
+    assert {f["kind"] for f in found} >= {"arity", "unknown-name"}
+    good = tmp_path / "good.lmac"
+    good.write_text("(prn 1)\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "lmac.cli", "check", "--json", str(good)], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert (run.returncode, json.loads(run.stdout)) == (0, [])
+    run = subprocess.run([sys.executable, "-m", "lmac.cli", "check", "--live", "11.x", str(good)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and "--live expects" in run.stderr
+    helptext = subprocess.run([sys.executable, "-m", "lmac.cli", "check", "--help"], cwd=ROOT,
+                              capture_output=True, text=True, timeout=120).stdout
+    assert "exit status:" in helptext and "0  no findings" in helptext and "--json" in helptext
 
 
 def test_syntax_error_position():
@@ -104,7 +143,7 @@ def test_registered_actions_are_known_with_their_arity():
         assert not [m for m in found if "expects" in m or "not found" in m], (name, found)
         if hi is not None:
             found = messages("(%s%s)" % (name, " 1" * (hi + 1)))
-            assert any("%s expects" % name in m for m in found), (name, found)
+            assert any("%s: expects" % name in m for m in found), (name, found)
 
 
 def test_live_flag_on_the_command_line(tmp_path):

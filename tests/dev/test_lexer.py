@@ -65,3 +65,13 @@ def test_pygments_finds_the_lexer(tmp_path):
     out = subprocess.run(cmd + ["-f", "raw", str(f)], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert "Token.Keyword\t'defn'" in out.stdout and "Token.Name.Function\t'f'" in out.stdout
+
+
+def test_forms_the_surface_adds_are_coloured():
+    """bind, for-each, led, import, on, with come from the session (not the bare registry)."""
+    text = '(import "mixing")\n(bind (note 36) (for-each track (arm)))\n(led (note 1) :on)\n' \
+           '(on :play (with (track 1) (wait-bars 1)))\n'
+    found = dict((v, t) for t, v in tokens(text))
+    for word in ("import", "bind", "for-each", "led", "on", "with"):
+        assert found[word] is Keyword, word
+    assert found["wait-bars"] is Name.Builtin and found["track"] is Name.Builtin

@@ -139,7 +139,7 @@ def test_lmac_repl_over_stdin():
     lines = run.stdout.splitlines()
     assert lines[0] == "3"
     assert lines[1].startswith("(first")
-    assert "7" in lines and "error: <repl>:5:2: 'oops' not found" in lines
+    assert "7" in lines and "error: <repl>:5:2: 'oops' not found; did you mean 'loop'?" in lines
 
 
 def test_pin_locally_writes_the_user_library(tmp_path, monkeypatch):

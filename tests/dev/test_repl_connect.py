@@ -96,7 +96,7 @@ def test_results_actions_and_positioned_errors(tmp_path):
     lines = lines[1:]
     assert re.match(r'#<track "\d+-MIDI">$', lines[2])
     assert len(host.song.tracks) == tracks + 1
-    assert lines[3:5] == ["3", "error: <repl>:1:10: 'nope' not found"]
+    assert lines[3:5] == ["3", "error: <repl>:1:10: 'nope' not found; did you mean 'note'?"]
     assert lines[5] == "error: <repl>:1:10: expected ) to close the list opened at 1:6, found ]"
     assert lines[6] == "#<fn twice>"
     assert lines[7].startswith("error: <repl>:2:") and "car" in lines[7]   # line 2 of its entry
@@ -217,7 +217,7 @@ def test_pin_appends_to_init_and_the_pad_runs_the_form(tmp_path):
     assert status == 0
     assert lines[0].startswith("error: nothing to pin yet")
     assert lines[2].startswith("error: :pin '(play)' is not a trigger")
-    assert lines[3].startswith("error: :pin note expects a note number 0..127")
+    assert lines[3].startswith("error: :pin note: the note number must be a whole number from 0 to 127, got 400")
     assert lines[4] == "(bind (note 40) (create-track midi))"
     with open(init, encoding="utf-8") as f:
         assert f.read().splitlines()[-1] == "(bind (note 40) (create-track midi))"
@@ -294,7 +294,7 @@ def test_lmac_repl_connect_subprocess(tmp_path):
     lines = out.splitlines()
     assert re.match(r'#<track "\d+-MIDI">$', lines[1])
     assert lines[:1] + lines[2:] == ["3", ":late",
-                                "error: <repl>:1:2: 'oops' not found",
+                                "error: <repl>:1:2: 'oops' not found; did you mean 'loop'?",
                                 "(bind (note 41) (do (wait-bars 1) :late))"]
     assert len(host.song.tracks) == tracks + 1
 

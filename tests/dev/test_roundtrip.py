@@ -2,6 +2,7 @@
 with Python, for generated data."""
 from hypothesis import given, settings, strategies as st
 
+from lmac.interpreter.budget import MAX_DEPTH
 from lmac.grammar.reader import read_one
 from lmac.interpreter.builtins import equal
 from lmac.interpreter.clock import TestClock
@@ -48,7 +49,7 @@ def test_arithmetic_agrees_with_python(xs):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.integers(0, 300))
+@given(st.integers(0, MAX_DEPTH // 100 - 1))     # up to the documented recursion limit
 def test_recursion_depth_never_touches_the_python_stack(n):
     SESSION.eval("(defn depth (n) (if (= n 0) 0 (+ 1 (depth (- n 1)))))")
     assert SESSION.eval("(depth %d)" % (n * 100)) == n * 100

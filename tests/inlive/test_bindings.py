@@ -209,7 +209,7 @@ def test_bind_from_the_repl_changes_the_live_table(tmp_path):
 
 def test_bad_declarations_name_the_problem(tmp_path):
     host = make_host(tmp_path, "(bind (note 200) (hit!))")
-    assert any("init.lmac:1:" in l and "0..127" in l for l in lmac_log(host))
+    assert any("init.lmac:1:" in l and "from 0 to 127" in l for l in lmac_log(host))
     host = make_host(tmp_path / "b", "(bind (cc 21) :hold (hit!))")
     assert any(":hold only applies to notes" in l for l in lmac_log(host))
 

@@ -53,7 +53,7 @@ def test_stop_clip(env):
 def test_bad_grid_is_an_error(env):
     with pytest.raises(LmacError) as e:
         env.run('(fire (clip "Keys" 1) :quantize :sometimes)')
-    assert "fire expects a launch grid" in str(e.value)
+    assert "fire: :quantize must be a launch grid" in str(e.value)
 
 
 def test_create_delete_duplicate(env):
@@ -62,10 +62,10 @@ def test_create_delete_duplicate(env):
     assert clip is not None
     with pytest.raises(LmacError) as e:
         env.run('(create-clip (clip "Drums" 4) 1)')
-    assert "needs an empty clip slot" in str(e.value)
+    assert "already has a clip in that slot; pick an empty slot" in str(e.value)
     with pytest.raises(LmacError) as e:
         env.run('(create-clip (clip "Vox" 1) 1)')
-    assert "MIDI tracks" in str(e.value)
+    assert "Vox is not a MIDI track; create clips on a MIDI track" in str(e.value)
     env.run('(delete-clip (clip "Drums" 4))')
     assert not env.slot("Drums", 4).has_clip
     env.run('(duplicate-clip (clip "Bass" 2))')          # scene 3 is full, scene 4 is free
@@ -94,7 +94,7 @@ def test_loop_and_markers(env):
     assert (clip.start_marker, clip.end_marker) == (1.0, 3.0)
     with pytest.raises(LmacError) as e:
         env.run('(clip-loop (clip "Drums" 1) :length 0)')
-    assert "clip-loop expects a loop length" in str(e.value)
+    assert "clip-loop: :length must be a number above 0" in str(e.value)
 
 
 def test_launch_settings(env):
@@ -113,7 +113,7 @@ def test_launch_settings(env):
     assert (clip.signature_numerator, clip.signature_denominator) == (3, 4)
     with pytest.raises(LmacError) as e:
         env.run('(clip-signature (clip "Keys" 1) 3 5)')
-    assert "denominator of 1, 2, 4, 8 or 16, got 5" in str(e.value)
+    assert "the denominator must be 1, 2, 4, 8 or 16, got 5" in str(e.value)
 
 
 def test_transpose_quantize_duplicate_loop_crop(env):
@@ -133,7 +133,7 @@ def test_transpose_quantize_duplicate_loop_crop(env):
 def test_audio_only_actions_refuse_midi_clips(env):
     with pytest.raises(LmacError) as e:
         env.run('(clip-gain (clip "Keys" 1) 0.5)')
-    assert "clip-gain works on audio clips" in str(e.value)
+    assert "clip-gain: Pad is a MIDI clip; use it on audio clips" in str(e.value)
 
 
 def test_select_clip(env):

@@ -65,7 +65,7 @@ def test_switches_and_params():
     assert env.run('(param-value (param (device (track "Vox") "Compressor") "Threshold"))') == -10.0
     with pytest.raises(LmacError) as e:
         env.run('(set-param (param (device (track "Vox") "Compressor") "Threshold") 99)')
-    assert "set-param expects a value for Threshold between" in str(e.value)
+    assert "set-param: the value for Threshold of device \"Compressor\" must be a number from -70 to 6, got 99" in str(e.value)
 
 
 def test_set_param_ramp_lands_on_target():
@@ -136,10 +136,10 @@ def test_racks_chains_and_macros():
     env.run('(randomize-macros (device (track "Vox") "Audio Effect Rack"))')
     with pytest.raises(LmacError) as e:
         env.run('(macro (device (track "Vox") "EQ Eight") 1 64)')
-    assert "macro expects a rack" in str(e.value)
+    assert "macro: EQ Eight is not a rack" in str(e.value)
     with pytest.raises(LmacError) as e:
         env.run('(chain-mute (device (track "Vox") "Audio Effect Rack") 5)')
-    assert "found no chain 5" in str(e.value)
+    assert "Audio Effect Rack has no chain 5; its chains are: Chain, Chain" in str(e.value)
 
 
 def test_add_chain_needs_12_3():

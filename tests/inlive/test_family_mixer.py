@@ -47,10 +47,10 @@ def test_value_forms(env):
 def test_out_of_range_error_speaks_musician(env):
     with pytest.raises(LmacError) as e:
         env.run('(volume (track "Bass") 1.5)')
-    assert "volume expects a level between 0.0 and 1.0, got 1.5" in str(e.value)
+    assert "volume: the level must be a number from 0.0 to 1.0, got 1.5; usage: (volume target? level?)" in str(e.value)
     with pytest.raises(LmacError) as e:
         env.run('(send (track "Bass") "F" 0.5)')
-    assert 'found no send "F"' in str(e.value)
+    assert 'send: there is no send "F"; the set has 2 return tracks: A Reverb, B Delay' in str(e.value)
 
 
 def test_ramp_over_bars_lands_exactly(env):
@@ -83,7 +83,7 @@ def test_crossfade_crossfader_cue(env):
     assert env.song.master_track.mixer_device.cue_volume.value == 0.7
     with pytest.raises(LmacError) as e:
         env.run('(crossfade-assign (track "Keys") :c)')
-    assert "crossfade-assign expects a crossfader side" in str(e.value)
+    assert "crossfade-assign: the crossfader side must be :a, :none, :off or :b, got :c" in str(e.value)
 
 
 def test_split_pan_panning_mode_mute_sends_reset(env):

@@ -37,7 +37,7 @@ def test_bad_notes_are_errors(env):
     assert "pitch 200, outside MIDI's 0..127" in str(e.value)
     with pytest.raises(LmacError) as e:
         env.run('(add-notes (clip "Keys" 2) [60 0 1])')
-    assert "add-notes expects notes like [60 0 1 100]" in str(e.value)
+    assert "add-notes: expects notes like [60 0 1 100]" in str(e.value)
     with pytest.raises(LmacError) as e:
         env.run('(notes (clip "Vox" 3))')
     assert "works on MIDI clips" in str(e.value)

@@ -30,7 +30,7 @@ def test_launch_scene_default_grid_and_scene_tempo(env):
     assert not env.song.scenes[1].tempo_enabled
     with pytest.raises(LmacError) as e:
         env.run('(scene-tempo (scene "Verse") 5)')
-    assert "scene-tempo expects a tempo in BPM between 20 and 999, got 5" in str(e.value)
+    assert "scene-tempo: the tempo must be a number of BPM from 20 to 999 or :off, got 5" in str(e.value)
 
 
 def test_scene_signature_select_and_launch_selected(env):
@@ -63,7 +63,7 @@ def test_show_hide_focus_toggle(env):
     env.run("(focus-view :device) (scroll :session :down) (zoom :arrangement :up)")
     with pytest.raises(LmacError) as e:
         env.run("(show :mixer)")
-    assert "show expects a view" in str(e.value)
+    assert "show: the view must be :session, :arrangement" in str(e.value)
 
 
 def test_select_and_navigate(env):

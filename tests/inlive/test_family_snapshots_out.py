@@ -66,7 +66,7 @@ def test_forget_and_errors(env):
     assert env.run("(snapshots)") == ["y"]
     with pytest.raises(LmacError) as e:
         env.run('(recall "x")')
-    assert 'recall found no snapshot "x" (snapshots: "y")' in str(e.value)
+    assert 'recall: there is no snapshot "x"; snapshots: "y"' in str(e.value)
 
 
 def test_message_and_log(env):
@@ -86,8 +86,8 @@ def test_send_midi(env):
                        ("(send-midi [])", "at least one MIDI byte"),
                        ("(send-midi [144 60])", "one message of 3 bytes for status 144, got 2 bytes"),
                        ("(send-midi [192 1 2])", "one message of 2 bytes for status 192, got 3 bytes"),
-                       ("(send-cc 17 1 1)", "send-cc expects a MIDI channel between 1 and 16, got 17"),
-                       ("(send-note 1 128 1)", "a note number from 0 to 127, got 128")]:
+                       ("(send-cc 17 1 1)", "send-cc: the MIDI channel must be a whole number from 1 to 16, got 17"),
+                       ("(send-note 1 128 1)", "the note number must be a whole number from 0 to 127, got 128")]:
         with pytest.raises(LmacError) as e:
             env.run(code)
         assert text in str(e.value)

@@ -102,12 +102,16 @@ def test_tail_recursion_a_million_deep(s):
     assert s.eval("(count-down 1000000)") == s.eval(":done")
 
 
-def test_non_tail_recursion_10000_and_100000_deep(s):
+def test_non_tail_recursion_10000_deep_and_a_clean_error_past_the_limit(s):
     import sys
+    from lmac.interpreter.budget import MAX_DEPTH
     s.eval("(defn deep (n) (if (= n 0) 0 (+ 1 (deep (- n 1)))))")
     limit = sys.getrecursionlimit()
     assert s.eval("(deep 10000)") == 10000
-    assert s.eval("(deep 100000)") == 100000
+    assert s.eval("(deep %d)" % (MAX_DEPTH - 500)) == MAX_DEPTH - 500
+    with pytest.raises(LmacError) as e:
+        s.eval("(deep 100000)")
+    assert "recursion deeper than %d calls" % MAX_DEPTH in e.value.message
     assert sys.getrecursionlimit() == limit
 
 

@@ -122,7 +122,9 @@ def test_nothing_is_parsed_before_the_token_line(tmp_path):
 def test_a_long_eval_is_read_run_and_printed_a_slice_per_tick(tmp_path):
     host, server, port, token = start(tmp_path)
     n = 8000                      # about 40 KB of text, under MAX_MESSAGE
-    text = "(count [" + " ".join(str(i) for i in range(n)) + "]) (vec (range 20000))"
+    # A value that prints past MAX_VALUE within lmac's 10 000-item collection limit.
+    text = ("(count [" + " ".join(str(i) for i in range(n)) + "]) "
+            "(vec (concat (range 10) (map (fn (i) (* i 1000000)) (range 10 9000))))")
 
     def user():
         client = Client(port, token)

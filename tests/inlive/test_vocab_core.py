@@ -76,7 +76,7 @@ def test_selector_matching_nothing_names_it(s):
     with pytest.raises(LmacError) as e:
         s.eval('(arm (track "Bas"))', file="m.lmac")
     text = str(e.value)
-    assert '(track "Bas") matched no track; tracks are: Rhythm, Drums, Bass, Keys, Vox' in text
+    assert '(track "Bas") matched no track; did you mean "Bass"? tracks are: Rhythm, Drums, Bass, Keys, Vox' in text
     assert text.startswith("m.lmac:1:1: arm:")
     with pytest.raises(LmacError) as e:
         s.eval("(launch-scene (scene 42))")

@@ -11,6 +11,7 @@ from ..registry import action
 from . import _args as A
 from .mixer import set_level
 from ...selectors import wrap
+from ..params import Custom, Level, Number, Text
 from ....interpreter.values import LmacError
 
 if TYPE_CHECKING:
@@ -95,7 +96,11 @@ def load_device(ctx: ActionContext, track, name, index=-1, what="add-device"):
     view = ctx.song.view
     previous = view.selected_track
     if ctx.live_version >= (12, 3) and hasattr(track, "insert_device"):
-        device = ctx.call(track, "insert_device", name, index, what=what)
+        try:
+            device = ctx.call(track, "insert_device", name, index, what=what)
+        except LmacError as e:
+            raise LmacError(A.friend.joined(e.message, "give the name as Live's browser shows it, "
+                                                       "like \"Compressor\" or \"Auto Filter\""))
         if previous is not None and view.selected_track != previous:
             ctx.write(view, "selected_track", previous, what)
         return device
@@ -111,51 +116,48 @@ def load_device(ctx: ActionContext, track, name, index=-1, what="add-device"):
     return load_from_browser(ctx, track, item, after, what)
 
 
-def _track_and_rest(args, wanted):
-    """Split a leading target from (T x ...) when there are more args than wanted."""
-    args = list(args)
-    if len(args) > wanted:
-        return args[0], args[1:]
-    return None, args
-
-
-def _rack(ctx: ActionContext, name, sel):
+def _rack(ctx: ActionContext, sel):
     device = ctx.device(sel)
     if not device.can_have_chains:
-        A.fail(name, "expects a rack (Instrument, Audio Effect, MIDI Effect or Drum Rack), got %s" % device.name)
+        ctx.fail("%s is not a rack" % device.name,
+               "give an Instrument, Audio Effect, MIDI Effect or Drum Rack, e.g. (device \"Drum Rack\")")
     return device
 
 
-def _chain(name, rack: RackDevice, which) -> Chain:
+def _chain(ctx: ActionContext, rack: RackDevice, which) -> Chain:
     chains = list(rack.chains)
     if A.is_number(which):
-        i = A.integer(name, which, "a chain number") - 1
+        i = int(which) - 1
         if 0 <= i < len(chains):
             return chains[i]
     else:
-        label = A.text(name, which, "a chain number or name")
         for chain in chains:
-            if chain.name.lower() == label.lower():
+            if chain.name.lower() == which.lower():
                 return chain
-    A.fail(name, "found no chain %s in %s (it has %d)" % (which, rack.name, len(chains)))
+    names = [c.name for c in chains]
+    guess = A.friend.did_you_mean(which, names, lambda w: '"%s"' % w) if isinstance(which, str) else None
+    ctx.fail("%s has no chain %s" % (rack.name, A.shown(which)),
+             A.friend.joined(guess, "its chains are: %s" % (", ".join(names) or "none")))
 
 
-def _param_by(name, device: Device, which) -> DeviceParameter:
+def _param_by(ctx: ActionContext, device: Device, which) -> DeviceParameter:
     params = list(device.parameters)
     if A.is_number(which):
-        i = A.integer(name, which, "a parameter number")
+        i = int(which)
         if 0 <= i < len(params):   # parameters[0] is Device On; 1 is the first knob, as in ClyphX
             return params[i]
     else:
-        label = A.text(name, which, "a parameter name or number")
         for p in params:
-            if p.name.lower() == label.lower():
+            if p.name.lower() == which.lower():
                 return p
-    A.fail(name, "found no parameter %s on %s" % (which, device.name))
+    names = [p.name for p in params]
+    ctx.fail("%s has no parameter %s" % (device.name, A.shown(which)),
+             A.friend.did_you_mean(which, names, lambda w: '"%s"' % w) if isinstance(which, str) else
+             "it has %d parameters (0 is Device On)" % len(params))
 
 
-def set_param_checked(ctx: ActionContext, name, param, value):
-    return set_level(ctx, name, param, value, param.min, param.max, "a value for %s" % param.name)
+def set_param_checked(ctx: ActionContext, param, value):
+    return set_level(ctx, param, value)
 
 
 def _on_param(device: Device) -> DeviceParameter:
@@ -163,33 +165,25 @@ def _on_param(device: Device) -> DeviceParameter:
 
 
 # ---- loading ------------------------------------------------------------------------------------
-@action("add-device", "target? name", family="device", options=(":at",),
+@action("add-device", "target? name", family="device",
+        options=((":at", Number("position", 1, integer=True)),),
+        kinds={"name": Text("device name", '"Compressor"')},
         doc="Add a native Live device by its browser name to the track (after the last device).",
         example="(add-device \"Compressor\")")
-def add_device(ctx: ActionContext, *args):
-    positional, opts = A.split_options("add-device", args, ("at",))
-    target, rest = _track_and_rest(positional, 1)
-    if len(rest) != 1:
-        raise LmacError("add-device expects a device name: (add-device \"Compressor\")")
-    name = A.text("add-device", rest[0], "a device name in quotes, like \"Compressor\"")
-    index = -1
-    if "at" in opts:
-        index = A.integer("add-device", opts["at"], "a position (1 = first)") - 1
+def add_device(ctx: ActionContext, name, target=None, at=None):
+    index = -1 if at is None else at - 1
     track = ctx.track(target)
     return wrap(load_device(ctx, track, name, index))
 
 
-@action("load-preset", "target? name", family="device",
+@action("load-preset", "target? name", family="device", kinds={"name": Text("preset name", '"Grand Piano"')},
         doc="Load a preset, sound, plug-in or Max device from the browser onto the track, by its name.",
         example="(load-preset (track \"Drums\") \"808 Core Kit\")")
-def load_preset(ctx: ActionContext, *args):
-    target, rest = _track_and_rest(args, 1)
-    if len(rest) != 1:
-        raise LmacError("load-preset expects a name: (load-preset \"Grand Piano\")")
-    name = A.text("load-preset", rest[0], "a preset name in quotes")
+def load_preset(ctx: ActionContext, name, target=None):
     item = find_browser_item(ctx.application, name, PRESET_ROOTS)
     if item is None:
-        A.fail("load-preset", "found nothing called \"%s\" in Live's browser" % name)
+        ctx.fail("found nothing called \"%s\" in Live's browser" % name,
+               "check the name as the browser shows it")
     return wrap(load_from_browser(ctx, ctx.track(target), item, what="load-preset"))
 
 
@@ -197,43 +191,41 @@ def load_preset(ctx: ActionContext, *args):
 @action("delete-device", "device?", family="device",
         doc="Remove the device from its track or chain.",
         example="(delete-device (device (track \"Bass\") \"Saturator\"))")
-def delete_device(ctx: ActionContext, sel=None):
-    for device in ctx.devices(sel):
-        parent = container_of(device)
-        ctx.call(parent, "delete_device", index_of(parent.devices, device), what="delete-device")
+def delete_device(ctx: ActionContext, device=None):
+    for one in ctx.devices(device):
+        parent = container_of(one)
+        ctx.call(parent, "delete_device", index_of(parent.devices, one))
     return None
 
 
 @action("duplicate-device", "device?", family="device",
         doc="Put a copy of the device right after it.",
         example="(duplicate-device (device \"EQ Eight\"))")
-def duplicate_device(ctx: ActionContext, sel=None):
-    device = ctx.device(sel)
-    parent = container_of(device)
-    i = index_of(parent.devices, device)
-    ctx.call(parent, "duplicate_device", i, what="duplicate-device")
+def duplicate_device(ctx: ActionContext, device=None):
+    one = ctx.device(device)
+    parent = container_of(one)
+    i = index_of(parent.devices, one)
+    ctx.call(parent, "duplicate_device", i)
     return wrap(list(parent.devices)[i + 1])
 
 
 @action("move-device", "device? position", family="device",
+        kinds={"position": Number("position", 1, integer=True)},
         doc="Move the device to another place in its chain (1 = first).",
         example="(move-device (device \"Compressor\") 1)")
-def move_device(ctx: ActionContext, *args):
-    sel, rest = _track_and_rest(args, 1)
-    if len(rest) != 1:
-        raise LmacError("move-device expects a position: (move-device (device 2) 1)")
-    position = A.integer("move-device", rest[0], "a position (1 = first)")
-    device = ctx.device(sel)
-    parent = container_of(device)
+def move_device(ctx: ActionContext, position, device=None):
+    one = ctx.device(device)
+    parent = container_of(one)
     count = len(parent.devices)
     if not 1 <= position <= count:
-        A.fail("move-device", "expects a position between 1 and %d, got %d" % (count, position))
-    here = index_of(parent.devices, device)
+        ctx.fail("the position must be from 1 to %d, got %d" % (count, position),
+               "%s holds %d devices" % (getattr(parent, "name", "the chain"), count))
+    here = index_of(parent.devices, one)
     if here == position - 1:
         return None
     # Live counts the target position in the chain with the device still in it.
     target = position - 1 if position - 1 < here else position
-    ctx.call(ctx.song, "move_device", device, parent, target, what="move-device")
+    ctx.call(ctx.song, "move_device", one, parent, target)
     return None
 
 
@@ -246,28 +238,27 @@ def _switch(ctx: ActionContext, sel, name, value_fn):
 
 @action("device-on", "device?", family="device", doc="Switch the device on.",
         example="(device-on (device \"Compressor\"))")
-def device_on(ctx: ActionContext, sel=None):
-    return _switch(ctx, sel, "device-on", lambda v: 1.0)
+def device_on(ctx: ActionContext, device=None):
+    return _switch(ctx, device, "device-on", lambda v: 1.0)
 
 
 @action("device-off", "device?", family="device", doc="Switch the device off (bypass).",
         example="(device-off (device \"Compressor\"))")
-def device_off(ctx: ActionContext, sel=None):
-    return _switch(ctx, sel, "device-off", lambda v: 0.0)
+def device_off(ctx: ActionContext, device=None):
+    return _switch(ctx, device, "device-off", lambda v: 0.0)
 
 
 @action("toggle-device", "device?", family="device", doc="Switch the device on if off, off if on.",
         example="(toggle-device (device 1))")
-def toggle_device(ctx: ActionContext, sel=None):
-    return _switch(ctx, sel, "toggle-device", lambda v: 0.0 if v else 1.0)
+def toggle_device(ctx: ActionContext, device=None):
+    return _switch(ctx, device, "toggle-device", lambda v: 0.0 if v else 1.0)
 
 
 @action("select-device", "device?", family="device",
         doc="Select the device (it gets the blue hand and shows in the device view).",
         example="(select-device (device (track \"Bass\") \"Operator\"))")
-def select_device(ctx: ActionContext, sel=None):
-    device = ctx.device(sel)
-    ctx.call(ctx.song.view, "select_device", device, what="select-device")
+def select_device(ctx: ActionContext, device=None):
+    ctx.call(ctx.song.view, "select_device", ctx.device(device))
     return None
 
 
@@ -279,14 +270,14 @@ def _collapse(ctx: ActionContext, sel, name, value):
 
 @action("collapse-device", "device?", family="device", doc="Fold the device down to its title bar.",
         example="(collapse-device (device \"EQ Eight\"))")
-def collapse_device(ctx: ActionContext, sel=None):
-    return _collapse(ctx, sel, "collapse-device", True)
+def collapse_device(ctx: ActionContext, device=None):
+    return _collapse(ctx, device, "collapse-device", True)
 
 
 @action("expand-device", "device?", family="device", doc="Unfold a collapsed device.",
         example="(expand-device (device \"EQ Eight\"))")
-def expand_device(ctx: ActionContext, sel=None):
-    return _collapse(ctx, sel, "expand-device", False)
+def expand_device(ctx: ActionContext, device=None):
+    return _collapse(ctx, device, "expand-device", False)
 
 
 def _free_params(device: Device) -> List[DeviceParameter]:
@@ -297,10 +288,10 @@ def _free_params(device: Device) -> List[DeviceParameter]:
 @action("randomize", "device?", family="device",
         doc="Give every parameter of the device (except its on switch) a random value.",
         example="(randomize (device \"EQ Eight\"))")
-def randomize(ctx: ActionContext, sel=None):
+def randomize(ctx: ActionContext, device=None):
     from ....interpreter.builtins import RANDOM
-    for device in ctx.devices(sel):
-        for p in _free_params(device):
+    for one in ctx.devices(device):
+        for p in _free_params(one):
             if p.is_quantized:
                 value = float(RANDOM.randint(int(p.min), int(p.max)))
             else:
@@ -312,65 +303,58 @@ def randomize(ctx: ActionContext, sel=None):
 @action("reset-device", "device?", family="device",
         doc="Put every continuous parameter of the device back to its default.",
         example="(reset-device (device \"Compressor\"))")
-def reset_device(ctx: ActionContext, sel=None):
-    for device in ctx.devices(sel):
-        for p in _free_params(device):
+def reset_device(ctx: ActionContext, device=None):
+    for one in ctx.devices(device):
+        for p in _free_params(one):
             if not p.is_quantized:
                 ctx.set_param(p, p.default_value)
     return None
 
 
 # ---- parameters -------------------------------------------------------------------------------------
-@action("set-param", "param name? value", family="device",
+PARAM_NAME = Custom("parameter", 'a parameter name like "Cutoff" or a number',
+                    lambda v: v if (A.is_number(v) and int(v) == v) or isinstance(v, str) else A.bad_value(
+                        "parameter", 'a parameter name like "Cutoff" or a number', v),
+                    fits=lambda v: isinstance(v, str))
+
+
+@action("set-param", "param name? value", family="device", kinds={"name": PARAM_NAME, "value": Level()},
         doc="Set a device parameter; any value form works. (set-param D \"name\" v) names it on a device.",
         example="(set-param (param (device \"Compressor\") \"Threshold\") (by -3))")
-def set_param(ctx: ActionContext, *args):
-    if len(args) == 3:
-        param = _param_by("set-param", ctx.device(args[0]), args[1])
-        value = args[2]
-    elif len(args) == 2:
-        param, value = ctx.param(args[0]), args[1]
-    else:
-        raise LmacError("set-param expects a parameter and a value: (set-param (param \"Cutoff\") 0.5)")
-    return set_param_checked(ctx, "set-param", param, value)
+def set_param(ctx: ActionContext, param, value, name=None):
+    one = _param_by(ctx, ctx.device(param), name) if name is not None else ctx.param(param)
+    return set_param_checked(ctx, one, value)
 
 
-@action("param-value", "param name?", family="device",
+@action("param-value", "param name?", family="device", kinds={"name": PARAM_NAME},
         doc="The current value of a device parameter, in its own range.",
         example="(param-value (param (device \"Compressor\") \"Threshold\"))")
-def param_value(ctx: ActionContext, *args):
-    if len(args) == 2:
-        return _param_by("param-value", ctx.device(args[0]), args[1]).value
-    if len(args) != 1:
-        raise LmacError("param-value expects a parameter: (param-value (param \"Cutoff\"))")
-    return ctx.param(args[0]).value
+def param_value(ctx: ActionContext, param, name=None):
+    if name is not None:
+        return _param_by(ctx, ctx.device(param), name).value
+    return ctx.param(param).value
 
 
 @action("param-count", "device?", family="device",
         doc="How many parameters the device has (including its on switch).",
         example="(param-count (device 1))")
-def param_count(ctx: ActionContext, sel=None):
-    return len(ctx.device(sel).parameters)
+def param_count(ctx: ActionContext, device=None):
+    return len(ctx.device(device).parameters)
 
 
 # ---- racks ---------------------------------------------------------------------------------------------
-@action("macro", "rack? n value", family="device",
+@action("macro", "rack? n value", family="device", kinds={"n": Number("macro number", 1, 16, integer=True),
+                                                         "value": Level(noun="value")},
         doc="Turn macro knob n (1..16) of a rack; 0..127 or any value form.",
         example="(macro (device \"Audio Effect Rack\") 1 (ramp 127 :bars 8))")
-def macro(ctx: ActionContext, *args):
-    if len(args) == 2:
-        sel, n, value = None, args[0], args[1]
-    elif len(args) == 3:
-        sel, n, value = args
-    else:
-        raise LmacError("macro expects a macro number and a value: (macro (device 1) 1 64)")
-    rack = _rack(ctx, "macro", sel)
-    number = A.integer("macro", n, "a macro number from 1 to 16")
-    params = list(rack.parameters)
+def macro(ctx: ActionContext, n, value, rack=None):
+    one = _rack(ctx, rack)
+    params = list(one.parameters)
     macros = [p for p in params[1:] if p.name.lower() != "chain selector"][:16]
-    if not 1 <= number <= len(macros):
-        A.fail("macro", "expects a macro number from 1 to %d, got %d" % (len(macros), number))
-    return set_param_checked(ctx, "macro", macros[number - 1], value)
+    if not 1 <= n <= len(macros):
+        ctx.fail("the macro number must be from 1 to %d, got %d" % (len(macros), n),
+               "%s shows %d macros" % (one.name, len(macros)))
+    return set_param_checked(ctx, macros[n - 1], value)
 
 
 # Rack buttons: each calls one RackDevice method on the rack (the focus track's first one by default).
@@ -384,8 +368,8 @@ RACK_BUTTONS = [
 
 def _rack_button(name, method, doc):
     @action(name, "rack?", family="device", doc=doc, example="(%s (device \"Audio Effect Rack\"))" % name)
-    def press(ctx: ActionContext, sel=None):
-        ctx.call(_rack(ctx, name, sel), method, what=name)
+    def press(ctx: ActionContext, rack=None):
+        ctx.call(_rack(ctx, rack), method, what=name)
         return None
     return press
 
@@ -396,105 +380,87 @@ for _name, _method, _doc in RACK_BUTTONS:
 
 @action("recall-variation", "rack? n", family="device", doc="Recall macro variation n (1 = first) of the rack.",
         example="(recall-variation (device \"Audio Effect Rack\") 2)")
-def recall_variation(ctx: ActionContext, *args):
-    sel, rest = _track_and_rest(args, 1)
-    if len(rest) != 1:
-        raise LmacError("recall-variation expects a variation number: (recall-variation (device 1) 2)")
-    rack = _rack(ctx, "recall-variation", sel)
-    n = A.integer("recall-variation", rest[0], "a variation number")
-    count = rack.variation_count
+def recall_variation(ctx: ActionContext, n, rack=None):
+    one = _rack(ctx, rack)
+    count = one.variation_count
     if not 1 <= n <= count:
-        A.fail("recall-variation", "expects a variation between 1 and %d, got %d" % (count, n))
-    ctx.write(rack, "selected_variation_index", n - 1, "recall-variation")
-    ctx.call(rack, "recall_selected_variation", what="recall-variation")
+        ctx.fail("the variation must be from 1 to %d, got %d" % (count, n),
+               "%s has %d variations" % (one.name, count))
+    ctx.write(one, "selected_variation_index", n - 1)
+    ctx.call(one, "recall_selected_variation")
     return None
 
 
-def _chain_args(name, args, extra):
-    """(rack? n extra...) -> (rack selector, n, extras)."""
-    args = list(args)
-    if len(args) == 1 + extra:
-        return None, args[0], args[1:]
-    if len(args) == 2 + extra:
-        return args[0], args[1], args[2:]
-    raise LmacError("%s expects a chain number%s: (%s (device 1) 2%s)"
-                    % (name, " and a value" if extra else "", name, " 0.5" if extra else ""))
-
-
-def _chain_flag(ctx: ActionContext, name, args, attr, value):
-    sel, n, _ = _chain_args(name, args, 0)
-    chain = _chain(name, _rack(ctx, name, sel), n)
-    ctx.write(chain, attr, value, name)
+def _chain_flag(ctx: ActionContext, rack, chain, attr, value):
+    one = _chain(ctx, _rack(ctx, rack), chain)
+    ctx.write(one, attr, value)
     return None
 
 
 @action("chain-mute", "rack? chain", family="device", doc="Mute a chain of a rack (by number or name).",
         example="(chain-mute (device \"Audio Effect Rack\") 2)")
-def chain_mute(ctx: ActionContext, *args):
-    return _chain_flag(ctx, "chain-mute", args, "mute", True)
+def chain_mute(ctx: ActionContext, chain, rack=None):
+    return _chain_flag(ctx, rack, chain, "mute", True)
 
 
 @action("chain-unmute", "rack? chain", family="device", doc="Unmute a chain of a rack.",
         example="(chain-unmute (device \"Audio Effect Rack\") 2)")
-def chain_unmute(ctx: ActionContext, *args):
-    return _chain_flag(ctx, "chain-unmute", args, "mute", False)
+def chain_unmute(ctx: ActionContext, chain, rack=None):
+    return _chain_flag(ctx, rack, chain, "mute", False)
 
 
 @action("chain-solo", "rack? chain", family="device", doc="Solo a chain of a rack.",
         example="(chain-solo (device \"Audio Effect Rack\") 1)")
-def chain_solo(ctx: ActionContext, *args):
-    return _chain_flag(ctx, "chain-solo", args, "solo", True)
+def chain_solo(ctx: ActionContext, chain, rack=None):
+    return _chain_flag(ctx, rack, chain, "solo", True)
 
 
 @action("chain-unsolo", "rack? chain", family="device", doc="Unsolo a chain of a rack.",
         example="(chain-unsolo (device \"Audio Effect Rack\") 1)")
-def chain_unsolo(ctx: ActionContext, *args):
-    return _chain_flag(ctx, "chain-unsolo", args, "solo", False)
+def chain_unsolo(ctx: ActionContext, chain, rack=None):
+    return _chain_flag(ctx, rack, chain, "solo", False)
 
 
-def _chain_level(ctx: ActionContext, name, args, attr, lo, hi, what):
-    sel, n, rest = _chain_args(name, args, 1)
-    chain = _chain(name, _rack(ctx, name, sel), n)
-    return set_level(ctx, name, getattr(chain.mixer_device, attr), rest[0], lo, hi, what)
+def _chain_level(ctx: ActionContext, rack, chain, attr, value):
+    one = _chain(ctx, _rack(ctx, rack), chain)
+    return set_level(ctx, getattr(one.mixer_device, attr), value)
 
 
 @action("chain-volume", "rack? chain level", family="device",
         doc="Set a rack chain's volume (0.0 .. 1.0, 0.85 is 0 dB); any value form works.",
         example="(chain-volume (device \"Audio Effect Rack\") 1 0.7)")
-def chain_volume(ctx: ActionContext, *args):
-    return _chain_level(ctx, "chain-volume", args, "volume", 0.0, 1.0, "a level")
+def chain_volume(ctx: ActionContext, chain, level, rack=None):
+    return _chain_level(ctx, rack, chain, "volume", level)
 
 
 @action("chain-pan", "rack? chain position", family="device", doc="Set a rack chain's pan (-1.0 .. 1.0).",
         example="(chain-pan (device \"Audio Effect Rack\") 1 -0.5)")
-def chain_pan(ctx: ActionContext, *args):
-    return _chain_level(ctx, "chain-pan", args, "panning", -1.0, 1.0, "a pan position")
+def chain_pan(ctx: ActionContext, chain, position, rack=None):
+    return _chain_level(ctx, rack, chain, "panning", position)
 
 
 @action("select-chain", "rack? chain", family="device", doc="Select a chain of a rack (shows its devices).",
         example="(select-chain (device \"Audio Effect Rack\") 2)")
-def select_chain(ctx: ActionContext, *args):
-    sel, n, _ = _chain_args("select-chain", args, 0)
-    rack = _rack(ctx, "select-chain", sel)
-    ctx.write(rack.view, "selected_chain", _chain("select-chain", rack, n), "select-chain")
+def select_chain(ctx: ActionContext, chain, rack=None):
+    one = _rack(ctx, rack)
+    ctx.write(one.view, "selected_chain", _chain(ctx, one, chain))
     return None
 
 
 @action("add-chain", "rack?", family="device", min_live="12.3",
         doc="Add an empty chain at the end of a rack.",
         example="(add-chain (device \"Audio Effect Rack\"))")
-def add_chain(ctx: ActionContext, sel=None):
+def add_chain(ctx: ActionContext, rack=None):
     ctx.require_live((12, 3))
-    rack = _rack(ctx, "add-chain", sel)
-    return wrap(ctx.call(rack, "insert_chain", what="add-chain"))
+    one = _rack(ctx, rack)
+    return wrap(ctx.call(one, "insert_chain"))
 
 
 @action("chain-add-device", "rack? chain name", family="device", min_live="12.3",
+        kinds={"name": Text("device name", '"Saturator"')},
         doc="Add a native device to a chain of a rack.",
         example="(chain-add-device (device \"Audio Effect Rack\") 1 \"Saturator\")")
-def chain_add_device(ctx: ActionContext, *args):
+def chain_add_device(ctx: ActionContext, chain, name, rack=None):
     ctx.require_live((12, 3))
-    sel, n, rest = _chain_args("chain-add-device", args, 1)
-    chain = _chain("chain-add-device", _rack(ctx, "chain-add-device", sel), n)
-    name = A.text("chain-add-device", rest[0], "a device name in quotes")
-    return wrap(ctx.call(chain, "insert_device", name, what="chain-add-device"))
+    one = _chain(ctx, _rack(ctx, rack), chain)
+    return wrap(ctx.call(one, "insert_device", name))

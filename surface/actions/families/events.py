@@ -52,22 +52,22 @@ def event(ctx: ActionContext):
 @action("clip-starts", "clip", family="event", doc="The event of this clip starting to play: "
                                                     "(wait-for (clip-starts (clip 1 1))).",
         example="(wait-for (clip-starts (clip 1 1)))")
-def clip_starts(ctx: ActionContext, target):
-    c = ctx.clip(target)
+def clip_starts(ctx: ActionContext, clip):
+    c = ctx.clip(clip)
     return EventSpec(("clip-starts", ptr(c)), '(clip-starts "%s")' % c.name)
 
 
 @action("clip-stops", "clip", family="event", doc="The event of this clip stopping.",
         example="(on (clip-stops (clip \"Verse\")) (launch-scene 3))")
-def clip_stops(ctx: ActionContext, target):
-    c = ctx.clip(target)
+def clip_stops(ctx: ActionContext, clip):
+    c = ctx.clip(clip)
     return EventSpec(("clip-stops", ptr(c)), '(clip-stops "%s")' % c.name)
 
 
 @action("scene-launches", "scene", family="event", doc="The event of this scene being launched (on its grid line).",
         example="(wait-for (scene-launches (scene 2)))")
-def scene_launches(ctx: ActionContext, target):
-    s = ctx.scene(target)
+def scene_launches(ctx: ActionContext, scene):
+    s = ctx.scene(scene)
     return EventSpec(("scene-launched", ptr(s)), '(scene-launches "%s")' % s.name)
 
 

@@ -11,77 +11,57 @@ from typing import TYPE_CHECKING
 from ..registry import action
 from ...adapter import live_enum
 from . import _args as A
-from ...value_forms import By, Ramp
-from ....interpreter.values import Keyword, LmacError
+from ....interpreter.values import Keyword, List
+from ...value_forms import Glide
 
 if TYPE_CHECKING:
     from ...context import ActionContext
 
-MISSING = object()
+from ..params import MISSING, Choice, Custom, Level, Bad, is_number
 
 
-def looks_like_value(x):
-    """Is x a value form (and not a selector)? Numbers, keywords like :reset and the value-form
-    objects (by/ramp/random) built by surface/value_forms.py."""
-    return A.is_number(x) or type(x) is Keyword or isinstance(x, (By, Ramp))
-
-
-def target_and_value(args):
-    """(T v) -> (T, v); (v) -> (focus, v); (T) -> (T, MISSING); () -> (focus, MISSING)."""
-    if len(args) >= 2:
-        return args[0], args[1]
-    if len(args) == 1:
-        return (None, args[0]) if looks_like_value(args[0]) else (args[0], MISSING)
-    return None, MISSING
-
-
-def set_level(ctx: ActionContext, name, param, value, lo, hi, what):
-    """Set a parameter through the value forms, checking plain numbers ourselves so the error
-    speaks the musician's language."""
-    if A.is_number(value):
-        A.in_range(name, value, lo, hi, what)
-    elif value is None:
-        A.fail(name, "expects %s between %s and %s, got nil" % (what, lo, hi))
+def set_level(ctx: ActionContext, param, value):
+    """Set a parameter through the value forms (the spec has checked plain numbers)."""
     return ctx.set_param(param, value)
 
 
-def _mixer_param_action(ctx: ActionContext, name, args, pick, lo, hi, what):
-    target, value = target_and_value(args)
+
+def _mixer_param_action(ctx: ActionContext, target, value, pick):
     tracks = ctx.tracks(target)
     if value is MISSING:
         return pick(tracks[0].mixer_device).value if tracks else None
-    result = None
-    for track in tracks:
-        result = set_level(ctx, name, pick(track.mixer_device), value, lo, hi, what)
-    return result
+    results = [set_level(ctx, pick(track.mixer_device), value) for track in tracks]
+    if len(results) > 1 and all(isinstance(r, Glide) for r in results):
+        return List(results)      # (volume all (ramp ...)): wait-for and par wait for every glide
+    return results[-1] if results else None
 
 
 @action("volume", "target? level?", family="mixer",
-        doc="Set a track's volume fader (0.0 silent .. 0.85 is 0 dB .. 1.0 is +6 dB); any value form works. "
-            "Without a level, answers the current one.",
+        doc="Set a track's volume fader (0.0 silent .. 0.85 is 0 dB .. 1.0 is +6 dB), or in decibels with "
+            "(db -6); any value form works. Without a level, answers the current one.",
         example="(volume (track \"Bass\") (ramp 0.5 :bars 4))")
-def volume(ctx: ActionContext, *args):
-    return _mixer_param_action(ctx, "volume", args, lambda m: m.volume, 0.0, 1.0, "a level")
+def volume(ctx: ActionContext, target=None, level=MISSING):
+    return _mixer_param_action(ctx, target, level, lambda m: m.volume)
 
 
 @action("pan", "target? position?", family="mixer",
         doc="Set a track's pan: -1.0 hard left, 0 centre, 1.0 hard right.",
         example="(pan (track 2) -0.3)")
-def pan(ctx: ActionContext, *args):
-    return _mixer_param_action(ctx, "pan", args, lambda m: m.panning, -1.0, 1.0, "a pan position")
+def pan(ctx: ActionContext, target=None, position=MISSING):
+    return _mixer_param_action(ctx, target, position, lambda m: m.panning)
 
 
 def send_index(ctx: ActionContext, name, which):
     """The index of a send from a return letter ("A", :b), a 1-based number or a return name."""
     returns = list(ctx.song.return_tracks)
     if A.is_number(which):
-        index = A.integer(name, which, "a send number") - 1
+        index = int(which) - 1
     else:
-        label = A.text(name, which, "a send: a return letter like \"A\", a number or a return name")
-        index = _return_by_label(returns, label)
+        index = _return_by_label(returns, which)
     if not 0 <= index < len(returns):
-        A.fail(name, "found no send %s (the set has %d return track%s)"
-               % (_quoted(which), len(returns), "" if len(returns) == 1 else "s"))
+        A.fail(name, "there is no send %s" % _quoted(which),
+               "the set has %d return track%s: %s" % (len(returns), "" if len(returns) == 1 else "s",
+                                                     ", ".join(r.name for r in returns) or "none"))
     return index
 
 
@@ -103,33 +83,35 @@ def _quoted(x):
     return '"%s"' % x if isinstance(x, str) else str(x)
 
 
-@action("send", "target? send level?", family="mixer",
+def _send_word(v):
+    if is_number(v) and int(v) == v and not isinstance(v, bool):
+        return int(v)
+    if isinstance(v, str):
+        return v
+    if type(v) in (Keyword,):
+        return v.name
+    raise Bad('the send must be a return letter like "A", a number or a return name, got %s'
+              % A.shown(v))
+
+
+SEND = Custom("send", 'a return letter like "A", a number or a return name', _send_word,
+              fits=lambda v: isinstance(v, str) or type(v) is Keyword)
+
+
+@action("send", "target? send level?", family="mixer", kinds={"send": SEND, "level": Level(0.0, 1.0, "send level")},
         doc="Set a track's send to a return track, by return letter (\"A\"), number or return name.",
         example="(send (track \"Vox\") \"A\" 0.4)")
-def send(ctx: ActionContext, *given):
-    args = list(given)
-    if len(args) == 3:
-        target, which, value = args
-    elif len(args) == 2:
-        # (send "A" 0.4) on the focus, or (send T "A") asking the level
-        if looks_like_value(args[1]):
-            target, which, value = None, args[0], args[1]
-        else:
-            target, which, value = args[0], args[1], MISSING
-    elif len(args) == 1:
-        target, which, value = None, args[0], MISSING
-    else:
-        raise LmacError("send expects a send (\"A\") and a level: (send (track 1) \"A\" 0.5)")
-    index = send_index(ctx, "send", which)
+def send(ctx: ActionContext, send, target=None, level=MISSING):
+    index = send_index(ctx, "send", send)
     tracks = ctx.tracks(target)
     result = None
     for track in tracks:
         sends = list(track.mixer_device.sends)
         if index >= len(sends):
-            A.fail("send", "found no send %s on %s" % (_quoted(which), track.name))
-        if value is MISSING:
+            ctx.fail("%s has no send %s" % (track.name, _quoted(send)))
+        if level is MISSING:
             return sends[index].value
-        result = set_level(ctx, "send", sends[index], value, 0.0, 1.0, "a send level")
+        result = set_level(ctx, sends[index], level)
     return result
 
 
@@ -137,17 +119,14 @@ CROSSFADE = {"a": 0, "none": 1, "off": 1, "b": 2}
 
 
 @action("crossfade-assign", "target? side", family="mixer",
+        kinds={"side": Choice("crossfader side", CROSSFADE)},
         doc="Put a track on side :a or :b of the crossfader, or :none.",
         example="(crossfade-assign (track \"Keys\") :a)")
-def crossfade_assign(ctx: ActionContext, *args):
-    if not args or len(args) > 2:
-        raise LmacError("crossfade-assign expects a side :a, :b or :none: (crossfade-assign (track 1) :a)")
-    target, side = (None, args[0]) if len(args) == 1 else args
+def crossfade_assign(ctx: ActionContext, side, target=None):
     import Live
-    value = live_enum(Live.MixerDevice.MixerDevice.crossfade_assignments,
-                      A.choice("crossfade-assign", side, CROSSFADE, "a crossfader side"))
+    value = live_enum(Live.MixerDevice.MixerDevice.crossfade_assignments, side)
     for track in ctx.tracks(target):
-        ctx.write(track.mixer_device, "crossfade_assign", value, "crossfade-assign")
+        ctx.write(track.mixer_device, "crossfade_assign", value)
     return None
 
 
@@ -155,39 +134,36 @@ def _main_param(ctx: ActionContext, attr):
     return getattr(ctx.song.master_track.mixer_device, attr)
 
 
-@action("crossfader", "position?", family="mixer",
+@action("crossfader", "position?", family="mixer", kinds={"position": Level(-1.0, 1.0, "crossfader position")},
         doc="Move the main crossfader: -1.0 full A, 0 centre, 1.0 full B. Without a value, answers it.",
         example="(crossfader (ramp 1.0 :bars 8))")
-def crossfader(ctx: ActionContext, value=MISSING):
+def crossfader(ctx: ActionContext, position=MISSING):
     param = _main_param(ctx, "crossfader")
-    if value is MISSING:
+    if position is MISSING:
         return param.value
-    return set_level(ctx, "crossfader", param, value, -1.0, 1.0, "a crossfader position")
+    return set_level(ctx, param, position)
 
 
 @action("cue-volume", "level?", family="mixer",
         doc="Set the preview (cue) volume on the main track, 0.0 .. 1.0.",
         example="(cue-volume 0.7)")
-def cue_volume(ctx: ActionContext, value=MISSING):
+def cue_volume(ctx: ActionContext, level=MISSING):
     param = _main_param(ctx, "cue_volume")
-    if value is MISSING:
+    if level is MISSING:
         return param.value
-    return set_level(ctx, "cue-volume", param, value, 0.0, 1.0, "a level")
+    return set_level(ctx, param, level)
 
 
 PANNING_MODES = {"stereo": 0, "split": 1, "split-stereo": 1}
 
 
-@action("panning-mode", "target? mode", family="mixer",
+@action("panning-mode", "target? mode", family="mixer", kinds={"mode": Choice("panning mode", PANNING_MODES)},
         doc="Switch a track's pan knob between :stereo and :split (two knobs, left and right).",
         example="(panning-mode (track 1) :split)")
-def panning_mode(ctx: ActionContext, *args):
-    if not args or len(args) > 2:
-        raise LmacError("panning-mode expects :stereo or :split: (panning-mode (track 1) :split)")
-    target, mode = (None, args[0]) if len(args) == 1 else args
-    value = _panning_mode(A.choice("panning-mode", mode, PANNING_MODES, "a panning mode"))
+def panning_mode(ctx: ActionContext, mode, target=None):
+    value = _panning_mode(mode)
     for track in ctx.tracks(target):
-        ctx.write(track.mixer_device, "panning_mode", value, "panning-mode")
+        ctx.write(track.mixer_device, "panning_mode", value)
     return None
 
 
@@ -199,18 +175,12 @@ def _panning_mode(n):
 @action("split-pan", "target? left right", family="mixer",
         doc="Split-stereo pan: place the left and right channels separately (-1.0 .. 1.0 each).",
         example="(split-pan (track \"Keys\") -1.0 0.2)")
-def split_pan(ctx: ActionContext, *args):
-    if len(args) == 2:
-        target, left, right = None, args[0], args[1]
-    elif len(args) == 3:
-        target, left, right = args
-    else:
-        raise LmacError("split-pan expects a left and a right position: (split-pan (track 1) -1.0 1.0)")
+def split_pan(ctx: ActionContext, left, right, target=None):
     for track in ctx.tracks(target):
         mixer = track.mixer_device
-        ctx.write(mixer, "panning_mode", _panning_mode(1), "split-pan")
-        set_level(ctx, "split-pan", mixer.left_split_stereo, left, -1.0, 1.0, "a pan position")
-        set_level(ctx, "split-pan", mixer.right_split_stereo, right, -1.0, 1.0, "a pan position")
+        ctx.write(mixer, "panning_mode", _panning_mode(1))
+        set_level(ctx, mixer.left_split_stereo, left)
+        set_level(ctx, mixer.right_split_stereo, right)
     return None
 
 
@@ -235,5 +205,5 @@ def reset_mixer(ctx: ActionContext, target=None):
         for s in mixer.sends:
             ctx.set_param(s, 0.0)
         if mixer.panning_mode != 0:
-            ctx.write(mixer, "panning_mode", _panning_mode(0), "reset-mixer")
+            ctx.write(mixer, "panning_mode", _panning_mode(0))
     return None

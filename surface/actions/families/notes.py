@@ -15,7 +15,8 @@ from ..registry import action
 from . import _args as A
 from ...value_forms import By
 from ....interpreter.printer import describe
-from ....interpreter.values import Keyword, LmacError
+from ....interpreter.values import Keyword
+from ..params import Bad, Custom, Items, Number, is_number
 
 if TYPE_CHECKING:
     from Live.Clip import Clip
@@ -141,29 +142,23 @@ def add_notes_to(ctx: ActionContext, clip, notes, what="add-notes"):
     return list(ctx.call(clip, "add_new_notes", tuple(specs), what=what))
 
 
-def pitch_option(what, value):
+def _pitches(value):
     """:pitch 36 or :pitch [36 48] -> (lo, hi)."""
-    if value is None:
-        return None
-    if A.is_number(value):
-        p = A.integer(what, value, "a pitch from 0 to 127")
-        return (p, p)
+    def one(p):
+        if not is_number(p) or int(p) != p or not 0 <= p <= 127:
+            raise Bad("the pitch must be a pitch from 0 to 127 like 36 or a range like [36 48], got %s"
+                      % A.shown(value))
+        return int(p)
     if isinstance(value, (list, tuple)) and len(value) == 2:
-        lo = A.integer(what, value[0], "a pitch from 0 to 127")
-        hi = A.integer(what, value[1], "a pitch from 0 to 127")
+        lo, hi = one(value[0]), one(value[1])
         return (min(lo, hi), max(lo, hi))
-    A.fail(what, "expects :pitch to be a pitch like 36 or a range like [36 48], got %s" % describe(value))
+    if isinstance(value, (list, tuple)):
+        one(None)
+    p = one(value)
+    return (p, p)
 
 
-def _clip_args(what, args, nvalues, example):
-    """(clip? v1..vn [:pitch p]) -> (clip selector, [values], pitches)."""
-    positional, opts = A.split_options(what, args, ("pitch",))
-    pitches = pitch_option(what, opts.get("pitch"))
-    if len(positional) == nvalues:
-        return None, positional, pitches
-    if len(positional) == nvalues + 1:
-        return positional[0], positional[1:], pitches
-    raise LmacError("%s expects %s" % (what, example))
+PITCH = ((":pitch", Custom("pitch", "a pitch like 36 or a range like [36 48]", _pitches)),)
 
 
 def _each_clip(ctx: ActionContext, what, sel, change, pitches):
@@ -174,72 +169,64 @@ def _each_clip(ctx: ActionContext, what, sel, change, pitches):
 
 
 # ---- reading and adding -------------------------------------------------------------------------
-@action("notes", "clip?", family="notes", options=(":pitch",),
+@action("notes", "clip?", family="notes", options=PITCH,
         doc="The clip's notes as maps {:pitch :start :duration :velocity :mute :probability ...}, in time order.",
         example="(notes (clip \"Bass A\"))")
-def notes(ctx: ActionContext, *args):
-    sel, _, pitches = _clip_args("notes", args, 0, "a clip: (notes (clip 1 1))")
-    found = read_notes(ctx, ctx.clip(sel), "notes", pitches)
+def notes(ctx: ActionContext, clip=None, pitch=None):
+    found = read_notes(ctx, ctx.clip(clip), "notes", pitch)
     return A.vector(note_map(n) for n in sorted(found, key=lambda n: (n.start_time, n.pitch)))
 
 
 @action("add-notes", "clip? notes", family="notes",
+        kinds={"notes": Items("notes", "[[60 0 1 100] [64 1 1 90]]")},
         doc="Add notes: a vector of [pitch start length velocity] vectors or note maps.",
         example="(add-notes (clip \"Drums\" 1) [[60 0 1 100] [64 1 1 90]])")
-def add_notes(ctx: ActionContext, *args):
-    sel, (value,), _ = _clip_args("add-notes", args, 1, "a vector of notes: (add-notes (clip 1 1) [[60 0 1 100]])")
-    items = A.sequence("add-notes", value, "a vector of notes like [[60 0 1 100]]")
-    parsed = [parse_note("add-notes", n) for n in items]
+def add_notes(ctx: ActionContext, notes, clip=None):
+    parsed = [parse_note("add-notes", n) for n in notes]
     ids = []
-    for clip in ctx.clips(sel):
-        ids = add_notes_to(ctx, clip, parsed, "add-notes")
+    for one in ctx.clips(clip):
+        ids = add_notes_to(ctx, one, parsed, "add-notes")
     return len(ids)
 
 
 @action("add-note", "clip? pitch start duration velocity?", family="notes",
+        kinds={"pitch": Number("pitch", 0, 127, integer=True), "start": Number("start", 0.0),
+               "duration": Number("duration", above=0.0), "velocity": Number("velocity", 0, 127)},
         doc="Add one note: pitch (60 is middle C), start and length in beats, velocity (default 100).",
         example="(add-note (clip \"Drums\" 1) 60 0 0.5 110)")
-def add_note(ctx: ActionContext, *given):
-    args = list(given)
-    if len(args) == 3 or (len(args) == 4 and A.is_number(args[0])):
-        args = [None] + args
-    if len(args) not in (4, 5):
-        raise LmacError("add-note expects a pitch, start and length: (add-note (clip 1 1) 60 0 1 100)")
-    fields = parse_note("add-note", args[1:])
-    for clip in ctx.clips(args[0]):
-        add_notes_to(ctx, clip, [fields], "add-note")
+def add_note(ctx: ActionContext, pitch, start, duration, clip=None, velocity=100):
+    fields = parse_note("add-note", [pitch, start, duration, velocity])
+    for one in ctx.clips(clip):
+        add_notes_to(ctx, one, [fields], "add-note")
     return None
 
 
-@action("delete-notes", "clip?", family="notes", options=(":pitch",),
+@action("delete-notes", "clip?", family="notes", options=PITCH,
         doc="Delete the clip's notes, or only those at :pitch p / :pitch [lo hi].",
         example="(delete-notes (clip \"Beat\") :pitch 42)")
-def delete_notes(ctx: ActionContext, *args):
-    sel, _, pitches = _clip_args("delete-notes", args, 0, "a clip: (delete-notes (clip 1 1) :pitch 42)")
-    lo, hi = pitches or (0, 127)
-    for clip in ctx.clips(sel):
-        require_midi("delete-notes", clip)
-        span = max(clip.loop_end, clip.end_marker) + TIME_MARGIN
-        ctx.call(clip, "remove_notes_extended", lo, hi - lo + 1, 0.0, span, what="delete-notes")
+def delete_notes(ctx: ActionContext, clip=None, pitch=None):
+    lo, hi = pitch or (0, 127)
+    for one in ctx.clips(clip):
+        require_midi("delete-notes", one)
+        span = max(one.loop_end, one.end_marker) + TIME_MARGIN
+        ctx.call(one, "remove_notes_extended", lo, hi - lo + 1, 0.0, span)
     return None
 
 
 @action("clear-clip", "clip?", family="notes", doc="Delete every note of the clip.",
         example="(clear-clip (clip \"Drums\" 2))")
-def clear_clip(ctx: ActionContext, sel=None):
-    return delete_notes(ctx, sel) if sel is not None else delete_notes(ctx)
+def clear_clip(ctx: ActionContext, clip=None):
+    return delete_notes(ctx, clip)
 
 
 # ---- editing ------------------------------------------------------------------------------------
-@action("transpose-notes", "clip? semitones", family="notes", options=(":pitch",),
+@action("transpose-notes", "clip? semitones", family="notes", options=PITCH,
+        kinds={"semitones": Number("number of semitones", -127, 127, integer=True)},
         doc="Move the clip's notes up or down by semitones.",
         example="(transpose-notes (clip \"Pad\") 12)")
-def transpose_notes(ctx: ActionContext, *args):
-    sel, (semis,), pitches = _clip_args("transpose-notes", args, 1,
-                                        "a number of semitones: (transpose-notes (clip 1 1) 12)")
-    semis = A.integer("transpose-notes", semis, "a whole number of semitones")
-    for clip in ctx.clips(sel):
-        shift_pitches(ctx, clip, semis, "transpose-notes", pitches)
+def transpose_notes(ctx: ActionContext, semitones, clip=None, pitch=None):
+    for one in ctx.clips(clip):
+        shift_pitches(ctx, one, semitones, "transpose-notes", pitch)
     return None
 
 
@@ -248,190 +235,166 @@ def relative_delta(value):
     return value.delta if isinstance(value, By) else None
 
 
-@action("velocity", "clip? velocity", family="notes", options=(":pitch",),
+def _velocity_value(v):
+    if isinstance(v, By):
+        return v
+    if not is_number(v) or not 1 <= v <= 127:
+        raise Bad("the velocity must be a number from 1 to 127 or (by d), got %s" % A.shown(v))
+    return v
+
+
+@action("velocity", "clip? velocity", family="notes", options=PITCH,
+        kinds={"velocity": Custom("velocity", "a number from 1 to 127 or (by d)", _velocity_value,
+                                  fits=lambda v: is_number(v) or isinstance(v, By), hint="value")},
         doc="Set every note's velocity (1..127), or change it with (by d).",
         example="(velocity (clip \"Beat\") (by -10) :pitch 42)")
-def velocity(ctx: ActionContext, *args):
-    sel, (value,), pitches = _clip_args("velocity", args, 1, "a velocity: (velocity (clip 1 1) 100)")
-    delta = relative_delta(value)
-    if delta is None:
-        A.in_range("velocity", value, 1, 127, "a velocity")
+def velocity(ctx: ActionContext, velocity, clip=None, pitch=None):
+    delta = relative_delta(velocity)
 
-    def change(clip: Clip, notes):
+    def change(one: Clip, notes):
         for n in notes:
-            n.velocity = float(value) if delta is None else min(127.0, max(1.0, n.velocity + delta))
-    _each_clip(ctx, "velocity", sel, change, pitches)
+            n.velocity = float(velocity) if delta is None else min(127.0, max(1.0, n.velocity + delta))
+    _each_clip(ctx, "velocity", clip, change, pitch)
     return None
 
 
-@action("random-velocity", "clip? low high", family="notes", options=(":pitch",),
+@action("random-velocity", "clip? low high", family="notes", options=PITCH,
+        kinds={"low": Number("low velocity", 1, 127), "high": Number("high velocity", 1, 127)},
         doc="Give each note a random velocity between low and high.",
         example="(random-velocity (clip \"Beat\") 70 120)")
-def random_velocity(ctx: ActionContext, *args):
+def random_velocity(ctx: ActionContext, low, high, clip=None, pitch=None):
     from ....interpreter.builtins import RANDOM
-    sel, (lo, hi), pitches = _clip_args("random-velocity", args, 2,
-                                        "a low and a high velocity: (random-velocity (clip 1 1) 70 120)")
-    A.in_range("random-velocity", lo, 1, 127, "a velocity")
-    A.in_range("random-velocity", hi, 1, 127, "a velocity")
-    lo, hi = min(lo, hi), max(lo, hi)
+    lo, hi = min(low, high), max(low, high)
 
-    def change(clip: Clip, notes):
+    def change(one: Clip, notes):
         for n in notes:
             n.velocity = float(RANDOM.randint(int(lo), int(hi)))
-    _each_clip(ctx, "random-velocity", sel, change, pitches)
+    _each_clip(ctx, "random-velocity", clip, change, pitch)
     return None
 
 
-@action("reverse-notes", "clip?", family="notes", options=(":pitch",),
+@action("reverse-notes", "clip?", family="notes", options=PITCH,
         doc="Play the clip's notes backwards inside its loop.",
         example="(reverse-notes (clip \"Bass A\"))")
-def reverse_notes(ctx: ActionContext, *args):
-    sel, _, pitches = _clip_args("reverse-notes", args, 0, "a clip: (reverse-notes (clip 1 1))")
-
-    def change(clip: Clip, notes):
-        start, end = region(clip)
+def reverse_notes(ctx: ActionContext, clip=None, pitch=None):
+    def change(one: Clip, notes):
+        start, end = region(one)
         for n in notes:
             if start <= n.start_time < end:
                 n.start_time = max(start, start + end - n.start_time - n.duration)
-    _each_clip(ctx, "reverse-notes", sel, change, pitches)
+    _each_clip(ctx, "reverse-notes", clip, change, pitch)
     return None
 
 
-@action("invert-notes", "clip?", family="notes", options=(":pitch",),
+@action("invert-notes", "clip?", family="notes", options=PITCH,
         doc="Turn the melody upside down: the highest note becomes the lowest.",
         example="(invert-notes (clip \"Bass A\"))")
-def invert_notes(ctx: ActionContext, *args):
-    sel, _, pitches = _clip_args("invert-notes", args, 0, "a clip: (invert-notes (clip 1 1))")
-
-    def change(clip: Clip, notes):
+def invert_notes(ctx: ActionContext, clip=None, pitch=None):
+    def change(one: Clip, notes):
         lo = min(n.pitch for n in notes)
         hi = max(n.pitch for n in notes)
         for n in notes:
             n.pitch = lo + hi - n.pitch
-    _each_clip(ctx, "invert-notes", sel, change, pitches)
+    _each_clip(ctx, "invert-notes", clip, change, pitch)
     return None
 
 
-@action("legato-notes", "clip?", family="notes", options=(":pitch",),
+@action("legato-notes", "clip?", family="notes", options=PITCH,
         doc="Stretch each note up to the next one (the last to the loop end).",
         example="(legato-notes (clip \"Pad\"))")
-def legato_notes(ctx: ActionContext, *args):
-    sel, _, pitches = _clip_args("legato-notes", args, 0, "a clip: (legato-notes (clip 1 1))")
-
-    def change(clip: Clip, notes):
-        _, end = region(clip)
+def legato_notes(ctx: ActionContext, clip=None, pitch=None):
+    def change(one: Clip, notes):
+        _, end = region(one)
         starts = sorted(set(n.start_time for n in notes))
         for n in notes:
             later = [s for s in starts if s > n.start_time]
             stop = later[0] if later else max(end, n.start_time + n.duration)
             n.duration = stop - n.start_time
-    _each_clip(ctx, "legato-notes", sel, change, pitches)
+    _each_clip(ctx, "legato-notes", clip, change, pitch)
     return None
 
 
-@action("nudge-notes", "clip? beats", family="notes", options=(":pitch",),
+@action("nudge-notes", "clip? beats", family="notes", options=PITCH,
         doc="Move the notes later (or earlier, with a negative number) by beats.",
         example="(nudge-notes (clip \"Beat\") 1/16)")
-def nudge_notes(ctx: ActionContext, *args):
-    sel, (beats,), pitches = _clip_args("nudge-notes", args, 1, "a number of beats: (nudge-notes (clip 1 1) 0.25)")
-    A.number("nudge-notes", beats, "a number of beats")
-
-    def change(clip: Clip, notes):
+def nudge_notes(ctx: ActionContext, beats, clip=None, pitch=None):
+    def change(one: Clip, notes):
         for n in notes:
             n.start_time = n.start_time + beats
-    _each_clip(ctx, "nudge-notes", sel, change, pitches)
+    _each_clip(ctx, "nudge-notes", clip, change, pitch)
     return None
 
 
-@action("scale-notes", "clip? factor", family="notes", options=(":pitch",),
+@action("scale-notes", "clip? factor", family="notes", options=PITCH,
+        kinds={"factor": Number("factor", above=0.0)},
         doc="Stretch (factor 2) or squeeze (0.5) the notes in time, from the loop start.",
         example="(scale-notes (clip \"Bass A\") 2)")
-def scale_notes(ctx: ActionContext, *args):
-    sel, (factor,), pitches = _clip_args("scale-notes", args, 1, "a factor: (scale-notes (clip 1 1) 2)")
-    A.positive("scale-notes", factor, "a factor above 0 (2 stretches, 0.5 squeezes)")
-
-    def change(clip: Clip, notes):
-        start, _ = region(clip)
+def scale_notes(ctx: ActionContext, factor, clip=None, pitch=None):
+    def change(one: Clip, notes):
+        start, _ = region(one)
         for n in notes:
             n.start_time = start + (n.start_time - start) * factor
             n.duration = n.duration * factor
-    _each_clip(ctx, "scale-notes", sel, change, pitches)
+    _each_clip(ctx, "scale-notes", clip, change, pitch)
     return None
 
 
-@action("quantize-notes", "clip? grid strength?", family="notes", options=(":pitch",),
+@action("quantize-notes", "clip? grid strength?", family="notes", options=PITCH,
+        kinds={"grid": Number("grid", above=0.0)},
         doc="Pull note starts to any grid (1/16, 1/12 for triplets ...), strength 0..1 (default 1).",
         example="(quantize-notes (clip \"Beat\") 1/16 0.75)")
-def quantize_notes(ctx: ActionContext, *args):
-    positional, opts = A.split_options("quantize-notes", args, ("pitch",))
-    pitches = pitch_option("quantize-notes", opts.get("pitch"))
-    strength = 1.0
-    if len(positional) == 3 or (len(positional) == 2 and all(A.is_number(x) for x in positional)):
-        strength = A.in_range("quantize-notes", positional.pop(), 0.0, 1.0, "a strength")
-    if len(positional) == 1:
-        sel, grid = None, positional[0]
-    elif len(positional) == 2:
-        sel, grid = positional
-    else:
-        raise LmacError("quantize-notes expects a grid: (quantize-notes (clip 1 1) 1/16)")
-    A.positive("quantize-notes", grid, "a grid like 1/16")
+def quantize_notes(ctx: ActionContext, grid, clip=None, strength=1.0, pitch=None):
     step = 4.0 * grid   # 1/16 of a whole note is a quarter of a beat
 
-    def change(clip: Clip, notes):
+    def change(one: Clip, notes):
         for n in notes:
             target = round(n.start_time / step) * step
             n.start_time = n.start_time + (target - n.start_time) * strength
-    _each_clip(ctx, "quantize-notes", sel, change, pitches)
+    _each_clip(ctx, "quantize-notes", clip, change, pitch)
     return None
 
 
-@action("humanize", "clip? amount", family="notes", options=(":pitch",),
+@action("humanize", "clip? amount", family="notes", options=PITCH,
         doc="Loosen the notes: amount 0..1 moves starts up to amount/16 beat and velocities up to amount*24.",
         example="(humanize (clip \"Beat\") 0.3)")
-def humanize(ctx: ActionContext, *args):
+def humanize(ctx: ActionContext, amount, clip=None, pitch=None):
     from ....interpreter.builtins import RANDOM
-    sel, (amount,), pitches = _clip_args("humanize", args, 1, "an amount from 0 to 1: (humanize (clip 1 1) 0.3)")
-    A.in_range("humanize", amount, 0.0, 1.0, "an amount")
 
-    def change(clip: Clip, notes):
+    def change(one: Clip, notes):
         for n in notes:
             n.start_time = max(0.0, n.start_time + RANDOM.uniform(-1, 1) * amount / 16.0)
             n.velocity = min(127.0, max(1.0, n.velocity + RANDOM.uniform(-1, 1) * amount * 24.0))
-    _each_clip(ctx, "humanize", sel, change, pitches)
+    _each_clip(ctx, "humanize", clip, change, pitch)
     return None
 
 
-def _mute(ctx: ActionContext, what, args, value):
-    sel, _, pitches = _clip_args(what, args, 0, "a clip: (%s (clip 1 1) :pitch 42)" % what)
-
-    def change(clip: Clip, notes):
+def _mute(ctx: ActionContext, what, clip, pitch, value):
+    def change(one: Clip, notes):
         for n in notes:
             n.mute = value
-    _each_clip(ctx, what, sel, change, pitches)
+    _each_clip(ctx, what, clip, change, pitch)
     return None
 
 
-@action("mute-notes", "clip?", family="notes", options=(":pitch",), doc="Deactivate notes (they stay, greyed out).",
+@action("mute-notes", "clip?", family="notes", options=PITCH, doc="Deactivate notes (they stay, greyed out).",
         example="(mute-notes (clip \"Beat\") :pitch 42)")
-def mute_notes(ctx: ActionContext, *args):
-    return _mute(ctx, "mute-notes", args, True)
+def mute_notes(ctx: ActionContext, clip=None, pitch=None):
+    return _mute(ctx, "mute-notes", clip, pitch, True)
 
 
-@action("unmute-notes", "clip?", family="notes", options=(":pitch",), doc="Activate deactivated notes again.",
+@action("unmute-notes", "clip?", family="notes", options=PITCH, doc="Activate deactivated notes again.",
         example="(unmute-notes (clip \"Beat\"))")
-def unmute_notes(ctx: ActionContext, *args):
-    return _mute(ctx, "unmute-notes", args, False)
+def unmute_notes(ctx: ActionContext, clip=None, pitch=None):
+    return _mute(ctx, "unmute-notes", clip, pitch, False)
 
 
-@action("note-probability", "clip? chance", family="notes", options=(":pitch",),
+@action("note-probability", "clip? chance", family="notes", options=PITCH,
+        kinds={"chance": Number("chance", 0.0, 1.0)},
         doc="The chance (0.0 .. 1.0) that each note plays (Live 11 note probability).",
         example="(note-probability (clip \"Beat\") 0.5 :pitch 42)")
-def note_probability(ctx: ActionContext, *args):
-    sel, (chance,), pitches = _clip_args("note-probability", args, 1, "a chance: (note-probability (clip 1 1) 0.5)")
-    A.in_range("note-probability", chance, 0.0, 1.0, "a chance")
-
-    def change(clip: Clip, notes):
+def note_probability(ctx: ActionContext, chance, clip=None, pitch=None):
+    def change(one: Clip, notes):
         for n in notes:
             n.probability = float(chance)
-    _each_clip(ctx, "note-probability", sel, change, pitches)
+    _each_clip(ctx, "note-probability", clip, change, pitch)
     return None

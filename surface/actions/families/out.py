@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..registry import action
+from ..params import Items, Number
 from . import _args as A
 from ....interpreter.builtins import str_
 
@@ -20,8 +21,8 @@ def _text(args):
 
 @action("message", "text*", family="out", doc="Show a message on Live's status bar.",
         example="(message \"Drop in 4 bars!\")")
-def message(ctx: ActionContext, *args):
-    text = _text(args)
+def message(ctx: ActionContext, text):
+    text = _text(text)
     ctx.live.show(text)
     ctx.note("message: " + text)
     return None
@@ -29,8 +30,8 @@ def message(ctx: ActionContext, *args):
 
 @action("log", "values*", family="out", doc="Write a line to Live's Log.txt, starting with \"lmac:\".",
         example="(log \"tempo is\" (tempo))")
-def log(ctx: ActionContext, *args):
-    text = _text(args)
+def log(ctx: ActionContext, values):
+    text = _text(values)
     ctx.live.log("lmac: " + text)
     return None
 
@@ -45,7 +46,9 @@ def midi_sender(ctx: ActionContext, what):
 
 def check_message(what, data):
     """A MIDI message as a tuple of ints 0..255, status byte first (sysex F0 .. F7 whole)."""
-    data = A.sequence(what, data, "a vector of MIDI bytes, like [144 60 100]")
+    if not isinstance(data, (list, tuple)):
+        A.fail(what, "the bytes must be a vector of MIDI bytes like [144 60 100], got %s" % A.shown(data))
+    data = list(data)
     if not data:
         A.fail(what, "expects at least one MIDI byte, like [144 60 100]")
     for b in data:
@@ -80,52 +83,42 @@ def send(ctx: ActionContext, what, data):
     return None
 
 
-def _channel(what, ch):
-    return A.in_range(what, ch, 1, 16, "a MIDI channel") - 1 if A.is_number(ch) and int(ch) == ch \
-        else A.fail(what, "expects a MIDI channel from 1 to 16, got %s" % A.shown(ch))
+SEVEN_BIT = dict((name, Number(name, 0, 127, integer=True)) for name in
+                 ("controller number", "value", "note number", "velocity", "program number"))
 
 
-def _seven_bit(what, value, name):
-    if not A.is_number(value) or int(value) != value or not 0 <= value <= 127:
-        A.fail(what, "expects %s from 0 to 127, got %s" % (name, A.shown(value)))
-    return int(value)
-
-
-@action("send-midi", "bytes", family="out",
+@action("send-midi", "bytes", family="out", kinds={"bytes": Items("bytes", "[176 7 100]")},
         doc="Send raw MIDI bytes out of lmac's MIDI output: a vector, status byte first (SysEx whole).",
         example="(send-midi [176 7 100])")
-def send_midi(ctx: ActionContext, data):
-    return send(ctx, "send-midi", data)
+def send_midi(ctx: ActionContext, bytes):
+    return send(ctx, "send-midi", bytes)
 
 
 @action("send-cc", "channel cc value", family="out", doc="Send a control change (channel 1..16).",
+        kinds={"cc": SEVEN_BIT["controller number"], "value": SEVEN_BIT["value"]},
         example="(send-cc 1 74 127)")
-def send_cc(ctx: ActionContext, ch, cc, value):
-    c = int(_channel("send-cc", ch))
-    return send(ctx, "send-cc", [0xB0 | c, _seven_bit("send-cc", cc, "a controller number"),
-                                 _seven_bit("send-cc", value, "a value")])
+def send_cc(ctx: ActionContext, channel, cc, value):
+    return send(ctx, "send-cc", [0xB0 | (channel - 1), cc, value])
 
 
 @action("send-note", "channel note velocity", family="out",
+        kinds={"note": SEVEN_BIT["note number"], "velocity": SEVEN_BIT["velocity"]},
         doc="Send a note on (velocity 0 is a note off), channel 1..16.",
         example="(send-note 10 36 127)")
-def send_note(ctx: ActionContext, ch, note, velocity):
-    c = int(_channel("send-note", ch))
-    return send(ctx, "send-note", [0x90 | c, _seven_bit("send-note", note, "a note number"),
-                                   _seven_bit("send-note", velocity, "a velocity")])
+def send_note(ctx: ActionContext, channel, note, velocity):
+    return send(ctx, "send-note", [0x90 | (channel - 1), note, velocity])
 
 
 @action("send-note-off", "channel note", family="out", doc="Send a note off, channel 1..16.",
+        kinds={"note": SEVEN_BIT["note number"]},
         example="(send-note-off 10 36)")
-def send_note_off(ctx: ActionContext, ch, note):
-    c = int(_channel("send-note-off", ch))
-    return send(ctx, "send-note-off", [0x80 | c, _seven_bit("send-note-off", note, "a note number"), 0])
+def send_note_off(ctx: ActionContext, channel, note):
+    return send(ctx, "send-note-off", [0x80 | (channel - 1), note, 0])
 
 
 @action("send-program", "channel program", family="out",
+        kinds={"program": SEVEN_BIT["program number"]},
         doc="Send a program change (program 0..127), channel 1..16.",
         example="(send-program 1 12)")
-def send_program(ctx: ActionContext, ch, program):
-    c = int(_channel("send-program", ch))
-    return send(ctx, "send-program", [0xC0 | c, _seven_bit("send-program", program, "a program number")])
-
+def send_program(ctx: ActionContext, channel, program):
+    return send(ctx, "send-program", [0xC0 | (channel - 1), program])

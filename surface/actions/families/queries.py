@@ -12,6 +12,7 @@ from ...context import NoMatch
 from ...selectors import Handle
 from ...timeline import position, track_kind
 from ..registry import action
+from ..params import Text
 
 if TYPE_CHECKING:
     from ...context import ActionContext
@@ -209,10 +210,10 @@ def device_names(ctx: ActionContext, target=None):
 
 
 @action("has-device?", "target? name", family="query", doc="Does the track have a device with this name?",
+        kinds={"name": Text("device name", '"Compressor"')},
         example="(has-device? (track 1) \"Compressor\")")
-def has_device(ctx: ActionContext, *args):
-    target, name = (None, args[0]) if len(args) == 1 else (args[0], args[1])
-    name = str(name).lower()
+def has_device(ctx: ActionContext, name, target=None):
+    name = name.lower()
     return any((d.name or "").lower() == name for t in ctx.tracks(target) for d in t.devices)
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ....interpreter.values import Keyword, LmacError
 from ...adapter import label
+from ..params import Bad, Custom
 from ..registry import action
 from . import _args as A
 
@@ -19,15 +20,19 @@ if TYPE_CHECKING:
 ALIASES = {"master": "main", "main": "master"}
 
 
-def _split(ctx: ActionContext, name, args):
-    """(target, wanted) from (T), (T wanted), (wanted) or ()."""
-    if len(args) > 2:
-        ctx.fail("expects a track and a routing name, e.g. (%s (track 1) \"Ext. In\")" % name)
-    if len(args) == 2:
-        return args[0], args[1]
-    if len(args) == 1 and (isinstance(args[0], str) or type(args[0]) is Keyword):
-        return None, args[0]
-    return (args[0] if args else None), None
+def _routing_name(v):
+    if type(v) is Keyword:
+        if v.name in ("next", "prev"):
+            return v
+        raise Bad("the routing must be a name in quotes like \"Ext. In\", :next or :prev, got %s" % A.shown(v),
+                  A.friend.did_you_mean(v.name, ["next", "prev"], lambda w: ":" + w))
+    if isinstance(v, str):
+        return v
+    raise Bad("the routing must be a name in quotes like \"Ext. In\", :next or :prev, got %s" % A.shown(v))
+
+
+ROUTING_NAME = Custom("routing", 'a name in quotes like "Ext. In", :next or :prev', _routing_name,
+                      fits=lambda v: isinstance(v, str) or type(v) is Keyword, values=["next", "prev"])
 
 
 def _pick(ctx: ActionContext, options, current, wanted, what, track: Track):
@@ -37,12 +42,13 @@ def _pick(ctx: ActionContext, options, current, wanted, what, track: Track):
         at = names.index(current.display_name) if current.display_name in names else -1
         step = 1 if wanted.name == "next" else -1
         return options[min(max(at + step, 0), len(options) - 1)]
-    name = A.text(ctx.action, wanted, "a routing name in quotes, :next or :prev")
+    name = wanted
     for option in options:
         if option.display_name.lower() in (name.lower(), ALIASES.get(name.lower())):
             return option
     offered = ", ".join('"%s"' % n for n in names) or "nothing"
-    ctx.fail('found no %s called "%s" on %s; it offers %s' % (what, name, label(track), offered))
+    ctx.fail('%s has no %s called "%s"' % (label(track), what, name),
+             A.friend.joined(A.friend.did_you_mean(name, names, lambda n: '"%s"' % n), "it offers %s" % offered))
 
 
 def _routing_action(direction, part):
@@ -58,17 +64,18 @@ def _routing_action(direction, part):
                "output-routing": '(output-routing (track "Bass") "Sends Only")',
                "output-channel": '(output-channel master "1")'}[noun]
 
-    @action(noun, "target? name?", family="mixer", example=example,
+    @action(noun, "target? name?", family="mixer", example=example, kinds={"name": ROUTING_NAME},
             doc="Set the %s of the track(s) by the name Live shows (any case), or :next / :prev; "
                 "(%s T) answers T's current %s name. ClyphX: %s." % (what, noun, what, clyphx))
-    def routing_action(ctx: ActionContext, *args):
-        target, wanted = _split(ctx, noun, args)
+    def routing_action(ctx: ActionContext, target=None, name=None):
+        wanted = name
         tracks = ctx.tracks(target)
         if wanted is None:
             return getattr(tracks[0], attr).display_name
         able = [t for t in tracks if len(getattr(t, available))]
         if not able:
-            ctx.fail("cannot change the %s of %s: Live offers none there" % (what, ", ".join(label(t) for t in tracks)))
+            ctx.fail("cannot change the %s of %s: Live offers none there" % (what, ", ".join(label(t) for t in tracks)),
+                     "pick a track that has one (a group track has no input)")
         # With several tracks, those that do not offer the name are skipped (a MIDI track has no
         # "Ext. In"); it is an error only when none does.
         picks, errors = [], []

@@ -5,37 +5,20 @@ from typing import TYPE_CHECKING
 
 from ..registry import action
 from . import _args as A
-from ....interpreter.values import LmacError
+from ....interpreter.values import Keyword
+from ..params import KINDS, Bad, Custom, is_number
+from .transport import LAUNCH_GRID
 
 if TYPE_CHECKING:
     from ...context import ActionContext
 
 
-def _scene_and(what, args, n, example):
-    args = list(args)
-    if len(args) == n:
-        return None, args
-    if len(args) == n + 1:
-        return args[0], args[1:]
-    raise LmacError("%s expects %s" % (what, example))
-
-
-def _scenes(ctx: ActionContext, sel):
-    return ctx.scenes(sel)
-
-
-@action("launch-scene", "scene?", family="scene", timing="quantized", options=(":quantize",),
+@action("launch-scene", "scene?", family="scene", timing="quantized", options=((":quantize", LAUNCH_GRID),),
         doc="Launch a scene (default: the selected one); :quantize :bar, :beat, 1/16 or :none picks the grid.",
         example="(launch-scene (scene \"Chorus\") :quantize :bar)")
-def launch_scene(ctx: ActionContext, *args):
-    positional, opts = A.split_options("launch-scene", args, ("quantize",))
-    if len(positional) > 1:
-        raise LmacError("launch-scene expects one scene: (launch-scene (scene 2))")
-    quantize = opts.get("quantize")
-    if quantize is not None:
-        A.launch_quantize("launch-scene", quantize)
-    scene = ctx.scene(positional[0] if positional else None)
-    return ctx.quantized_launch(lambda q: ctx.fire_scene(scene, q), quantize)
+def launch_scene(ctx: ActionContext, scene=None, quantize=None):
+    one = ctx.scene(scene)
+    return ctx.quantized_launch(lambda q: ctx.fire_scene(one, q), quantize)
 
 
 @action("launch-selected-scene", "", family="scene", timing="quantized",
@@ -43,7 +26,7 @@ def launch_scene(ctx: ActionContext, *args):
         example="(launch-selected-scene)")
 def launch_selected_scene(ctx: ActionContext):
     scene = ctx.song.view.selected_scene
-    ctx.call(scene, "fire_as_selected", what="launch-selected-scene")
+    ctx.call(scene, "fire_as_selected")
     return None
 
 
@@ -51,56 +34,70 @@ def launch_selected_scene(ctx: ActionContext):
         doc="Stop the clips playing in the scene's row (other rows keep playing); after a bar wait, "
             "exactly on that bar.",
         example="(stop-scene (scene \"Verse\"))")
-def stop_scene(ctx: ActionContext, sel=None):
+def stop_scene(ctx: ActionContext, scene=None):
     from .transport import stop_on_grid
-    slots = [slot for scene in _scenes(ctx, sel) for slot in scene.clip_slots
+    slots = [slot for one in ctx.scenes(scene) for slot in one.clip_slots
              if slot.has_clip and (slot.clip.is_playing or slot.clip.is_triggered)]
     return stop_on_grid(ctx, slots, "stop-scene")
 
 
+def _off(v):
+    return v is None or v is False or (type(v) is Keyword and v.name == "off")
+
+
+def _scene_bpm(v):
+    if _off(v):
+        return OFF
+    if not is_number(v) or not 20 <= v <= 999:
+        raise Bad("the tempo must be a number of BPM from 20 to 999 or :off, got %s" % A.shown(v))
+    return float(v)
+
+
+def _scene_numerator(v):
+    if _off(v):
+        return OFF
+    return KINDS["numerator"].convert(v)
+
+
+OFF = "off"
+
+
 @action("scene-tempo", "scene? bpm", family="scene",
+        kinds={"bpm": Custom("tempo", "a number of BPM from 20 to 999 or :off", _scene_bpm,
+                             fits=lambda v: is_number(v) or _off(v), values=["off"])},
         doc="Give the scene its own tempo (20..999 BPM), applied when it launches; nil or :off removes it.",
         example="(scene-tempo (scene \"Chorus\") 128)")
-def scene_tempo(ctx: ActionContext, *args):
-    sel, (bpm,) = _scene_and("scene-tempo", args, 1, "a tempo: (scene-tempo (scene 2) 128)")
-    off = bpm is None or bpm is False or getattr(bpm, "name", None) == "off"
-    if not off:
-        A.in_range("scene-tempo", bpm, 20, 999, "a tempo in BPM")
-    for scene in _scenes(ctx, sel):
-        if off:
-            ctx.write(scene, "tempo_enabled", False, "scene-tempo")
+def scene_tempo(ctx: ActionContext, bpm, scene=None):
+    for one in ctx.scenes(scene):
+        if bpm is OFF:
+            ctx.write(one, "tempo_enabled", False)
         else:
-            ctx.write(scene, "tempo", float(bpm), "scene-tempo")
-            ctx.write(scene, "tempo_enabled", True, "scene-tempo")
+            ctx.write(one, "tempo", bpm)
+            ctx.write(one, "tempo_enabled", True)
     return None
 
 
-@action("scene-signature", "scene? numerator denominator", family="scene",
+@action("scene-signature", "scene? numerator denominator?", family="scene",
+        kinds={"numerator": Custom("numerator", "a whole number from 1 to 99 or :off", _scene_numerator,
+                                   fits=lambda v: is_number(v) or _off(v), values=["off"])},
         doc="Give the scene its own time signature, applied when it launches; (scene-signature S :off) removes it.",
         example="(scene-signature (scene \"Outro\") 3 4)")
-def scene_signature(ctx: ActionContext, *given):
-    args = list(given)
-    if args and (args[-1] is None or getattr(args[-1], "name", None) == "off"):
-        for scene in _scenes(ctx, args[0] if len(args) == 2 else None):
-            ctx.write(scene, "time_signature_enabled", False, "scene-signature")
+def scene_signature(ctx: ActionContext, numerator, scene=None, denominator=None):
+    if numerator is OFF:
+        for one in ctx.scenes(scene):
+            ctx.write(one, "time_signature_enabled", False)
         return None
-    sel, (num, den) = _scene_and("scene-signature", args, 2,
-                                 "a numerator and a denominator: (scene-signature (scene 2) 3 4)")
-    num = A.integer("scene-signature", num, "a numerator from 1 to 99")
-    den = A.integer("scene-signature", den, "a denominator (1, 2, 4, 8 or 16)")
-    if not 1 <= num <= 99:
-        A.fail("scene-signature", "expects a numerator from 1 to 99, got %d" % num)
-    if den not in (1, 2, 4, 8, 16):
-        A.fail("scene-signature", "expects a denominator of 1, 2, 4, 8 or 16, got %d" % den)
-    for scene in _scenes(ctx, sel):
-        ctx.write(scene, "time_signature_numerator", num, "scene-signature")
-        ctx.write(scene, "time_signature_denominator", den, "scene-signature")
-        ctx.write(scene, "time_signature_enabled", True, "scene-signature")
+    if denominator is None:
+        ctx.fail("missing the denominator", "usage: (scene-signature (scene 2) 3 4)")
+    for one in ctx.scenes(scene):
+        ctx.write(one, "time_signature_numerator", numerator)
+        ctx.write(one, "time_signature_denominator", denominator)
+        ctx.write(one, "time_signature_enabled", True)
     return None
 
 
 @action("select-scene", "scene", family="scene", doc="Select a scene (the row Live's Enter key launches).",
         example="(select-scene (scene \"Chorus\"))")
-def select_scene(ctx: ActionContext, sel):
-    ctx.write(ctx.song.view, "selected_scene", ctx.scene(sel), "select-scene")
+def select_scene(ctx: ActionContext, scene):
+    ctx.write(ctx.song.view, "selected_scene", ctx.scene(scene))
     return None

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ....interpreter.printer import describe
-from ....interpreter.values import Keyword, LmacError, Symbol
+from ....interpreter.values import Keyword, LmacError
 from ...adapter import alive, label, ptr
 from ..registry import action
-from . import _args as A
+from ..params import Choice, Number
 
 if TYPE_CHECKING:
     from ...context import ActionContext
@@ -28,22 +27,22 @@ def _position(ctx: ActionContext, position, count):
     """1-based position (up to count + 1 = append) -> Live's 0-based index; None stays None."""
     if position is None:
         return None
-    n = A.integer(ctx.action, position, "a position (1 is the first)")
-    if not 1 <= n <= count + 1:
-        ctx.fail("expects a position from 1 to %d, got %d" % (count + 1, n))
-    return n - 1
+    if not 1 <= position <= count + 1:
+        ctx.fail("the position must be from 1 to %d, got %d" % (count + 1, position),
+                 "%d is the end" % (count + 1))
+    return position - 1
 
 
-@action("create-track", "kind? position?", family="set",
+INDEX = Number("position", 1, integer=True)
+TRACK_KIND = Choice("kind of track", {"midi": "midi", "audio": "audio"})
+
+
+@action("create-track", "kind? position?", family="set", kinds={"kind": TRACK_KIND, "position": INDEX},
         doc="Add a MIDI or audio track (midi is the default) after the selected track, or at a 1-based position. "
             "The new track is selected, so it is the focus of the actions that follow.",
         example="(create-track midi)")
-def create_track(ctx: ActionContext, kind=None, position=None):
-    if A.is_number(kind) and position is None:
-        kind, position = None, kind
-    word = "midi" if kind is None else (kind.name if type(kind) in (Keyword, Symbol) else kind)
-    if word not in ("midi", "audio"):
-        ctx.fail("expects midi or audio, got %s" % describe(kind))
+def create_track(ctx: ActionContext, kind="midi", position=None):
+    word = kind
     index = _position(ctx, position, len(ctx.song.tracks))
     method = "create_midi_track" if word == "midi" else "create_audio_track"
     track = ctx.call(ctx.song, method, *(() if index is None else (index,)))
@@ -165,7 +164,7 @@ def duplicate_track(ctx: ActionContext, target=None):
     return song.view.selected_track
 
 
-@action("create-scene", "position?", family="set",
+@action("create-scene", "position?", family="set", kinds={"position": INDEX},
         doc="Add an empty scene at the end, or at a 1-based position; it is selected.",
         example="(create-scene 3)")
 def create_scene(ctx: ActionContext, position=None):

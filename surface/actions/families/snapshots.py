@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING, List, Optional
 import json
 
 from ..registry import action
+from ..params import Number, Text
 from . import _args as A
 from ...value_forms import Ramp
-from ....interpreter.printer import describe
-from ....interpreter.values import LmacError
 
 if TYPE_CHECKING:
     from Live.Device import Device
@@ -39,11 +38,10 @@ def load_snapshots(song: Song):
 
 
 def save_snapshots(ctx: ActionContext, snapshots):
-    ctx.call(ctx.song, "set_data", DATA_KEY, json.dumps(snapshots, sort_keys=True), what="snapshot")
+    ctx.call(ctx.song, "set_data", DATA_KEY, json.dumps(snapshots, sort_keys=True))
 
 
-def _name(what, value):
-    return A.text(what, value, "a snapshot name, like \"verse\" or :verse")
+SNAPSHOT_NAME = Text("snapshot name", '"verse" or :verse', words=True)
 
 
 # ---- capturing -----------------------------------------------------------------------------------
@@ -146,15 +144,15 @@ def recall_entry(ctx: ActionContext, entry, bars=None, ms=None, what="recall"):
 
 
 # ---- actions -------------------------------------------------------------------------------------
-@action("snapshot", "name tracks*", family="snapshot",
+@action("snapshot", "name tracks*", family="snapshot", kinds={"name": SNAPSHOT_NAME},
         doc="Remember the volume, pan, sends, mute/solo and device settings of the tracks (default: all, "
             "with returns and main) under a name; saved with the set.",
         example="(snapshot \"verse\" (track \"Bass\") (track \"Keys\"))")
-def snapshot(ctx: ActionContext, name, *selectors):
-    key = _name("snapshot", name)
+def snapshot(ctx: ActionContext, name, tracks):
+    key = name
     song = ctx.song
+    selectors, tracks = tracks, []
     if selectors:
-        tracks: List[Track] = []
         for sel in selectors:
             for t in ctx.tracks(sel):
                 if all(t != u for u in tracks):
@@ -167,23 +165,18 @@ def snapshot(ctx: ActionContext, name, *selectors):
     return len(tracks)
 
 
-@action("recall", "name", family="snapshot", options=(":bars", ":ms"),
+@action("recall", "name", family="snapshot", kinds={"name": SNAPSHOT_NAME},
+        options=((":bars", Number("number of bars", above=0.0)), (":ms", Number("number of milliseconds", above=0.0))),
         doc="Bring back a snapshot, at once or gliding over :bars n or :ms n.",
         example="(recall \"verse\" :bars 4)")
-def recall(ctx: ActionContext, *args):
-    positional, opts = A.split_options("recall", args, ("bars", "ms"))
-    if len(positional) != 1:
-        raise LmacError("recall expects a snapshot name: (recall \"verse\" :bars 4)")
-    key = _name("recall", positional[0])
-    bars, ms = opts.get("bars"), opts.get("ms")
-    if bars is not None:
-        A.positive("recall", bars, "a number of bars to glide over")
-    if ms is not None:
-        A.positive("recall", ms, "a number of milliseconds to glide over")
+def recall(ctx: ActionContext, name, bars=None, ms=None):
+    key = name
     snapshots = load_snapshots(ctx.song)
     if key not in snapshots:
         known = ", ".join('"%s"' % k for k in sorted(snapshots)) or "none yet"
-        A.fail("recall", "found no snapshot \"%s\" (snapshots: %s)" % (key, known))
+        ctx.fail("there is no snapshot \"%s\"" % key,
+               A.friend.joined(A.friend.did_you_mean(key, list(snapshots), lambda w: '"%s"' % w),
+                               "snapshots: %s" % known))
     found = 0
     for entry in snapshots[key]["tracks"]:
         if recall_entry(ctx, entry, bars, ms):
@@ -197,13 +190,14 @@ def snapshots_(ctx: ActionContext):
     return A.vector(sorted(load_snapshots(ctx.song)))
 
 
-@action("forget-snapshot", "name", family="snapshot", doc="Delete a stored snapshot.",
+@action("forget-snapshot", "name", family="snapshot", kinds={"name": SNAPSHOT_NAME}, doc="Delete a stored snapshot.",
         example="(forget-snapshot \"verse\")")
 def forget_snapshot(ctx: ActionContext, name):
-    key = _name("forget-snapshot", name)
+    key = name
     snapshots = load_snapshots(ctx.song)
     if key not in snapshots:
-        A.fail("forget-snapshot", "found no snapshot %s" % describe(name))
+        ctx.fail("there is no snapshot \"%s\"" % key,
+               A.friend.did_you_mean(key, list(snapshots), lambda w: '"%s"' % w))
     del snapshots[key]
     save_snapshots(ctx, snapshots)
     return None

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ....interpreter.printer import describe
 from ....interpreter.values import Keyword, Symbol
 from ...adapter import kind_of, label, live_enum
 from ...selectors import Handle
 from ..registry import action
+from ..params import Choice, Custom, Switch, Target, Text
+from .transport import NOW
 from . import _args as A
 
 if TYPE_CHECKING:
@@ -96,7 +97,14 @@ _flag_actions("mute", "unmute", "mute", "mute")
 _flag_actions("solo", "unsolo", "solo", "solo")
 
 
-@action("name", "target? new-name?", family="track",
+class _NameTarget(Target):
+    """name's target may also be a keyword or symbol: (name :x) is "x", as in Clojure."""
+
+    def fits_value(self, v, strict):
+        return type(v) in (Keyword, Symbol) or Target.fits_value(self, v, strict)
+
+
+@action("name", "target? new-name?", family="track", kinds={"target": _NameTarget("target")},
         doc="Rename tracks, scenes, clips or devices: (name T \"Bass\"), or the focus: (name \"Bass\"). "
             "(name T) answers T's name; (name :x) answers a keyword's or symbol's text, as in Clojure.",
         example="(name (track 1) \"Drums\")")
@@ -111,7 +119,7 @@ def name(ctx: ActionContext, target=None, new_name=None):
             return target.name
         else:
             return ctx.target(target).name
-    text = A.text("name", new_name)
+    text = new_name
     objs = ctx.targets(target)
     for obj in objs:
         if kind_of(obj) == "slot":
@@ -128,13 +136,26 @@ COLORS = {"red": 0xFF3636, "orange": 0xF66C03, "amber": 0xFFA529, "yellow": 0xFF
 PALETTE_SIZE = 70
 
 
-@action("color", "target? colour?", family="track",
+def _colour(v):
+    if type(v) is Keyword:
+        if v.name in COLORS:
+            return v
+        A.bad_value("colour", "a colour like :red, a palette number 0..69 or an RGB number", v,
+                    A.friend.did_you_mean(v.name, list(COLORS), lambda w: ":" + w))
+    if not A.is_number(v) or int(v) != v or not 0 <= v <= 0xFFFFFF:
+        A.bad_value("colour", "a colour like :red, a palette number 0..69 or an RGB number up to 0xFFFFFF", v)
+    return int(v)
+
+
+COLOUR = Custom("colour", "a colour like :red, a palette number 0..69 or an RGB number", _colour,
+                fits=lambda v: type(v) is Keyword or A.is_number(v), values=list(COLORS))
+
+
+@action("color", "target? colour?", family="track", kinds={"colour": COLOUR},
         doc="Colour tracks, scenes or clips: a keyword (:red :orange :yellow :green :blue :purple :pink ... ), a "
             "palette number 0..69 or an RGB number like 0xFF8800. (color T) answers the RGB colour.",
         example="(color (track \"Bass\") :blue)")
 def color(ctx: ActionContext, target=None, colour=None):
-    if colour is None and (type(target) is Keyword or A.is_number(target)):
-        target, colour = None, target
     objs = ctx.targets(target)
     if colour is None:
         return objs[0].color
@@ -144,34 +165,24 @@ def color(ctx: ActionContext, target=None, colour=None):
         if kind_of(obj) not in ("track", "scene", "clip"):
             ctx.fail("can colour tracks, scenes and clips, not %s" % label(obj))
         if type(colour) is Keyword:
-            rgb = COLORS.get(colour.name)
-            if rgb is None:
-                ctx.fail("knows the colours %s, not %s" % (" ".join(":" + c for c in COLORS), describe(colour)))
-            ctx.write(obj, "color", rgb)
+            ctx.write(obj, "color", COLORS[colour.name])
+        elif colour < PALETTE_SIZE:
+            ctx.write(obj, "color_index", colour)
         else:
-            n = A.integer("color", colour, "a colour keyword, a palette number 0..69 or an RGB number")
-            if 0 <= n < PALETTE_SIZE:
-                ctx.write(obj, "color_index", n)
-            elif 0 <= n <= 0xFFFFFF:
-                ctx.write(obj, "color", n)
-            else:
-                ctx.fail("expects a palette number 0..69 or an RGB number up to 0xFFFFFF, got %s" % n)
+            ctx.write(obj, "color", colour)
     return colour
 
 
 MONITOR = {"in": 0, "auto": 1, "off": 2}
 
 
-@action("monitor", "target? mode", family="track",
+@action("monitor", "target? mode", family="track", kinds={"mode": Choice("monitoring mode", MONITOR)},
         doc="Set input monitoring: :in, :auto or :off.", example="(monitor (track \"Vocals\") :in)")
-def monitor(ctx: ActionContext, *args):
-    if not args or len(args) > 2:
-        ctx.fail("expects a mode (:in, :auto or :off), optionally after a target")
-    target, mode = (None, args[0]) if len(args) == 1 else args
+def monitor(ctx: ActionContext, mode, target=None):
     import Live
-    value = live_enum(Live.Track.Track.monitoring_states, A.choice("monitor", mode, MONITOR, "a monitoring mode"))
+    value = live_enum(Live.Track.Track.monitoring_states, mode)
     _set_flag(ctx, target, "current_monitoring_state", value)
-    return mode
+    return Keyword.of([k for k, v in MONITOR.items() if v == mode][0])
 
 
 @action("fold", "target?", family="track", doc="Fold group track(s) closed.", example="(fold groups)")
@@ -196,41 +207,36 @@ def toggle_fold(ctx: ActionContext, target=None):
     return bool(result)
 
 
-@action("stop-clips", "target? now?", family="track", timing="quantized",
+@action("stop-clips", "target? now?", family="track", timing="quantized", kinds={"now": NOW},
         doc="Stop the clips of the track(s) on Live's launch grid (after a bar wait, exactly on that bar); "
             "add :now to stop them at once.",
         example="(stop-clips (track \"Bass\"))")
-def stop_clips(ctx: ActionContext, target=None, now=None):
-    if type(target) is Keyword and now is None:
-        target, now = None, target
+def stop_clips(ctx: ActionContext, target=None, now=False):
     tracks = ctx.tracks(target)
 
     def stop_now(quantized):
         for t in tracks:
             ctx.call(t, "stop_all_clips", quantized)
-    if type(now) is Keyword and now.name == "now":
+    if now:
         return stop_now(False)
     return ctx.quantized_stop(stop_now)
 
 
-@action("implicit-arm", "target? state?", family="track",
+@action("implicit-arm", "target? state?", family="track", kinds={"state": Switch("state", toggle=False)},
         doc="Set a track's implicit arm (the arm that follows selection on Push and similar controllers).",
         example="(implicit-arm (track 1) on)")
-def implicit_arm(ctx: ActionContext, target=None, state=None):
-    if state is None and (type(target) is Keyword or isinstance(target, bool)):
-        target, state = None, target
-    value = True if state is None else A.switch("implicit-arm", state)
+def implicit_arm(ctx: ActionContext, target=None, state=True):
+    value = state
     for t in ctx.tracks(target):
         ctx.write(t, "implicit_arm", value)
     return value
 
 
-@action("track-data", "target key value?", family="track",
+@action("track-data", "target key value?", family="track", kinds={"key": Text("key", '"role"', words=True)},
         doc="Store text on a track, saved with the set, or read it back.",
         example="(track-data (track 1) \"role\" \"drums\")")
 def track_data(ctx: ActionContext, target, key, value=None):
     t = ctx.track(target)
-    key = A.text("track-data", key)
     if value is None:
         return t.get_data(key, None)
     ctx.call(t, "set_data", key, value)

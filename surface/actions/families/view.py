@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..registry import action
+from ..params import Choice, Number
 from . import _args as A
 from .devices import index_of
 from ...adapter import kind_of
@@ -18,66 +19,65 @@ VIEWS = {"session": "Session", "arrangement": "Arranger", "arranger": "Arranger"
          "devices": "Detail/DeviceChain"}
 
 
-def view_name(what, word):
-    return A.choice(what, word, VIEWS, "a view")
+VIEW = Choice("view", VIEWS)
+DIRECTION = Choice("direction", {"up": 0, "down": 1, "left": 2, "right": 3})
 
 
-@action("show", "view", family="view",
+@action("show", "view", family="view", kinds={"view": VIEW, "direction": DIRECTION},
         doc="Show a view: :session :arrangement :detail :browser :clip :device.",
         example="(show :arrangement)")
-def show(ctx: ActionContext, word):
-    ctx.call(ctx.application.view, "show_view", view_name("show", word), what="show")
+def show(ctx: ActionContext, view):
+    ctx.call(ctx.application.view, "show_view", view)
     return None
 
 
-@action("hide", "view", family="view", doc="Hide a view: :detail :browser :clip :device ...",
+@action("hide", "view", family="view", kinds={"view": VIEW, "direction": DIRECTION}, doc="Hide a view: :detail :browser :clip :device ...",
         example="(hide :browser)")
-def hide(ctx: ActionContext, word):
-    ctx.call(ctx.application.view, "hide_view", view_name("hide", word), what="hide")
+def hide(ctx: ActionContext, view):
+    ctx.call(ctx.application.view, "hide_view", view)
     return None
 
 
-@action("focus-view", "view", family="view", doc="Show a view and give it the keyboard focus.",
+@action("focus-view", "view", family="view", kinds={"view": VIEW, "direction": DIRECTION}, doc="Show a view and give it the keyboard focus.",
         example="(focus-view :clip)")
-def focus_view(ctx: ActionContext, word):
-    ctx.call(ctx.application.view, "focus_view", view_name("focus-view", word), what="focus-view")
+def focus_view(ctx: ActionContext, view):
+    ctx.call(ctx.application.view, "focus_view", view)
     return None
 
 
-@action("toggle-view", "view", family="view", doc="Show a view if hidden, hide it if shown.",
+@action("toggle-view", "view", family="view", kinds={"view": VIEW, "direction": DIRECTION}, doc="Show a view if hidden, hide it if shown.",
         example="(toggle-view :detail)")
-def toggle_view(ctx: ActionContext, word):
-    name = view_name("toggle-view", word)
-    view = ctx.application.view
-    shown = ctx.call(view, "is_view_visible", name, what="toggle-view")
-    ctx.call(view, "hide_view" if shown else "show_view", name, what="toggle-view")
+def toggle_view(ctx: ActionContext, view):
+    app_view = ctx.application.view
+    shown = ctx.call(app_view, "is_view_visible", view)
+    ctx.call(app_view, "hide_view" if shown else "show_view", view)
     return not shown
 
 
-@action("view-visible?", "view", family="view", doc="Is the view showing?",
+@action("view-visible?", "view", family="view", kinds={"view": VIEW, "direction": DIRECTION}, doc="Is the view showing?",
         example="(view-visible? :browser)")
-def view_visible(ctx: ActionContext, word):
-    return bool(ctx.call(ctx.application.view, "is_view_visible", view_name("view-visible?", word),
+def view_visible(ctx: ActionContext, view):
+    return bool(ctx.call(ctx.application.view, "is_view_visible", view,
                          what="view-visible?"))
 
 
-DIRECTIONS = {"up": 0, "down": 1, "left": 2, "right": 3}
-
-
-@action("scroll", "view direction", family="view", doc="Scroll a view :up :down :left or :right.",
+@action("scroll", "view direction", family="view", kinds={"view": VIEW, "direction": DIRECTION}, doc="Scroll a view :up :down :left or :right.",
         example="(scroll :session :down)")
-def scroll(ctx: ActionContext, word, direction):
-    d = A.choice("scroll", direction, DIRECTIONS, "a direction")
-    ctx.call(ctx.application.view, "scroll_view", d, view_name("scroll", word), False, what="scroll")
+def scroll(ctx: ActionContext, view, direction):
+    d = direction
+    ctx.call(ctx.application.view, "scroll_view", d, view, False)
     return None
 
 
-@action("zoom", "view direction", family="view", doc="Zoom a view :up (in) or :down (out), :left/:right for width.",
+@action("zoom", "view direction", family="view", kinds={"view": VIEW, "direction": DIRECTION}, doc="Zoom a view :up (in) or :down (out), :left/:right for width.",
         example="(zoom :arrangement :up)")
-def zoom(ctx: ActionContext, word, direction):
-    d = A.choice("zoom", direction, DIRECTIONS, "a direction")
-    ctx.call(ctx.application.view, "zoom_view", d, view_name("zoom", word), False, what="zoom")
+def zoom(ctx: ActionContext, view, direction):
+    d = direction
+    ctx.call(ctx.application.view, "zoom_view", d, view, False)
     return None
+
+
+STEPS = Number("number of steps", integer=True)
 
 
 # ---- selecting --------------------------------------------------------------------------------------
@@ -105,10 +105,8 @@ def select_object(ctx: ActionContext, obj, what="select"):
 @action("select", "target", family="view",
         doc="Select a track, scene, clip or device (what the selector names).",
         example="(select (track \"Bass\"))")
-def select(ctx: ActionContext, sel):
-    targets = ctx.targets(sel)
-    if not targets:
-        A.fail("select", "found nothing to select for %s" % describe(sel))
+def select(ctx: ActionContext, target):
+    targets = ctx.targets(target)
     select_object(ctx, targets[0])
     return None
 
@@ -133,32 +131,28 @@ def _step_scene(ctx: ActionContext, what, step):
     return None
 
 
-def _count(what, n):
-    return A.integer(what, n, "a number of steps")
-
-
-@action("next-track", "n?", family="view", doc="Select the track to the right (or n tracks on).",
+@action("next-track", "n?", family="view", kinds={"n": STEPS}, doc="Select the track to the right (or n tracks on).",
         example="(next-track)")
 def next_track(ctx: ActionContext, n=1):
-    return _step_track(ctx, "next-track", _count("next-track", n))
+    return _step_track(ctx, "next-track", n)
 
 
-@action("previous-track", "n?", family="view", doc="Select the track to the left (or n tracks back).",
+@action("previous-track", "n?", family="view", kinds={"n": STEPS}, doc="Select the track to the left (or n tracks back).",
         example="(previous-track)")
 def previous_track(ctx: ActionContext, n=1):
-    return _step_track(ctx, "previous-track", -_count("previous-track", n))
+    return _step_track(ctx, "previous-track", -n)
 
 
-@action("next-scene", "n?", family="view", doc="Select the scene below (or n scenes down).",
+@action("next-scene", "n?", family="view", kinds={"n": STEPS}, doc="Select the scene below (or n scenes down).",
         example="(next-scene)")
 def next_scene(ctx: ActionContext, n=1):
-    return _step_scene(ctx, "next-scene", _count("next-scene", n))
+    return _step_scene(ctx, "next-scene", n)
 
 
-@action("previous-scene", "n?", family="view", doc="Select the scene above (or n scenes up).",
+@action("previous-scene", "n?", family="view", kinds={"n": STEPS}, doc="Select the scene above (or n scenes up).",
         example="(previous-scene 2)")
 def previous_scene(ctx: ActionContext, n=1):
-    return _step_scene(ctx, "previous-scene", -_count("previous-scene", n))
+    return _step_scene(ctx, "previous-scene", -n)
 
 
 @action("first-track", "", family="view", doc="Select the leftmost track.", example="(first-track)")
@@ -170,7 +164,7 @@ def first_track(ctx: ActionContext):
         example="(last-track)")
 def last_track(ctx: ActionContext):
     tracks = list(ctx.song.visible_tracks)
-    ctx.write(ctx.song.view, "selected_track", tracks[-1], "last-track")
+    ctx.write(ctx.song.view, "selected_track", tracks[-1])
     return None
 
 
@@ -199,9 +193,9 @@ def _step_device(ctx: ActionContext, what, step):
 
 @action("show-loop", "clip?", family="view", doc="Show the clip in the clip view, zoomed to its loop.",
         example="(show-loop (clip \"Drums\" 1))")
-def show_loop(ctx: ActionContext, sel=None):
-    clip = ctx.clip(sel)
+def show_loop(ctx: ActionContext, clip=None):
+    clip = ctx.clip(clip)
     select_object(ctx, clip, "show-loop")
-    ctx.call(clip.view, "show_loop", what="show-loop")
+    ctx.call(clip.view, "show_loop")
     return None
 
