@@ -514,3 +514,29 @@ def test_a_big_library_imported_with_an_alias_loads_over_ticks_within_budget(tmp
     times = _ticks_until(host, lambda: loader._job is None)
     assert host.script.session.eval("got") == 2999 and loader.failures == 0, _log(host)
     assert len(times) > 5 and max(times) / budget <= 1.0 + 1.0 / budget
+
+
+def test_a_new_track_gets_one_listener_not_the_whole_set_again():
+    """Each change of the track list used to re-attach every track's listener (500 tracks: 500
+    removes and adds per tick of a duplicate-track loop); now only new tracks get one."""
+    env = _env_with_tracks(300)
+    events = env.session.live.events
+    events._scan()
+    attached = []
+    track_cls = type(env.song.tracks[0])
+    real_add = track_cls.add_playing_slot_index_listener
+
+    def counting_add(track, callback):
+        attached.append(track)
+        return real_add(track, callback)
+    track_cls.add_playing_slot_index_listener = counting_add
+    try:
+        env.run("(duplicate-track (track 5))")
+        env.session.tick()
+        env.session.tick()
+    finally:
+        track_cls.add_playing_slot_index_listener = real_add
+    assert len(attached) == 1
+    env.run("(delete-track (track 5))")
+    env.session.tick()
+    assert len(events._per_object) == len(env.song.tracks) + len(env.song.scenes)
