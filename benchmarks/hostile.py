@@ -14,8 +14,7 @@ from collections import namedtuple
 
 # program: lmac text run as one task; setup: evaluated first, not measured; ticks: how many
 # 10 ms ticks the case runs (cases that never end are watched for that long).
-Case = namedtuple("Case", "program setup ticks live")
-Case.__new__.__defaults__ = (False,)   # live: run on virtual Live's demo set (Live actions)
+Case = namedtuple("Case", "program setup ticks")
 
 SLOW_PREDICATE = "(fn () (loop (i 0) (if (< i 1000) (recur (inc i)) false)))"   # 1-2 ms each
 
@@ -52,11 +51,6 @@ CASES = {
     # Non-tail recursion a million deep.
     "deep_recursion": Case("(defn deep (n) (if (= n 0) 0 (+ 1 (deep (- n 1)))))\n(deep 1000000)",
                            "", 200),
-    # Live actions did not count toward the deadline: 135-507 ms ticks in Live.
-    "live_action_loop": Case("(loop () (duplicate-track (track 1)) (recur))", "", 10, True),
-    # A quadratic target lookup: the first tick of a 2000-track for-each took 90-292 ms.
-    "for_each_2000_tracks": Case("(for-each all (mute))", "(dotimes (i 1995) (create-track midi))",
-                                 20, True),
 }
 
 
@@ -68,11 +62,8 @@ def run(name, budget_ms=None):
     from lmac.interpreter.values import LmacError
 
     case = CASES[name]
-    if case.live:
-        clock, session = _live_session()
-    else:
-        clock = TestClock()
-        session = Session(clock=clock, output=lambda text: None)
+    clock = TestClock()
+    session = Session(clock=clock, output=lambda text: None)
     scheduler = session.scheduler
     if budget_ms is not None:
         scheduler.budget_ms = budget_ms
@@ -104,27 +95,6 @@ def run(name, budget_ms=None):
         "ticks": scheduler.tick_no - first_tick,
         "tasks": len(scheduler.tasks),
     }
-
-
-def _live_session():
-    """A session with every Live action over virtual Live's demo set, on its virtual clock."""
-    from lmac.surface.actions.registry import load_all
-    from lmac.surface.live_session import make_live_session
-    from lmac.surface.virtual_live import DEMO_SET, install_live_module, load_set
-    from lmac.surface.virtual_live.clock import VirtualClock
-    install_live_module()
-    load_all()
-    app = load_set(DEMO_SET)
-    song = app.get_document()
-    world = song._world
-    world.make_current()
-
-    class Clock(VirtualClock):
-        def advance(self, ms):
-            world.make_current()
-            world.advance_to(world.now_ms + ms)
-    clock = Clock(song)
-    return clock, make_live_session(song, app, clock, output=lambda text: None)
 
 
 def measure():
