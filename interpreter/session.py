@@ -31,7 +31,7 @@ PER_TICK_BUDGET_S = 0.005   # a predicate or LED evaluated every tick gets this 
 
 class Session(object):
     def __init__(self, clock=None, prelude=True, output=None):
-        self.globals = {}
+        self.globals = Globals()
         self.docs = {}                      # name -> doc text, for :doc and completion
         self.clock = clock or SystemClock()
         self.scheduler = Scheduler(self, self.clock)
@@ -217,6 +217,23 @@ class Session(object):
     def describe(self, value):
         """A result as the REPL shows it: never an error, a huge or endless value cut short."""
         return pr_str(value, truncate=True)
+
+
+class Globals(dict):
+    """The global namespace. ``guard(name, value)``, when set, sees every definition first and
+    may refuse it by raising LmacError (the library loader refuses a shared library's run-time
+    definitions of names it does not own)."""
+
+    __slots__ = ("guard",)
+
+    def __init__(self, *args):
+        dict.__init__(self, *args)
+        self.guard = None
+
+    def __setitem__(self, name, value):
+        if self.guard is not None:
+            self.guard(name, value)
+        dict.__setitem__(self, name, value)
 
 
 def _const(value):
