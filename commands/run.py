@@ -52,7 +52,8 @@ def start_host(set_path=None, live_version="12.3", jitter_ms=0.0, use_timer=True
     surface_options go to surface/components.py attach; by default no REPL socket is opened."""
     from lmac.surface.remote_script import LmacScript
     from lmac.surface.virtual_live import DEMO_SET, VirtualClock, VirtualHost
-    options = {"repl": False}
+    # The dry run loads init.lmac whole before FILE runs (Live loads it a slice per tick).
+    options = {"repl": False, "load_at_once": True}
     options.update(surface_options or {})
 
     def create_instance(c_instance):

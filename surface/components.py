@@ -52,7 +52,7 @@ def prepare_session(session, user_library=None, version=None):
 
 class SurfaceComponents(object):
     def __init__(self, c_instance, session, user_library=None, dyn=None, param_resolver=None, repl=True,
-                 version=None, self_ticking=True):
+                 version=None, self_ticking=True, load_at_once=False):
         self.c_instance = c_instance
         self.session = session
         self.connected = True
@@ -73,7 +73,10 @@ class SurfaceComponents(object):
             except (OSError, IOError) as e:
                 self.report("the REPL server could not start: %s" % e)
                 self.repl = None
-        self.loader.load()
+        if load_at_once:        # a dry run that wants the whole file loaded before it starts
+            self.loader.load()
+        else:                   # in Live: a slice per tick, so a big init.lmac never holds Live's start
+            self.loader.begin()
         if self_ticking:
             session.scheduler.add_ticker(self.tick)
 

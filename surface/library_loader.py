@@ -102,6 +102,7 @@ class LibraryLoader(object):
         self.library_paths = set()  # every file read as a library (its code is library code)
         self.scope = None          # the LoadScope of the version running now
         self._job: Any = None      # (LoadJob, table, scope, path) of a load under way
+        self._fallback = False     # begin(): if the first load fails, run the last good version
         self._jobs = []            # loads under way (a REPL import runs one inside another)
         self.running_last_good = False
         self._install()
@@ -286,6 +287,12 @@ class LibraryLoader(object):
             self._run_last_good()
         return ok
 
+    def begin(self):
+        """Live's start-up: load init.lmac a slice per tick (poll carries it on); if it fails,
+        the last version that loaded runs instead, also over ticks."""
+        self._fallback = True
+        self.start_load()
+
     def start_load(self, path=None):
         """Begin a load of init.lmac (or ``path``); poll() carries it on, a slice per tick."""
         if self._job is not None:   # a newer version replaces a load under way
@@ -335,6 +342,7 @@ class LibraryLoader(object):
             watched[init] = _mtime(init)
         self.files = watched
         if job.error is None:
+            self._fallback = False
             self.loads += 1
             self.last_error = None
             self.on_table(table.finalize())
@@ -349,6 +357,13 @@ class LibraryLoader(object):
         self.failures += 1
         self.last_error = job.error
         self.report_error(job.error)
+        if self._fallback and self.loads == 0 and path == init:
+            self._fallback = False
+            last = self.last_good_file()
+            if last and os.path.isfile(last):
+                self.report("running the last version of init.lmac that loaded (kept in %s) until the "
+                            "error above is fixed" % last)
+                self.start_load(last)
         return False
 
     # ---- the last version that loaded --------------------------------------------------------

@@ -8,12 +8,13 @@ from typing import Any, Dict
 from ...interpreter.clock import SystemClock
 from ...interpreter.session import Session
 
-OPTIONS: Dict[str, Any] = {"user_library": None, "setup": None, "repl": False}
+OPTIONS: Dict[str, Any] = {"user_library": None, "setup": None, "repl": False, "load_at_once": True}
 
 
-def configure(user_library=None, setup=None, repl=False):
-    """setup(session) runs before the components attach (e.g. to define test actions)."""
-    OPTIONS.update(user_library=user_library, setup=setup, repl=repl)
+def configure(user_library=None, setup=None, repl=False, load_at_once=True):
+    """setup(session) runs before the components attach (e.g. to define test actions);
+    load_at_once: init.lmac is loaded before the script starts (Live loads it over ticks)."""
+    OPTIONS.update(user_library=user_library, setup=setup, repl=repl, load_at_once=load_at_once)
 
 
 def _clock(song):
@@ -35,7 +36,8 @@ class TestbedScript(object):
         self.session.error_handlers.append(self._on_error)
         if OPTIONS["setup"] is not None:
             OPTIONS["setup"](self.session)
-        attach(self, user_library=OPTIONS["user_library"], repl=OPTIONS["repl"])
+        attach(self, user_library=OPTIONS["user_library"], repl=OPTIONS["repl"],
+               load_at_once=OPTIONS.get("load_at_once", True))
 
     def _on_error(self, task, error):
         self.errors.append(error)

@@ -540,3 +540,46 @@ def test_a_new_track_gets_one_listener_not_the_whole_set_again():
     env.run("(delete-track (track 5))")
     env.session.tick()
     assert len(events._per_object) == len(env.song.tracks) + len(env.song.scenes)
+
+
+# ---- Live's start-up: init.lmac loads over ticks too (the dry run loads it whole first) -----------
+def live_start(tmp_path, init_text):
+    """The Remote Script as Live starts it: create_instance returns before init.lmac has loaded."""
+    from lmac.commands.run import start_host
+    ul = tmp_path / "UL"
+    (ul / "lmac" / "lib").mkdir(parents=True, exist_ok=True)
+    (ul / "lmac" / "init.lmac").write_text(init_text)
+    host, _ = start_host(surface_options={"user_library": str(ul), "load_at_once": False})
+    host.ul = str(ul)
+    return host
+
+
+def test_a_big_init_at_start_up_loads_over_ticks_each_within_budget(tmp_path, auto_time):
+    host = live_start(tmp_path, "(inc 1)\n" * 20000 + "(def loaded 20000)\n(bind (note 36) (def pressed true))\n")
+    loader = host.script.surface.loader
+    budget = host.script.session.scheduler.budget_ms
+    assert loader._job is not None                       # Live's start did not wait for the file
+    times = _ticks_until(host, lambda: loader._job is None)
+    assert host.script.session.eval("loaded") == 20000 and loader.failures == 0
+    assert len(times) > 20
+    assert max(times) / budget <= 1.0 + 1.0 / budget     # each tick within budget + 1 ms
+    host.advance_ms(200)                                 # Live rebuilds the MIDI map the script asked for
+    host.send_midi_in((0x90, 36, 127))                   # the bindings are in force once it has loaded
+    assert host.script.session.eval("pressed") is True
+
+
+def test_a_broken_init_at_start_up_runs_the_last_good_version_over_ticks(tmp_path):
+    host = live_start(tmp_path, "(def kicks (atom 0))\n(bind (note 36) (swap! kicks inc))")
+    host.advance_ms(200)
+    host.disconnect()
+    broken = "(def kicks (atom 0))\n(bind (note 36) (swap! kicks inc)\n"   # a parenthesis short
+    with open(_init(host), "w") as f:
+        f.write(broken)
+    again = live_start(tmp_path, broken)
+    again.advance_ms(300)
+    log = _log(again)
+    assert any("init.lmac:2:1: expected ) to close the list" in l for l in log), log
+    assert any("running the last version of init.lmac that loaded" in l for l in log), log
+    again.send_midi_in((0x90, 36, 127))
+    assert again.script.session.eval("@kicks") == 1
+    assert open(_init(again)).read() == broken                 # the user's file is untouched

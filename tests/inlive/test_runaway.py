@@ -114,6 +114,7 @@ def make_host(tmp_path, init_text):
     def create_instance(c_instance):
         return LmacScript(c_instance, clock_factory=VirtualClock, surface_options={"user_library": str(ul)})
     host = VirtualHost(types.SimpleNamespace(create_instance=create_instance), set_path=DEMO_SET)
+    host.advance_ms(100)                      # Live's start-up: init.lmac loads over the first ticks
     assert not [l for _, l in host.log if "error" in l.lower()], host.log
     return host
 
