@@ -7,12 +7,18 @@ from lmac.interpreter.values import LmacError
 
 
 def add_arguments(p):
+    from lmac.commands.library_option import add_library_path_argument
     p.add_argument("expr", help="an lmac expression, e.g. \"(+ 1 2)\"")
+    add_library_path_argument(p)
 
 
 def run(args):
+    from lmac.commands.library_option import library_path_of
     from lmac.commands.session_factory import make_session
-    session = make_session()
+    library_path = library_path_of(args)
+    if library_path is None:
+        return 2
+    session = make_session(library_path=library_path)
     try:
         value = session.eval(args.expr, file="<eval>")
     except LmacError as e:

@@ -11,7 +11,6 @@ import names are plain words that cannot leave the library folders.
 from __future__ import annotations
 
 import os
-import re
 from time import perf_counter
 from typing import Any
 
@@ -20,13 +19,13 @@ from ..interpreter.printer import describe
 from ..interpreter.values import Keyword, LmacError
 from .bindings.builtins import TABLE_KEY
 from .bindings.table import BindingTable
+from .library_path import STDLIB, find_library, library_dirs, surface_dirs
+from .load_rules import TOP_LEVEL_WAIT
 from .namespaces import rename_symbols, top_level_definitions
-from .user_library import init_path, lib_dir, surfaces_dir
+from .user_library import init_path
 
-STDLIB = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "stdlib_macros")
 POLL_MS = 500.0          # how often loaded files are stat-ed for changes
 LOAD_BUDGET_S = 2.0      # a file whose top level computes longer than this is stopped
-NAME_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 
 
 IMPORT_MACRO = """
@@ -55,8 +54,7 @@ def run_forms(session, forms, file, dyn=None, budget_s=LOAD_BUDGET_S):
     pos = task._current_pos()
     task.cancel()
     if status == WAITING:
-        raise LmacError("a file's top-level forms cannot wait; put waiting code inside (spawn ...) "
-                        "or a function", pos)
+        raise LmacError(TOP_LEVEL_WAIT, pos)
     raise LmacError("loading took longer than %g s and was stopped" % budget_s, pos)
 
 
@@ -70,9 +68,11 @@ def parse_version(text, what):
 
 class LibraryLoader(object):
     def __init__(self, session, user_library=None, live_version=(12, 3, 0), report=None, on_table=None,
-                 stdlib_dir=STDLIB, poll_ms=POLL_MS):
+                 stdlib_dir=STDLIB, poll_ms=POLL_MS, library_path=None, init_file=None):
         self.session = session
         self.user_library = user_library
+        self.library_path = list(library_path or ())   # --library-path folders (lmac run, repl)
+        self.init_override = init_file                 # a file loaded as init.lmac (lmac run --as-init)
         self.live_version = tuple(live_version) + (0,) * (3 - len(live_version))
         self.report = report or (lambda text: None)
         self.on_table = on_table or (lambda table: None)
@@ -113,16 +113,12 @@ class LibraryLoader(object):
                 alias = getattr(options[1], "name", options[1])
                 if not isinstance(alias, str) or not alias:
                     raise LmacError("import :as expects a short name, e.g. :as mx")
-            path = self.find("import", name, [self.stdlib_dir] +
-                             ([lib_dir(self.user_library)] if self.user_library else []))
+            path = find_library("import", name, self.import_dirs())
             self._load_library(task, path, alias)
             return None
 
         def use_surface(task, name):
-            dirs = [os.path.join(self.stdlib_dir, "surfaces")]
-            if self.user_library:
-                dirs.append(surfaces_dir(self.user_library))
-            self._load_library(task, self.find("use-surface", name, dirs))
+            self._load_library(task, find_library("use-surface", name, self.surface_dirs()))
             return None
 
         session.define_builtin("library", library, (1, None), session.globals["library"].doc)
@@ -133,19 +129,14 @@ class LibraryLoader(object):
                                "stdlib_macros/surfaces/ or <User Library>/lmac/surfaces/.", control=True)
 
     def find(self, form, name, dirs):
-        if not isinstance(name, str):
-            raise LmacError("%s expects a library name in quotes, got %s" % (form, describe(name)))
-        base = name[:-5] if name.endswith(".lmac") else name
-        if not NAME_RE.match(base) or ".." in base:
-            raise LmacError("%s: %r is not a library name (letters, digits, - _ . only; no folders)"
-                            % (form, name))
-        for d in dirs:
-            candidate = os.path.join(d, base + ".lmac")
-            real_dir = os.path.realpath(d)
-            real = os.path.realpath(candidate)
-            if os.path.isfile(real) and real.startswith(real_dir + os.sep):
-                return candidate
-        raise LmacError("%s: no library \"%s\" in %s" % (form, base, " or ".join(dirs)))
+        return find_library(form, name, dirs)
+
+    def import_dirs(self):
+        """Where (import ...) looks: the one library search path (surface/library_path.py)."""
+        return library_dirs(self.user_library, self.library_path, self.stdlib_dir)
+
+    def surface_dirs(self):
+        return surface_dirs(self.user_library, self.library_path, self.stdlib_dir)
 
     def _load_library(self, task, path, alias=None):
         """Evaluate a library once per load (and alias); returns the global names it defined.
@@ -194,6 +185,8 @@ class LibraryLoader(object):
 
     # ---- loading ------------------------------------------------------------------------------
     def init_file(self):
+        if self.init_override:
+            return self.init_override
         return init_path(self.user_library) if self.user_library else None
 
     def load(self):
