@@ -20,7 +20,7 @@ from ..interpreter.values import Keyword, LmacError
 from .bindings.builtins import TABLE_KEY
 from .bindings.table import BindingTable
 from .library_path import STDLIB, find_library, library_dirs, surface_dirs
-from .load_rules import TOP_LEVEL_WAIT
+from .load_rules import TOP_LEVEL_WAIT, wait_position
 from .namespaces import rename_symbols, top_level_definitions
 from .user_library import init_path
 
@@ -51,7 +51,7 @@ def run_forms(session, forms, file, dyn=None, budget_s=LOAD_BUDGET_S):
     if status == FAILED:
         error: Any = task.error   # set whenever the status is FAILED
         raise error
-    pos = task._current_pos()
+    pos = wait_position(task) if status == WAITING else task._current_pos()
     task.cancel()
     if status == WAITING:
         raise LmacError(TOP_LEVEL_WAIT, pos)
