@@ -133,3 +133,13 @@ def test_a_wait_inside_a_called_function_is_reported_at_the_top_level_call(tmp_p
     assert loader.last_error.message == TOP_LEVEL_WAIT
     assert (str(loader.last_error.pos.file), loader.last_error.pos.line, loader.last_error.pos.col) == (
         str(init), 3, 3)
+
+
+def test_loading_another_file_as_init_keeps_no_last_good_copy_in_the_user_library(tmp_path):
+    ul = tmp_path / "UL"
+    (ul / "lmac" / "lib").mkdir(parents=True)
+    other = tmp_path / "gig.lmac"
+    other.write_text("(def loaded 1)\n")
+    session, loader = session_with_loader(user_library=str(ul), init_file=str(other))
+    assert loader.load() is True and session.globals["loaded"] == 1
+    assert sorted(os.listdir(str(ul / "lmac"))) == ["lib"]     # a dry run writes nothing there
