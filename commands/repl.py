@@ -52,6 +52,10 @@ def run(args):
             print("error: --max-cpu-seconds is for virtual Live; in Live, put (set-max-cpu-seconds! S) "
                   "in init.lmac (or type it here)", file=sys.stderr)
             return 2
+        if getattr(args, "library_path", None):
+            print("error: --library-path is for virtual Live; Live finds libraries in your User Library's "
+                  "lmac/lib/ (copy the library there)", file=sys.stderr)
+            return 2
         from lmac.commands.connect import connect_repl
         return connect_repl(args)
     from functools import partial

@@ -199,3 +199,8 @@ def test_a_library_with_a_top_level_wait_fails_its_import_with_the_same_message(
     assert status == 1 and out.splitlines() == ["%s:2:1: error: %s" % (libs / "slow.lmac", TOP_LEVEL_WAIT)]
     status, _, err = cli(capsys, "run", str(user), "--library-path", str(libs))
     assert status == 1 and "%s:2:1: %s" % (libs / "slow.lmac", TOP_LEVEL_WAIT) in err
+
+
+def test_repl_connect_refuses_a_library_path_live_would_not_use(capsys, tmp_path):
+    status, out, err = cli(capsys, "repl", "--connect", "--library-path", str(tmp_path))
+    assert status == 2 and "lmac/lib/" in err
