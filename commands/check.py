@@ -24,6 +24,11 @@ def add_arguments(p):
     p.add_argument("--live", default=None, metavar="VERSION",
                    help="the Live version the files must work on, e.g. 11.3 (default: the newest, 12.3)")
     p.add_argument("--json", action="store_true", help="print the findings as a JSON list")
+    p.add_argument("--as-init", action="store_true",
+                   help="check the files as Live loads init.lmac and libraries: top-level forms may not "
+                        "wait (files named init.lmac and files with a (library ...) form always are)")
+    from lmac.commands.library_option import add_library_path_argument
+    add_library_path_argument(p)
     p.add_argument("-v", "--verbose", action="store_true", help="also say which files were checked")
     p.add_argument("--set", metavar="SET",
                    help="also check that the tracks, scenes, clips, devices and parameters the files name exist "
@@ -38,7 +43,12 @@ def run(args):
     except ValueError:
         print("lmac check: --live expects a version like 11.3, got %r" % args.live, file=sys.stderr)
         return 2
-    findings, files = check_paths(args.files, live)
+    from lmac.commands.library_option import library_path_of, use_in_editor_tools
+    library_path = library_path_of(args)
+    if library_path is None:
+        return 2
+    use_in_editor_tools(library_path)
+    findings, files = check_paths(args.files, live, as_init=getattr(args, "as_init", False))
     if getattr(args, "set", None):
         from lmac.commands.set_option import check_against_set
         more, problem = check_against_set(files, args.set)

@@ -8,14 +8,20 @@ from lmac.interpreter.values import LmacError
 
 def add_arguments(p):
     from lmac.commands import cpu_limit
+    from lmac.commands.library_option import add_library_path_argument
     p.add_argument("expr", help="an lmac expression, e.g. \"(+ 1 2)\"")
     cpu_limit.add_argument(p)
+    add_library_path_argument(p)
 
 
 def run(args):
-    from lmac.commands.session_factory import make_session
     from lmac.commands import cpu_limit
-    session = make_session()
+    from lmac.commands.library_option import library_path_of
+    from lmac.commands.session_factory import make_session
+    library_path = library_path_of(args)
+    if library_path is None:
+        return 2
+    session = make_session(library_path=library_path)
     cpu_limit.apply(session, args)
     try:
         value = session.eval(args.expr, file="<eval>")

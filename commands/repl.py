@@ -25,6 +25,8 @@ COMMAND_HELP = [
 
 
 def add_arguments(p):
+    from lmac.commands.library_option import add_library_path_argument
+    add_library_path_argument(p)
     p.add_argument("files", nargs="*", metavar="FILE", help=".lmac files to load first (:reload loads them again)")
     p.add_argument("--connect", action="store_true",
                    help="evaluate in the running Live (the lmac control surface) instead of virtual Live")
@@ -50,19 +52,29 @@ def run(args):
             print("error: --max-cpu-seconds is for virtual Live; in Live, put (set-max-cpu-seconds! S) "
                   "in init.lmac (or type it here)", file=sys.stderr)
             return 2
+        if getattr(args, "library_path", None):
+            print("error: --library-path is for virtual Live; Live finds libraries in your User Library's "
+                  "lmac/lib/ (copy the library there)", file=sys.stderr)
+            return 2
         from lmac.commands.connect import connect_repl
         return connect_repl(args)
+    from functools import partial
+
+    from lmac.commands.library_option import library_path_of, use_in_editor_tools
     from lmac.commands.repl_host import make_hosted_session
-    make_session = make_hosted_session
+    library_path = library_path_of(args)
+    if library_path is None:
+        return 2
+    use_in_editor_tools(library_path)    # completion of library names
+    make_session = partial(make_hosted_session, library_path=library_path)
     set_path = getattr(args, "set", None)
     if set_path:
-        from functools import partial
         from lmac.commands.set_option import load_problem
         problem = load_problem(set_path)
         if problem:
             print(problem, file=sys.stderr)
             return 1
-        make_session = partial(make_hosted_session, set_path)
+        make_session = partial(make_hosted_session, set_path, library_path=library_path)
     make_session = _with_cpu_limit(make_session, args)
     repl = Repl(make_session, files=getattr(args, "files", []) or [],
                 user_library=getattr(args, "user_library", None))

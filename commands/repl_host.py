@@ -17,9 +17,10 @@ MAX_CATCH_UP_MS = 600000.0    # a REPL left open overnight catches up at most te
 
 
 class HostedSession(object):
-    def __init__(self, set_path=None, live_version="12.3", wall=time.monotonic, output=None):
+    def __init__(self, set_path=None, live_version="12.3", wall=time.monotonic, output=None, library_path=None):
         from lmac.commands.run import start_host
-        self.host, self.script = start_host(set_path, live_version)
+        self.host, self.script = start_host(set_path, live_version,
+                                            surface_options={"library_path": library_path})
         self.script.session.output = output or (lambda text: print(text, end=""))   # println shows here
         self._wall = wall
         self._origin = (wall(), self.host.now_ms)
@@ -86,5 +87,5 @@ class HostedSession(object):
         self.host.disconnect()
 
 
-def make_hosted_session(set_path=None, live_version="12.3"):
-    return HostedSession(set_path, live_version)
+def make_hosted_session(set_path=None, live_version="12.3", library_path=None):
+    return HostedSession(set_path, live_version, library_path=library_path)

@@ -14,6 +14,7 @@ run lasts until the last message plus the macros it started are done (or --bars)
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import types
 
@@ -40,6 +41,11 @@ def add_arguments(p):
     p.add_argument("--live", default="12.3", help="the Live version to simulate (11.3, 12.0, 12.1, 12.3)")
     p.add_argument("--no-play", action="store_true", help="leave the transport stopped")
     p.add_argument("--jitter", type=float, default=2.0, help="Timer jitter in ms (default 2)")
+    p.add_argument("--as-init", action="store_true",
+                   help="load the file as Live loads init.lmac (its top-level forms may not wait; its bindings "
+                        "are installed only if the whole file loads); a file named init.lmac always is")
+    from lmac.commands.library_option import add_library_path_argument
+    add_library_path_argument(p)
     p.add_argument("--midi", action="append", default=[], type=midi_event, metavar="T:BYTES",
                    help='MIDI from a controller at T ms after the start, bytes in hex, e.g. '
                         '--midi "0:90 24 7F" --midi "800:80 24 00" (repeatable)')
@@ -96,6 +102,21 @@ def watch_surface(timeline, host, script):
         part.report = report
 
 
+def loads_as_init(args):
+    """--as-init, or a file named init.lmac: load it as the Remote Script loads init.lmac."""
+    return bool(getattr(args, "as_init", False)) or os.path.basename(args.file) == "init.lmac"
+
+
+def load_as_init(script, path):
+    """Load ``path`` with the Remote Script's own loader, as Live loads init.lmac at start-up (the
+    same rules and messages); the error, or None when it loaded and its bindings are live."""
+    loader = script.surface.loader
+    loader.init_override = os.path.abspath(path)
+    if loader.load():
+        return None
+    return loader.last_error
+
+
 def run(args):
     from lmac.interpreter.values import LmacError
     from lmac.surface.midi import describe
@@ -110,8 +131,13 @@ def run(args):
     if args.set:
         from lmac.commands.set_option import use_fast_xml
         use_fast_xml()
+    from lmac.commands.library_option import library_path_of
+    library_path = library_path_of(args)
+    if library_path is None:
+        return 2
     try:
-        host, script = start_host(args.set, args.live, args.jitter)
+        host, script = start_host(args.set, args.live, args.jitter,
+                                  surface_options={"library_path": library_path})
     except (ValueError, OSError, KeyError) as e:
         if args.set is None:
             raise
@@ -147,11 +173,18 @@ def run(args):
         for line in text.rstrip("\n").splitlines():
             timeline.note("> " + line)
     session.output = show_output
-    try:
-        task = script.start_macro(source, file=args.file)
-    except LmacError as e:       # a syntax error: nothing ran
-        print(e.format(), file=sys.stderr)
-        return 1
+    if loads_as_init(args):
+        task = None
+        error = load_as_init(script, args.file)
+        if error is not None:
+            errors.append(error)
+            print(error.format() if isinstance(error, LmacError) else "error: %s" % error, file=sys.stderr)
+    else:
+        try:
+            task = script.start_macro(source, file=args.file)
+        except LmacError as e:       # a syntax error: nothing ran
+            print(e.format(), file=sys.stderr)
+            return 1
     # As after any of Live's callbacks: a MIDI map the file's bindings asked for is built now, so
     # a message at 0 ms already reaches them.
     host.flush_midi_map()
@@ -174,7 +207,7 @@ def run(args):
     def macros_busy():
         # Glides (ramps) run as scheduler tickers, not tasks, and Live holds launches and stops
         # for its grid: the run also waits for those to land.
-        return (not task.finished or not session.scheduler.idle() or bool(script.live.ramps)
+        return ((task is not None and not task.finished) or not session.scheduler.idle() or bool(script.live.ramps)
                 or script.surface.bindings.dispatcher.holds or launches_pending(song))
 
     bar_ms = lambda: song.signature_numerator * 4.0 / song.signature_denominator * 60000.0 / song.tempo

@@ -26,8 +26,9 @@ def make_virtual_live(set_path=None, live_version="12.3"):
     return load_set(set_path or DEMO_SET, live_version)
 
 
-def make_session(set_path=None, live_version="12.3", output=None):
-    """A Live session over a fresh virtual Live (the demo set unless set_path)."""
+def make_session(set_path=None, live_version="12.3", output=None, library_path=None):
+    """A Live session over a fresh virtual Live (the demo set unless set_path); library_path:
+    more library folders (--library-path)."""
     from lmac.surface.live_session import make_live_session
     app = make_virtual_live(set_path, live_version)
     clock = AdvancingClock(app)
@@ -36,5 +37,5 @@ def make_session(set_path=None, live_version="12.3", output=None):
     # The binding and library forms (bind, led, import, ...) so they read and check; declaring a
     # binding needs the Remote Script (`lmac run`), which has a controller to bind.
     from lmac.surface.components import prepare_session
-    prepare_session(session)
+    prepare_session(session, library_path=library_path)
     return session

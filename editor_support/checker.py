@@ -18,10 +18,13 @@ from lmac.interpreter.clyphx_hints import clyphx_hint
 from lmac.interpreter.compiler import looks_like_bindings  # the compiler's own rule for `loop`
 from lmac.interpreter.values import Keyword, List, LmacSyntaxError, Map, Symbol, Vector
 from lmac.interpreter.vocabulary import Entry, definition_entry, param_arity
-from lmac.surface.library_loader import is_library_name
 
-from .names import (NEWEST_LIVE, SHADOWED_ACTIONS, known_names, library_definitions,
-                    version_text)
+from lmac.surface.library_path import is_library_name, not_a_name_message, not_found_message
+from lmac.surface.load_rules import TOP_LEVEL_WAIT
+
+from .load_check import is_loaded_file, top_level_waits
+from .names import (NEWEST_LIVE, SHADOWED_ACTIONS, known_names, library_definitions, library_dirs,
+                    library_path, surface_dirs, version_text)
 
 
 @dataclass
@@ -48,9 +51,10 @@ BINDING_PAIR_FORMS = ("if-let", "when-let", "dotimes", "doseq")
 
 
 class Checker(object):
-    def __init__(self, live=NEWEST_LIVE, names=None):
+    def __init__(self, live=NEWEST_LIVE, names=None, as_init=False):
         self.live = tuple(live)
         self.names = names if names is not None else known_names()
+        self.as_init = as_init   # every file is one Live loads (init.lmac, a library): no top-level waits
 
     # ---- entry points -----------------------------------------------------------------------
     def check_file(self, path):
@@ -73,6 +77,9 @@ class Checker(object):
         if defined:
             run.defs.update(defined)
         run.check(forms)
+        if self.as_init or is_loaded_file(file, forms):
+            for call, _name in top_level_waits(forms, library_path):
+                run.report(call, TOP_LEVEL_WAIT, "top-level-wait")
         run.findings.sort(key=lambda f: (f.line, f.col))
         return run.findings
 
@@ -123,21 +130,20 @@ class _Run(object):
         if len(form) < 2 or not isinstance(form[1], str):
             return
         lib = form[1]
-        if not is_library_name(lib):
-            # As inside Live: imports resolve only through the library folders, so a path in an
-            # import is never opened (checking a file must not read whatever it names).
-            self.report(form, '"%s" is not a library name (letters, digits, - _ . only; no folders): '
-                              'import finds libraries in stdlib_macros/ and the user library\'s lmac/lib/'
-                        % lib, "library")
-            return
         alias = None
         for i in range(2, len(form) - 1):
             if form[i] == Keyword.of("as") and type(form[i + 1]) is Symbol:
                 alias = form[i + 1].name
-        defs = library_definitions(lib, relative_to=self.file)
+        kind = _head(form)   # import or use-surface
+        if not is_library_name(lib):
+            # As inside Live: a library is found by name in the library folders; a path in an
+            # import is never opened (checking a file must not read whatever it names).
+            self.report(form, not_a_name_message(kind, lib), "library")
+            return
+        defs = library_definitions(lib, form=kind)
         if defs is None:
-            self.report(form, 'library "%s" not found in stdlib_macros/ or the user library' % lib,
-                        "library")
+            dirs = surface_dirs() if kind == "use-surface" else library_dirs()
+            self.report(form, not_found_message(kind, lib, dirs), "library")
         if alias:
             self.aliases[alias] = defs
         elif defs:
@@ -435,10 +441,11 @@ def _head(form):
     return None
 
 
-def check_paths(paths, live=NEWEST_LIVE):
-    """(findings, files checked) for files and folders (folders: every .lmac inside)."""
+def check_paths(paths, live=NEWEST_LIVE, as_init=False):
+    """(findings, files checked) for files and folders (folders: every .lmac inside). ``as_init``:
+    check every file as one Live loads (init.lmac and libraries always are)."""
     import os
-    checker = Checker(live=live)
+    checker = Checker(live=live, as_init=as_init)
     findings, files = [], []
     for p in paths:
         if os.path.isdir(p):

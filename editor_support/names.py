@@ -13,7 +13,6 @@ from __future__ import annotations
 import copy
 
 import os
-import re
 from collections import OrderedDict
 
 from lmac.interpreter.vocabulary import (STDLIB, Entry, core_vocabulary, definitions_in_file,
@@ -101,55 +100,54 @@ def notes():
     return list(_CACHE.get("notes", []))
 
 
+_LIBRARY_PATH: list = []   # --library-path folders of this process (lmac check, lsp, repl)
+
+
+def use_library_path(dirs):
+    """Search these folders too (after stdlib_macros/ and the user library), as the loader does
+    with the same --library-path."""
+    _LIBRARY_PATH[:] = list(dirs or ())
+
+
 def library_dirs():
-    dirs = [STDLIB]
-    user = os.environ.get("LMAC_USER_LIBRARY")
-    if user:
-        dirs.append(os.path.join(user, "lmac", "lib"))
-    return dirs
-
-
-_LIBRARY_RE = re.compile(r'\(\s*library\s+"([^"]+)"')
+    """The folders (import "name") searches: the loader's own search path (surface/library_path.py)."""
+    from lmac.surface.library_path import library_dirs as search_path
+    from lmac.surface.user_library import find_user_library
+    return search_path(find_user_library(), _LIBRARY_PATH)
 
 
 def library_files():
-    """{library name: path} for every .lmac under the library folders (the name is the one in
-    the (library "x") header, else the file name)."""
+    """{library name: path} of every library (import "name") finds, first folder first."""
     out = OrderedDict()
     for d in library_dirs():
-        for root, _dirs, files in os.walk(d):
-            for f in sorted(files):
-                if not f.endswith(".lmac"):
-                    continue
-                path = os.path.join(root, f)
-                name = os.path.splitext(f)[0]
-                try:
-                    with open(path, encoding="utf-8") as fh:
-                        m = _LIBRARY_RE.search(fh.read(4000))
-                    if m:
-                        name = m.group(1)
-                except OSError:
-                    pass
-                out.setdefault(name, path)
-                out.setdefault(os.path.splitext(f)[0], path)
+        try:
+            files = sorted(os.listdir(d))
+        except OSError:
+            continue
+        for f in files:
+            if f.endswith(".lmac") and os.path.isfile(os.path.join(d, f)):
+                out.setdefault(f[:-len(".lmac")], os.path.join(d, f))
     return out
 
 
-def library_path(name, relative_to=None):
-    """The file of library ``name`` (a name, or a path relative to the importing file), or None."""
-    path = library_files().get(name)
-    if path is None and relative_to:
-        candidate = os.path.join(os.path.dirname(relative_to), name)
-        for p in (candidate, candidate + ".lmac"):
-            if os.path.isfile(p):
-                path = p
-                break
-    return path
+def surface_dirs():
+    """The folders (use-surface "name") searches, as the loader does."""
+    from lmac.surface.library_path import surface_dirs as search_path
+    from lmac.surface.user_library import find_user_library
+    return search_path(find_user_library(), _LIBRARY_PATH)
 
 
-def library_definitions(name, relative_to=None):
-    """The definitions of library ``name`` (a name or a path), read statically."""
-    path = library_path(name, relative_to)
+def library_path(name, relative_to=None, form="import"):
+    """The file (import "name") (or use-surface, with form="use-surface") loads, or None. Only
+    plain names are looked up, in the library folders, as the loader does: never a path, and never
+    a file beside the importing one (``relative_to`` is accepted for old callers and ignored)."""
+    from lmac.surface.library_path import library_file
+    return library_file(name, surface_dirs() if form == "use-surface" else library_dirs())
+
+
+def library_definitions(name, relative_to=None, form="import"):
+    """The definitions of library ``name``, read statically (None: not found)."""
+    path = library_path(name, form=form)
     if path is None:
         return None
     return definitions_in_file(path)

@@ -42,17 +42,19 @@ def _session_live_version(session):
     return tuple(getattr(live, "live_version", None) or live_version())
 
 
-def prepare_session(session, user_library=None, version=None):
+def prepare_session(session, user_library=None, version=None, library_path=None):
     """The binding and library forms (bind, led, layer, map-param, defsurface, import,
     use-surface, library with :requires-live) in a session without a Remote Script, e.g. for
-    `lmac check`, the language server or a bare REPL. Declaring a binding there is an error."""
+    `lmac check`, the language server or a bare REPL. Declaring a binding there is an error.
+    ``library_path``: more library folders (--library-path)."""
     load_binding_forms(session, lambda: None)
-    return LibraryLoader(session, find_user_library(user_library), version or _session_live_version(session))
+    return LibraryLoader(session, find_user_library(user_library), version or _session_live_version(session),
+                         library_path=library_path)
 
 
 class SurfaceComponents(object):
     def __init__(self, c_instance, session, user_library=None, dyn=None, param_resolver=None, repl=True,
-                 version=None, self_ticking=True, load_at_once=False):
+                 version=None, self_ticking=True, library_path=None, init_file=None, load_at_once=False):
         self.c_instance = c_instance
         self.session = session
         self.connected = True
@@ -62,7 +64,8 @@ class SurfaceComponents(object):
         load_binding_forms(session, lambda: self.bindings if self.connected else None)
         self.loader = LibraryLoader(session, self.user_library, version or _session_live_version(session),
                                     report=self.report,
-                                    on_table=self.bindings.replace_table)
+                                    on_table=self.bindings.replace_table,
+                                    library_path=library_path, init_file=init_file)
         self.repl = None
         if repl:
             # A pinned pad works at once: reload init.lmac instead of waiting for the next poll.
@@ -168,7 +171,8 @@ class _ScriptPart(object):
 
 def attach(script, wrap_hooks=True, **options):
     """Create the components for a Remote Script object and store them as ``script.surface``.
-    Options: user_library, dyn (the dynamic context binding macros run in), param_resolver, repl.
+    Options: user_library, dyn (the dynamic context binding macros run in), param_resolver, repl,
+    library_path (more library folders), init_file (a file loaded as init.lmac: lmac run --as-init).
 
     With LmacScript's seams (``midi_handlers``, ``midi_map_builders``, ``add_component``) the
     components plug into those; otherwise (wrap_hooks) the script's build_midi_map, receive_midi

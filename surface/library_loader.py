@@ -11,7 +11,6 @@ import names are plain words that cannot leave the library folders.
 from __future__ import annotations
 
 import os
-import re
 from time import perf_counter
 from typing import Any
 
@@ -21,13 +20,13 @@ from ..interpreter.requests import Wait
 from ..interpreter.values import Keyword, LmacError
 from .bindings.builtins import TABLE_KEY
 from .bindings.table import BindingTable
+from .library_path import STDLIB, find_library, is_library_name, library_dirs, surface_dirs
 from .load_job import LOAD_BUDGET_S, SCOPE_KEY, LoadJob, LoadScope, _Frame, read_source
+from .load_rules import TOP_LEVEL_WAIT, wait_position
 from .namespaces import top_level_definitions
-from .user_library import init_path, last_good_path, lib_dir, surfaces_dir
+from .user_library import init_path, last_good_path
 
-STDLIB = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "stdlib_macros")
 POLL_MS = 500.0          # how often loaded files are stat-ed for changes
-NAME_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 
 
 IMPORT_MACRO = """
@@ -36,14 +35,6 @@ IMPORT_MACRO = """
 per load); (import \\"mixing\\" :as mx) also names its definitions mx/duck, mx/... ."
   `(%import ~name '~options))
 """
-
-
-def is_library_name(name):
-    """A name import and use-surface accept: a plain file name, never a path."""
-    if not isinstance(name, str):
-        return False
-    base = name[:-5] if name.endswith(".lmac") else name
-    return bool(NAME_RE.match(base)) and ".." not in base
 
 
 def run_text(session, text, file, dyn=None, budget_s=LOAD_BUDGET_S):
@@ -61,11 +52,10 @@ def run_forms(session, forms, file, dyn=None, budget_s=LOAD_BUDGET_S):
     if status == FAILED:
         error: Any = task.error   # set whenever the status is FAILED
         raise error
-    pos = task._current_pos()
+    pos = wait_position(task) if status == WAITING else task._current_pos()
     task.cancel()
     if status == WAITING:
-        raise LmacError("a file's top-level forms cannot wait; put waiting code inside (spawn ...) "
-                        "or a function", pos)
+        raise LmacError(TOP_LEVEL_WAIT, pos)
     raise LmacError("loading took longer than %g s and was stopped" % budget_s, pos)
 
 
@@ -79,9 +69,11 @@ def parse_version(text, what):
 
 class LibraryLoader(object):
     def __init__(self, session, user_library=None, live_version=(12, 3, 0), report=None, on_table=None,
-                 stdlib_dir=STDLIB, poll_ms=POLL_MS):
+                 stdlib_dir=STDLIB, poll_ms=POLL_MS, library_path=None, init_file=None):
         self.session = session
         self.user_library = user_library
+        self.library_path = list(library_path or ())   # --library-path folders (lmac run, repl)
+        self.init_override = init_file                 # a file loaded as init.lmac (lmac run --as-init)
         self.live_version = tuple(live_version) + (0,) * (3 - len(live_version))
         self.report = report or (lambda text: None)
         self.on_table = on_table or (lambda table: None)
@@ -135,15 +127,11 @@ class LibraryLoader(object):
                 alias = getattr(options[1], "name", options[1])
                 if not isinstance(alias, str) or not alias:
                     raise LmacError("import :as expects a short name, e.g. :as mx")
-            path = self.find("import", name, [self.stdlib_dir] +
-                             ([lib_dir(self.user_library)] if self.user_library else []))
+            path = find_library("import", name, self.import_dirs())
             return self._import(task, path, alias)
 
         def use_surface(task, name):
-            dirs = [os.path.join(self.stdlib_dir, "surfaces")]
-            if self.user_library:
-                dirs.append(surfaces_dir(self.user_library))
-            return self._import(task, self.find("use-surface", name, dirs), None)
+            return self._import(task, find_library("use-surface", name, self.surface_dirs()), None)
 
         session.define_builtin("library", library, (1, None), session.globals["library"].doc)
         session.define_builtin("%import", import_, (2, 2), "The import macro's helper.", control=True)
@@ -153,19 +141,14 @@ class LibraryLoader(object):
                                "stdlib_macros/surfaces/ or <User Library>/lmac/surfaces/.", control=True)
 
     def find(self, form, name, dirs):
-        if not isinstance(name, str):
-            raise LmacError("%s expects a library name in quotes, got %s" % (form, describe(name)))
-        base = name[:-5] if name.endswith(".lmac") else name
-        if not is_library_name(name):
-            raise LmacError("%s: %r is not a library name (letters, digits, - _ . only; no folders)"
-                            % (form, name))
-        for d in dirs:
-            candidate = os.path.join(d, base + ".lmac")
-            real_dir = os.path.realpath(d)
-            real = os.path.realpath(candidate)
-            if os.path.isfile(real) and real.startswith(real_dir + os.sep):
-                return candidate
-        raise LmacError("%s: no library \"%s\" in %s" % (form, base, " or ".join(dirs)))
+        return find_library(form, name, dirs)
+
+    def import_dirs(self):
+        """Where (import ...) looks: the one library search path (surface/library_path.py)."""
+        return library_dirs(self.user_library, self.library_path, self.stdlib_dir)
+
+    def surface_dirs(self):
+        return surface_dirs(self.user_library, self.library_path, self.stdlib_dir)
 
     def _import(self, task, path, alias):
         """(import ...) and (use-surface ...): nothing if this load has it already; inside a load,
@@ -276,6 +259,8 @@ class LibraryLoader(object):
 
     # ---- loading ------------------------------------------------------------------------------
     def init_file(self):
+        if self.init_override:
+            return self.init_override
         return init_path(self.user_library) if self.user_library else None
 
     def load(self):
@@ -368,6 +353,8 @@ class LibraryLoader(object):
 
     # ---- the last version that loaded --------------------------------------------------------
     def last_good_file(self):
+        if self.init_override:   # a dry run of another file (lmac run --as-init) keeps no copies
+            return None
         return last_good_path(self.user_library) if self.user_library else None
 
     def _save_last_good(self, text):

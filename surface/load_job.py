@@ -19,6 +19,7 @@ from time import perf_counter
 from ..grammar.stepped import SteppedRead
 from ..interpreter.machine import DONE, FAILED, READY, WAITING, Task
 from ..interpreter.values import LmacError, Pos
+from .load_rules import TOP_LEVEL_WAIT, wait_position
 from .namespaces import rename_symbols
 
 LOAD_BUDGET_S = 2.0            # lmac's time a whole load may take, reading included
@@ -186,10 +187,9 @@ class LoadJob(object):
                     else:
                         self.frames.append(child)
                     continue
-                pos = frame.task._current_pos()
+                pos = wait_position(frame.task)
                 frame.task.cancel()
-                self._frame_failed(LmacError("a file's top-level forms cannot wait; put waiting code "
-                                             "inside (spawn ...) or a function", pos))
+                self._frame_failed(LmacError(TOP_LEVEL_WAIT, pos))
             else:                                        # cancelled from outside
                 self._frame_failed(LmacError("the load was cancelled", Pos(frame.path, 1, 1)))
             if self.finished:

@@ -115,8 +115,11 @@ def test_let_binds_in_sequence_only():
 
 
 def test_unknown_import_and_alias():
+    # The loader's own words: where it looked and how to add a folder.
+    from lmac.editor_support.names import library_dirs
     assert messages('(import "no-such-lib" :as z)\n(z/anything)') == [
-        '1:1: library "no-such-lib" not found in stdlib_macros/ or the user library']
+        '1:1: import: no library "no-such-lib" in %s; put no-such-lib.lmac in one of these folders, '
+        'or add its folder with --library-path DIR (or LMAC_LIBRARY_PATH)' % " or ".join(library_dirs())]
 
 
 def test_arity_of_actions_and_live_version():
