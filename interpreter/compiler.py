@@ -25,6 +25,7 @@ from time import perf_counter
 
 from . import code as op
 from . import friend
+from . import generated
 from .budget import DEADLINE, check_form_size
 from .clyphx_hints import clyphx_hint
 from .code import Code
@@ -147,6 +148,15 @@ class Compiler(object):
         # the name makes those bodies recompile at their next call, so the new definition runs
         # on the machine (budgeted, able to wait) instead of inside a closure.
         self.inliners = {}
+        # Builtin name -> [the value bound to it now], for the closures that call the builtin
+        # directly: one list read tells them it is still theirs. Kept current by rebound().
+        self.slots = {}
+
+    def slot(self, name):
+        s = self.slots.get(name)
+        if s is None:
+            s = self.slots[name] = [self.globals.get(name)]
+        return s
 
     def watch(self, code, names):
         for name in names:
@@ -154,6 +164,7 @@ class Compiler(object):
 
     def rebound(self, name):
         """``name`` was just redefined: bodies that inlined the builtin it held recompile."""
+        self.slots[name][0] = self.globals.get(name)
         for code in list(self.inliners.pop(name, ())):
             if code.ops and code.ops[0][0] != op.REENTER:
                 code.ops[0] = (op.REENTER, code.ops[0][1])
@@ -525,7 +536,7 @@ class _FnCompiler(object):
         if any(a is None for a in args):
             return None
         self.inlined.add(name)
-        return _builtin_call_ev(self.c.session, self.g, name, fn, args, pos)
+        return _builtin_call_ev(self.c.session, self.c.slot(name), name, fn, args, pos)
 
     def simple_special(self, name, form, scope, depth, pos):
         if name == "quote":
@@ -608,16 +619,17 @@ class _FnCompiler(object):
 
 # ---- closure builders --------------------------------------------------------------------
 def _const(value):
-    return lambda env: value
+    ev = lambda env: value  # noqa: E731
+    ev.const = (value,)     # generated code reads it in place (generated.py)
+    return ev
 
 
 def _local_ev(depth, index):
-    if depth == 0:
-        return lambda env: env[index]
-    if depth == 1:
-        return lambda env: env[0][index]
-    if depth == 2:
-        return lambda env: env[0][0][index]
+    if depth <= 2:
+        ev = (lambda env: env[index], lambda env: env[0][index],
+              lambda env: env[0][0][index])[depth]
+        ev.leaf = "env" + "[0]" * depth + "[%d]" % index   # read in place by generated code
+        return ev
 
     def ev(env):
         for _ in range(depth):
@@ -696,14 +708,14 @@ def _or_ev(parts):
 
 
 def _def_ev(compiler, name, vev):
-    g, inliners = compiler.globals, compiler.inliners
+    g, slots = compiler.globals, compiler.slots
 
     def ev(env):
         value = vev(env)
         if type(value) is Lambda and value.name is None:
             value.name = name
         g[name] = value
-        if name in inliners:
+        if name in slots:
             compiler.rebound(name)
         return value
     return ev
@@ -742,9 +754,9 @@ def _kw_get(m, key, default):
     return m.get(key, default) if isinstance(m, dict) else default
 
 
-def _builtin_call_ev(session, g, name, fn, args, pos):
+def _builtin_call_ev(session, slot, name, fn, args, pos):
     """Call a simple builtin directly; if the name has since been rebound to an lmac function,
-    run that synchronously (it cannot wait there)."""
+    run that synchronously (it cannot wait there). ``slot[0]`` is what the name holds now."""
     lo, hi = fn.arity
     n = len(args)
     if n < lo or (hi is not None and n > hi):
@@ -767,48 +779,14 @@ def _builtin_call_ev(session, g, name, fn, args, pos):
                             "it starts again" % (name, name, name), pos)
         return value
 
-    if n == 1:
-        a, = args
-        pyfn1 = fn.fn
+    if n in (1, 2):
+        return generated.builtin_call(name, fn, args, slot, fallback, pos, builtin_error)
 
-        def ev(env):
-            f = g.get(name)
-            if f is fn:
-                x = a(env)
-                try:
-                    return pyfn1(x)
-                except LmacError as e:
-                    if e.pos is None:
-                        e.pos = pos
-                    raise
-                except Exception as e:
-                    raise builtin_error(fn, e, pos, [x])
-            return fallback(f, [a(env)])
-    elif n == 2:
-        a, b = args
-        pyfn = fn.fast2 or fn.fn
-
-        def ev(env):
-            f = g.get(name)
-            if f is fn:
-                x = a(env)
-                y = b(env)
-                try:
-                    return pyfn(x, y)
-                except LmacError as e:
-                    if e.pos is None:
-                        e.pos = pos
-                    raise
-                except Exception as e:
-                    raise builtin_error(fn, e, pos, [x, y])
-            return fallback(f, [a(env), b(env)])
-    else:
-        def ev(env):
-            values = [x(env) for x in args]
-            f = g.get(name)
-            if f is fn:
-                return call_builtin(fn, values, pos)
-            return fallback(f, values)
+    def ev(env):
+        values = [x(env) for x in args]
+        if slot[0] is fn:
+            return call_builtin(fn, values, pos)
+        return fallback(slot[0], values)
     return ev
 
 

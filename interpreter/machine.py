@@ -343,7 +343,7 @@ class Task(object):
                     if type(value) is Lambda and value.name is None:
                         value.name = ins[2]
                     self.session.globals[ins[2]] = value
-                    if ins[2] in self.session.compiler.inliners:
+                    if ins[2] in self.session.compiler.slots:
                         self.session.compiler.rebound(ins[2])
                 elif o == 17:  # JUMP_FALSY_KEEP
                     t = stk[-1]

@@ -50,7 +50,7 @@ class Session(object):
     # ---- definitions ------------------------------------------------------------------------
     def define(self, name, value, doc=None):
         self.globals[name] = value
-        if name in self.compiler.inliners:
+        if name in self.compiler.slots:
             self.compiler.rebound(name)
         if doc:
             self.docs[name] = doc
