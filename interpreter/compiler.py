@@ -324,7 +324,10 @@ class _FnCompiler(object):
         fev = self.simple(fform, scope, 0)
         builtin = self.known_builtin(fform, scope, len(form) - 1)
         if fev is not None and all(a is not None for a in argevs):
-            self.emit(op.CALLE, pos, fev, tuple(argevs), tail)
+            # A global head is read by the machine itself (one dict lookup, no closure call).
+            gname = fform.name if type(fform) is Symbol and not (scope and scope.lookup(fform.name)) \
+                else None
+            self.emit(op.CALLE, pos, fev, tuple(argevs), tail, gname)
         elif builtin is not None:
             # e.g. (+ (fib (- n 1)) (fib (- n 2))): the arguments need the machine, the call does not.
             for a, ev in zip(form[1:], argevs):
@@ -332,7 +335,9 @@ class _FnCompiler(object):
                     self.emit(op.PUSH, _pos(a, pos), ev)
                 else:
                     self.expr(a, scope, False, False)
-            self.emit(op.CALLB, pos, fform.name, builtin, len(form) - 1)
+            n = len(form) - 1
+            self.emit(op.CALLB, pos, fform.name, builtin, n, self.c.slot(fform.name),
+                      builtin.fast2 if n == 2 else None)
         else:
             self.expr(fform, scope, False, False)
             for a, ev in zip(form[1:], argevs):
@@ -376,6 +381,16 @@ class _FnCompiler(object):
         _require(3 <= len(form) <= 4, "if expects a test, a then-form and an optional else-form", pos)
         test = self.c.macroexpand(form[1], scope)
         tev = self.simple(test, scope, 0)
+        then = self.c.macroexpand(form[2], scope) if tail and tev is not None else None
+        thev = self.simple(then, scope, 0) if then is not None else None
+        if thev is not None:
+            # (if (< n 2) n ...) in tail position: one operation tests and returns.
+            self.emit(op.RETURN_IF_EV, pos, tev, thev)
+            if len(form) == 4:
+                self.expr(form[3], scope, tail, loop_tail)
+            else:
+                self.emit(op.RETURN_EV, pos, _const(None))
+            return
         if tev is not None:
             jf = self.emit(op.JUMPF_EV, pos, tev, None)
         else:

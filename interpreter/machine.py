@@ -11,6 +11,7 @@ import itertools
 from time import perf_counter
 
 from . import code as op
+from .code import Code
 from .budget import DEADLINE, MAX_DEPTH, OVER
 from .compiler import arity_message, builtin_error, call_builtin, not_found
 from .printer import describe
@@ -162,13 +163,29 @@ class Task(object):
         globals_get = self.session.globals.get
         count = CHECK_EVERY
         over = OVER
+        # Opcodes as locals: named, and as fast to compare as bare numbers. The branches below
+        # are ordered by how often a typical body runs them.
+        CALLE, RETURN_EV, RETURN_IF_EV, JUMPF_EV, CALLB, RETURN, PUSH, RECUR = (
+            op.CALLE, op.RETURN_EV, op.RETURN_IF_EV, op.JUMPF_EV, op.CALLB, op.RETURN, op.PUSH,
+            op.RECUR)
+        CALL, JUMPF, JUMP, POP, NEW_ENV, STORE, POP_ENV, DEF = (
+            op.CALL, op.JUMPF, op.JUMP, op.POP, op.NEW_ENV, op.STORE, op.POP_ENV, op.DEF)
+        JUMP_FALSY_KEEP, JUMP_TRUTHY_KEEP, TRY, END_TRY, REENTER = (
+            op.JUMP_FALSY_KEEP, op.JUMP_TRUTHY_KEEP, op.TRY, op.END_TRY, op.REENTER)
         try:
             while True:
                 ins = ops[pc]
                 pc += 1
                 o = ins[0]
-                if o == 3:  # CALLE
-                    f = ins[2](env)
+                if o is CALLE:
+                    # A global head is one dict lookup; a missing name goes through fev,
+                    # which raises the error at the name's own place.
+                    if ins[5] is not None:
+                        f = globals_get(ins[5], ins)
+                        if f is ins:
+                            f = ins[2](env)
+                    else:
+                        f = ins[2](env)
                     argevs = ins[3]
                     if type(f) is Lambda and f.fixed == len(argevs):
                         # The hot case: an lmac function with a fixed number of parameters.
@@ -208,10 +225,14 @@ class Task(object):
                             return status
                         code, pc, env, stk = self.code, self.pc, self.env, self.stk
                         ops = code.ops
-                elif o == 1:  # PUSH
-                    stk.append(ins[2](env))
-                elif o == 6:  # RETURN_EV
-                    value = ins[2](env)
+                elif o is RETURN_EV or o is RETURN_IF_EV:
+                    if o is RETURN_IF_EV:
+                        t = ins[2](env)
+                        if t is None or t is False:
+                            continue
+                        value = ins[3](env)
+                    else:
+                        value = ins[2](env)
                     if not frames:
                         self.code, self.pc, self.env, self.stk = code, pc, env, stk
                         status = self._end_of_form(value)
@@ -225,23 +246,23 @@ class Task(object):
                     if restore is not None:
                         self._restore(restore)
                     stk.append(value)
-                elif o == 8:  # JUMPF_EV
+                elif o is JUMPF_EV:
                     t = ins[2](env)
                     if t is None or t is False:
                         pc = ins[3]
-                elif o == 19:  # CALLB
-                    n = ins[4]
-                    f = globals_get(ins[2])
-                    if f is ins[3] and n == 2 and f.fast2 is not None:
+                elif o is CALLB:
+                    f = ins[5][0]       # what the name holds now
+                    if f is ins[3] and ins[6] is not None:
                         b = stk.pop()
                         a = stk.pop()
                         try:
-                            stk.append(f.fast2(a, b))
+                            stk.append(ins[6](a, b))
                         except LmacError:
                             raise
                         except Exception as e:
                             raise builtin_error(f, e, ins[1], [a, b])
                     else:
+                        n = ins[4]
                         args = stk[-n:] if n else []
                         if n:
                             del stk[-n:]
@@ -256,7 +277,7 @@ class Task(object):
                                 return status
                             code, pc, env, stk = self.code, self.pc, self.env, self.stk
                             ops = code.ops
-                elif o == 5:  # RETURN
+                elif o is RETURN:
                     value = stk[-1] if stk else None
                     if not frames:
                         self.code, self.pc, self.env, self.stk = code, pc, env, stk
@@ -271,7 +292,27 @@ class Task(object):
                     if restore is not None:
                         self._restore(restore)
                     stk.append(value)
-                elif o == 4:  # CALL
+                elif o is PUSH:
+                    stk.append(ins[2](env))
+                elif o is RECUR:
+                    n = ins[2]
+                    values = stk[-n:] if n else []
+                    if n:
+                        del stk[-n:]
+                    base = env
+                    for _ in range(ins[3]):
+                        base = base[0]
+                    env = [base[0]] + values
+                    pc = ins[4]
+                    count -= 1
+                    if count <= 0 or over[0]:
+                        count = CHECK_EVERY
+                        over[0] = False
+                        if perf_counter() >= deadline:
+                            self.code, self.pc, self.env, self.stk = code, pc, env, stk
+                            self.status = READY
+                            return READY
+                elif o is CALL:
                     n = ins[2]
                     if n:
                         args = stk[-n:]
@@ -306,62 +347,44 @@ class Task(object):
                             return status
                         code, pc, env, stk = self.code, self.pc, self.env, self.stk
                         ops = code.ops
-                elif o == 13:  # RECUR
-                    n = ins[2]
-                    values = stk[-n:] if n else []
-                    if n:
-                        del stk[-n:]
-                    base = env
-                    for _ in range(ins[3]):
-                        base = base[0]
-                    env = [base[0]] + values
-                    pc = ins[4]
-                    count -= 1
-                    if count <= 0 or over[0]:
-                        count = CHECK_EVERY
-                        over[0] = False
-                        if perf_counter() >= deadline:
-                            self.code, self.pc, self.env, self.stk = code, pc, env, stk
-                            self.status = READY
-                            return READY
-                elif o == 7:  # JUMPF
+                elif o is JUMPF:
                     t = stk.pop()
                     if t is None or t is False:
                         pc = ins[2]
-                elif o == 9:  # JUMP
+                elif o is JUMP:
                     pc = ins[2]
-                elif o == 2:  # POP
+                elif o is POP:
                     stk.pop()
-                elif o == 10:  # NEW_ENV
+                elif o is NEW_ENV:
                     env = [env] + [None] * ins[2]
-                elif o == 11:  # STORE
+                elif o is STORE:
                     env[ins[2]] = stk.pop()
-                elif o == 12:  # POP_ENV
+                elif o is POP_ENV:
                     env = env[0]
-                elif o == 14:  # DEF
+                elif o is DEF:
                     value = stk[-1]
                     if type(value) is Lambda and value.name is None:
                         value.name = ins[2]
                     self.session.globals[ins[2]] = value
                     if ins[2] in self.session.compiler.slots:
                         self.session.compiler.rebound(ins[2])
-                elif o == 17:  # JUMP_FALSY_KEEP
+                elif o is JUMP_FALSY_KEEP:
                     t = stk[-1]
                     if t is None or t is False:
                         pc = ins[2]
                     else:
                         stk.pop()
-                elif o == 18:  # JUMP_TRUTHY_KEEP
+                elif o is JUMP_TRUTHY_KEEP:
                     t = stk[-1]
                     if t is not None and t is not False:
                         pc = ins[2]
                     else:
                         stk.pop()
-                elif o == 15:  # TRY
+                elif o is TRY:
                     self.handlers.append(_Handler(len(frames), code, ins[2], env, stk))
-                elif o == 16:  # END_TRY
+                elif o is END_TRY:
                     self.handlers.pop()
-                elif o == 20:  # REENTER: a builtin this body inlined was redefined since
+                elif o is REENTER:  # a builtin this body inlined was redefined since
                     new = code.replacement
                     if new is None:
                         new = code.replacement = self.session.compiler.recompile(code)
@@ -547,3 +570,13 @@ _NEVER = float("inf")
 def _too_deep(pos):
     return LmacError("recursion deeper than %d calls: make the function tail-recursive (recur) "
                      "or use a loop" % MAX_DEPTH, pos)
+
+
+def call_code(name, fn, args, pos=None):
+    """Code that calls ``fn`` with ``args`` and returns its value: how a task starts a function."""
+    return Code(name, [(op.CALLE, pos, _const_ev(fn), tuple(_const_ev(a) for a in args), True, None),
+                       (op.RETURN, pos)])
+
+
+def _const_ev(value):
+    return lambda env: value
