@@ -2,6 +2,7 @@
 (those that do, like ``apply`` and ``swap!``, live in control.py or the prelude)."""
 from __future__ import annotations
 
+import operator
 import random as _random
 
 from .budget import MAX_INT_BITS, MAX_ITEMS, charge, check_chars, check_int, check_items
@@ -854,3 +855,7 @@ FAST2 = {"+": _add2, "-": _sub2, "*": _times2, "<": _lt2, "<=": _le2, ">": _gt2,
 # The Python operator each of these applies to two numbers, for code the compiler generates
 # (interpreter/generated.py). ``*`` is left out: it checks integer sizes first.
 INLINE_OPS = {"+": "+", "-": "-", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "=": "=="}
+
+# The same as functions, for the machine's CALLB: applied when both arguments are numbers.
+NUMBER_OPS = {"+": operator.add, "-": operator.sub, "<": operator.lt, "<=": operator.le,
+              ">": operator.gt, ">=": operator.ge, "=": operator.eq}

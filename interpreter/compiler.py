@@ -27,6 +27,7 @@ from . import code as op
 from . import friend
 from . import generated
 from .budget import DEADLINE, check_form_size
+from .builtins import NUMBER_OPS
 from .clyphx_hints import clyphx_hint
 from .code import Code
 from .printer import describe
@@ -327,7 +328,7 @@ class _FnCompiler(object):
             # A global head is read by the machine itself (one dict lookup, no closure call).
             gname = fform.name if type(fform) is Symbol and not (scope and scope.lookup(fform.name)) \
                 else None
-            self.emit(op.CALLE, pos, fev, tuple(argevs), tail, gname)
+            self.emit(op.CALLE, pos, fev, tuple(argevs), tail, gname, len(argevs))
         elif builtin is not None:
             # e.g. (+ (fib (- n 1)) (fib (- n 2))): the arguments need the machine, the call does not.
             for a, ev in zip(form[1:], argevs):
@@ -337,7 +338,8 @@ class _FnCompiler(object):
                     self.expr(a, scope, False, False)
             n = len(form) - 1
             self.emit(op.CALLB, pos, fform.name, builtin, n, self.c.slot(fform.name),
-                      builtin.fast2 if n == 2 else None)
+                      builtin.fast2 if n == 2 else None, tail,
+                      NUMBER_OPS.get(fform.name) if n == 2 and builtin.fast2 is not None else None)
         else:
             self.expr(fform, scope, False, False)
             for a, ev in zip(form[1:], argevs):

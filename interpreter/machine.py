@@ -13,6 +13,7 @@ from time import perf_counter
 from . import code as op
 from .code import Code
 from .budget import DEADLINE, MAX_DEPTH, OVER
+from .builtins import _NUMBER_TYPES
 from .compiler import arity_message, builtin_error, call_builtin, not_found
 from .printer import describe
 from .requests import TailCall, Wait, WithDynamic
@@ -163,10 +164,11 @@ class Task(object):
         globals_get = self.session.globals.get
         count = CHECK_EVERY
         over = OVER
+        NUMBERS = _NUMBER_TYPES
         # Opcodes as locals: named, and as fast to compare as bare numbers. The branches below
         # are ordered by how often a typical body runs them.
-        CALLE, RETURN_EV, RETURN_IF_EV, JUMPF_EV, CALLB, RETURN, PUSH, RECUR = (
-            op.CALLE, op.RETURN_EV, op.RETURN_IF_EV, op.JUMPF_EV, op.CALLB, op.RETURN, op.PUSH,
+        CALLE, RETURN_IF_EV, RETURN_EV, JUMPF_EV, CALLB, RETURN, PUSH, RECUR = (
+            op.CALLE, op.RETURN_IF_EV, op.RETURN_EV, op.JUMPF_EV, op.CALLB, op.RETURN, op.PUSH,
             op.RECUR)
         CALL, JUMPF, JUMP, POP, NEW_ENV, STORE, POP_ENV, DEF = (
             op.CALL, op.JUMPF, op.JUMP, op.POP, op.NEW_ENV, op.STORE, op.POP_ENV, op.DEF)
@@ -187,12 +189,13 @@ class Task(object):
                     else:
                         f = ins[2](env)
                     argevs = ins[3]
-                    if type(f) is Lambda and f.fixed == len(argevs):
+                    if type(f) is Lambda and f.fixed == ins[6]:
                         # The hot case: an lmac function with a fixed number of parameters.
                         # Build its environment directly from the argument closures.
-                        if len(argevs) == 1:
+                        n = ins[6]
+                        if n == 1:
                             new_env = [f.env, argevs[0](env)]
-                        elif len(argevs) == 2:
+                        elif n == 2:
                             new_env = [f.env, argevs[0](env), argevs[1](env)]
                         else:
                             new_env = [f.env]
@@ -225,14 +228,26 @@ class Task(object):
                             return status
                         code, pc, env, stk = self.code, self.pc, self.env, self.stk
                         ops = code.ops
-                elif o is RETURN_EV or o is RETURN_IF_EV:
-                    if o is RETURN_IF_EV:
-                        t = ins[2](env)
-                        if t is None or t is False:
-                            continue
-                        value = ins[3](env)
-                    else:
-                        value = ins[2](env)
+                elif o is RETURN_IF_EV:
+                    t = ins[2](env)
+                    if t is None or t is False:
+                        continue
+                    value = ins[3](env)
+                    if frames:
+                        code, pc, env, stk, restore = frames.pop()
+                        ops = code.ops
+                        if restore is not None:
+                            self._restore(restore)
+                        stk.append(value)
+                        continue
+                    self.code, self.pc, self.env, self.stk = code, pc, env, stk
+                    status = self._end_of_form(value)
+                    if status is not None:
+                        return status
+                    code, pc, env, stk = self.code, self.pc, self.env, self.stk
+                    ops = code.ops
+                elif o is RETURN_EV:
+                    value = ins[2](env)
                     if not frames:
                         self.code, self.pc, self.env, self.stk = code, pc, env, stk
                         status = self._end_of_form(value)
@@ -255,12 +270,21 @@ class Task(object):
                     if f is ins[3] and ins[6] is not None:
                         b = stk.pop()
                         a = stk.pop()
-                        try:
-                            stk.append(ins[6](a, b))
-                        except LmacError:
-                            raise
-                        except Exception as e:
-                            raise builtin_error(f, e, ins[1], [a, b])
+                        if ins[8] is not None and type(a) in NUMBERS and type(b) in NUMBERS:
+                            value = ins[8](a, b)
+                        else:
+                            try:
+                                value = ins[6](a, b)
+                            except LmacError:
+                                raise
+                            except Exception as e:
+                                raise builtin_error(f, e, ins[1], [a, b])
+                        if ins[7] and frames:   # a tail call: return the value now
+                            code, pc, env, stk, restore = frames.pop()
+                            ops = code.ops
+                            if restore is not None:
+                                self._restore(restore)
+                        stk.append(value)
                     else:
                         n = ins[4]
                         args = stk[-n:] if n else []
@@ -574,7 +598,8 @@ def _too_deep(pos):
 
 def call_code(name, fn, args, pos=None):
     """Code that calls ``fn`` with ``args`` and returns its value: how a task starts a function."""
-    return Code(name, [(op.CALLE, pos, _const_ev(fn), tuple(_const_ev(a) for a in args), True, None),
+    return Code(name, [(op.CALLE, pos, _const_ev(fn), tuple(_const_ev(a) for a in args), True, None,
+                        len(args)),
                        (op.RETURN, pos)])
 
 
