@@ -200,13 +200,33 @@ class Task(object):
                         else:
                             new_env = [f.env]
                             new_env.extend([a(env) for a in argevs])
+                        start = 0
                         if not ins[4]:
-                            frames.append((code, pc, env, stk, None))
-                            stk = []
-                        code = f.code
-                        ops = code.ops
-                        pc = 0
-                        env = new_env
+                            first = f.code.ops[0]
+                            if first[0] is RETURN_IF_EV:
+                                # A call that may end at once, like fib's (if (< n 2) n ...):
+                                # test in place; when the test holds, its value is the call's
+                                # and no frame is pushed or popped. Else enter after the test.
+                                try:
+                                    t = first[2](new_env)
+                                    if t is not None and t is not False:
+                                        stk.append(first[3](new_env))
+                                        start = -1
+                                    else:
+                                        start = 1
+                                except BaseException:
+                                    # Raised inside the callee: enter it, so traces show it.
+                                    frames.append((code, pc, env, stk, None))
+                                    code, ops, pc, env, stk = f.code, f.code.ops, 1, new_env, []
+                                    raise
+                        if start >= 0:
+                            if not ins[4]:
+                                frames.append((code, pc, env, stk, None))
+                                stk = []
+                            code = f.code
+                            ops = code.ops
+                            pc = start
+                            env = new_env
                         count -= 1
                         if count <= 0 or over[0]:
                             count = CHECK_EVERY
