@@ -56,7 +56,9 @@ def builtin_call(name, fn, args, slot, fallback, pos, error):
 
 def _compile(n, op, texts, checks):
     names = ["x", "y"][:n]
-    lines = ["def factory(slot, fn, pyfn, args, consts, pos, fallback, N, LmacError, error):"]
+    # ``type`` is bound in the factory so the generated code reads it as a local (3.7 would
+    # look it up in two dictionaries per use).
+    lines = ["def factory(slot, fn, pyfn, args, consts, pos, fallback, N, LmacError, error, type=type):"]
     for i in range(n):
         lines.append("    a%d = args[%d]" % (i, i))
         lines.append("    k%d = consts[%d]" % (i, i))

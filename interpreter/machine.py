@@ -165,6 +165,8 @@ class Task(object):
         count = CHECK_EVERY
         over = OVER
         NUMBERS = _NUMBER_TYPES
+        # Names the loop uses on every call, as locals (Python 3.7 looks globals up each time).
+        type_of, lambda_type = type, Lambda
         # Opcodes as locals: named, and as fast to compare as bare numbers. The branches below
         # are ordered by how often a typical body runs them.
         CALLE, RETURN_IF_EV, RETURN_EV, JUMPF_EV, CALLB, RETURN, PUSH, RECUR = (
@@ -189,7 +191,7 @@ class Task(object):
                     else:
                         f = ins[2](env)
                     argevs = ins[3]
-                    if type(f) is Lambda and f.fixed == ins[6]:
+                    if type_of(f) is lambda_type and f.fixed == ins[6]:
                         # The hot case: an lmac function with a fixed number of parameters.
                         # Build its environment directly from the argument closures.
                         n = ins[6]
@@ -290,7 +292,7 @@ class Task(object):
                     if f is ins[3] and ins[6] is not None:
                         b = stk.pop()
                         a = stk.pop()
-                        if ins[8] is not None and type(a) in NUMBERS and type(b) in NUMBERS:
+                        if ins[8] is not None and type_of(a) in NUMBERS and type_of(b) in NUMBERS:
                             value = ins[8](a, b)
                         else:
                             try:
