@@ -27,7 +27,8 @@ from . import code as op
 from . import friend
 from . import generated
 from .budget import DEADLINE, check_form_size
-from .builtins import NUMBER_OPS
+from .calls import arity_message, builtin_error, call_builtin
+from .builtins import INLINE_OPS, NUMBER_OPS
 from .clyphx_hints import clyphx_hint
 from .code import Code
 from .printer import describe
@@ -645,7 +646,7 @@ def _local_ev(depth, index):
     if depth <= 2:
         ev = (lambda env: env[index], lambda env: env[0][index],
               lambda env: env[0][0][index])[depth]
-        ev.leaf = "env" + "[0]" * depth + "[%d]" % index   # read in place by generated code
+        ev.local = (depth, index)   # generated code reads it in place (generated.py)
         return ev
 
     def ev(env):
@@ -796,8 +797,44 @@ def _builtin_call_ev(session, slot, name, fn, args, pos):
                             "it starts again" % (name, name, name), pos)
         return value
 
-    if n in (1, 2):
+    if n == 2 and name in INLINE_OPS:
+        # + - < <= > >= = : generated code applies the operator in place (generated.py).
         return generated.builtin_call(name, fn, args, slot, fallback, pos, builtin_error)
+    if n == 1:
+        a, = args
+        pyfn1 = fn.fn
+
+        def ev(env):
+            x = a(env)
+            if slot[0] is fn:
+                try:
+                    return pyfn1(x)
+                except LmacError as e:
+                    if e.pos is None:
+                        e.pos = pos
+                    raise
+                except Exception as e:
+                    raise builtin_error(fn, e, pos, [x])
+            return fallback(slot[0], [x])
+        return ev
+    if n == 2:
+        a, b = args
+        pyfn = fn.fast2 or fn.fn
+
+        def ev(env):
+            x = a(env)
+            y = b(env)
+            if slot[0] is fn:
+                try:
+                    return pyfn(x, y)
+                except LmacError as e:
+                    if e.pos is None:
+                        e.pos = pos
+                    raise
+                except Exception as e:
+                    raise builtin_error(fn, e, pos, [x, y])
+            return fallback(slot[0], [x, y])
+        return ev
 
     def ev(env):
         values = [x(env) for x in args]
@@ -810,44 +847,6 @@ def _builtin_call_ev(session, slot, name, fn, args, pos):
 NESTED_FALLBACK_S = 2.0
 MIN_FALLBACK_S = 0.0005
 _LATE = object()
-
-
-def call_builtin(fn, values, pos):
-    lo, hi = fn.arity
-    if len(values) < lo or (hi is not None and len(values) > hi):
-        raise LmacError(arity_message(fn.name, fn.arity, len(values)), pos)
-    try:
-        return fn.fn(*values)
-    except LmacError as e:
-        if e.pos is None:
-            e.pos = pos
-        raise
-    except Exception as e:
-        raise builtin_error(fn, e, pos, values)
-
-
-def builtin_error(fn, exc, pos, values):
-    if isinstance(exc, ZeroDivisionError):
-        return LmacError("%s: division by zero" % fn.name, pos)
-    if isinstance(exc, RecursionError):
-        return LmacError("%s: the data is nested too deeply" % fn.name, pos)
-    if isinstance(exc, OverflowError):
-        return LmacError("%s: a number is too large for this (%s)" % (fn.name, exc), pos)
-    if values is not None and isinstance(exc, (TypeError, ValueError, AttributeError, IndexError, KeyError)):
-        shown = ", ".join(describe(v) for v in values) or "no arguments"
-        return LmacError("%s cannot work with %s" % (fn.name, shown), pos)
-    return LmacError("%s failed: %s" % (fn.name, exc), pos)
-
-
-def arity_message(name, arity, got):
-    lo, hi = arity
-    if hi is None:
-        want = "at least %d argument%s" % (lo, "" if lo == 1 else "s")
-    elif lo == hi:
-        want = "%d argument%s" % (lo, "" if lo == 1 else "s")
-    else:
-        want = "%d to %d arguments" % (lo, hi)
-    return "%s expects %s, got %d" % (name or "this function", want, got)
 
 
 # ---- shapes of special forms ---------------------------------------------------------------

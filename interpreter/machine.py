@@ -14,7 +14,8 @@ from . import code as op
 from .code import Code
 from .budget import DEADLINE, MAX_DEPTH, OVER
 from .builtins import _NUMBER_TYPES
-from .compiler import arity_message, builtin_error, call_builtin, not_found
+from .calls import arity_message, builtin_error, call_builtin
+from .compiler import not_found
 from .printer import describe
 from .requests import TailCall, Wait, WithDynamic
 from .values import Builtin, Keyword, Lambda, List, LmacError
