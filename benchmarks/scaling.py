@@ -10,6 +10,8 @@ Curves (key ``curve_<name>``: {"sizes": [...], "ms": [...], "slope": s}):
 - runnable_tasks: one scheduler tick with N runnable tasks, each waiting a tick per step.
 - library_read: reading an N-line library (lark, positions included).
 - run_tracks: `lmac run`'s work (Remote Script, timeline) for a 2-bar macro on an N-track set.
+- bindings_declare: declaring N bindings through the Remote Script (what a reload of init.lmac does).
+- led_refresh: one refresh of N LEDs, every one evaluated.
 """
 from __future__ import annotations
 
@@ -97,12 +99,53 @@ def run_tracks(n):
     return _best(once, runs=1)
 
 
+def _bindings_text(n):
+    return "\n".join("(bind (note %d :ch %d) (tempo 120))" % (i % 128, i // 128 % 16 + 1) for i in range(n))
+
+
+def bindings_declare(n):
+    """Declaring n bindings through the Remote Script, as a reload of init.lmac does."""
+    from lmac.commands.run import start_host
+    host, script = start_host()
+    text = _bindings_text(n)
+
+    def once():
+        task = script.start_macro(text)
+        while not task.finished:
+            host.advance_ms(10)
+    cost = _best(once, runs=2)
+    host.disconnect()
+    return cost
+
+
+def led_refresh(n):
+    """One refresh of n LEDs, all evaluated (the per-tick share lifted for the measure)."""
+    from lmac.commands.run import start_host
+    from lmac.surface.bindings import component
+    host, script = start_host()
+    task = script.start_macro("\n".join("(led (note %d :ch %d) (if (> (tempo) 100) :on :off))"
+                                         % (i % 128, i // 128 % 16 + 1) for i in range(n)))
+    while not task.finished:
+        host.advance_ms(10)
+    bindings = script.surface.bindings
+    saved = component.LED_TICK_BUDGET_S
+    component.LED_TICK_BUDGET_S = 10.0
+    try:
+        cost = _best(bindings.refresh_leds)
+    finally:
+        component.LED_TICK_BUDGET_S = saved
+        host.disconnect()
+    return cost
+
+
 CURVES = [
     ("target_lookup", target_lookup, (100, 200, 400, 800)),
     ("toplevel_defs", toplevel_defs, (1000, 2000, 4000, 8000)),
     ("runnable_tasks", runnable_tasks, (250, 500, 1000, 2000)),
     ("library_read", library_read, (500, 1000, 2000, 4000)),
     ("run_tracks", run_tracks, (50, 100, 200, 400)),
+    ("bindings_declare", bindings_declare, (100, 200, 400, 800)),
+    ("led_refresh", led_refresh, (100, 200, 400, 800)),
 ]
 
 

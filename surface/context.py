@@ -358,7 +358,7 @@ class ActionContext(object):
         if isinstance(param, Handle):
             param = param.obj
         lo, hi = param.min, param.max
-        name = what or _param_label(param)
+        name = what or _LazyLabel(param)      # words for an error: built only if one happens
         if isinstance(value, Ramp):
             return self._start_ramp(param, value, name)
         self.live.ramps.pop(ptr(param), None)  # a plain write stops a running glide
@@ -445,7 +445,7 @@ class ActionContext(object):
             live.ramps.pop(key, None)
             return target
         scheduler = live.session.scheduler
-        glide = Glide(name, target)
+        glide = Glide(str(name), target)
 
         def ended():
             glide.finish(scheduler)
@@ -585,6 +585,19 @@ def _sel_text(sel, default):
     if isinstance(sel, Selector):
         return sel.text
     return describe(sel)
+
+
+class _LazyLabel(object):
+    """A parameter's label (`Threshold of device "Compressor"`) that is worked out only when it is
+    printed: most writes succeed and never need it."""
+
+    __slots__ = ("param",)
+
+    def __init__(self, param):
+        self.param = param
+
+    def __str__(self):
+        return _param_label(self.param)
 
 
 def _param_label(param):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 
 from .adapter import ptr
+from .device_extras import watch_points
 
 TRACK_EVENTS = ("name", "color", "mute", "solo", "arm", "fold_state", "current_monitoring_state", "devices",
                 "playing_slot_index", "fired_slot_index", "clip_slots")
@@ -110,6 +111,8 @@ class SetWatch(object):
             self._listen(key, device, DEVICE_EVENTS, mark)
             for param in device.parameters:
                 self._listen(key, param, ("value",), mark)
+            for obj, events in watch_points(device):
+                self._listen(key, obj, events, mark)
         for slot in _attr(track, "clip_slots", ()):
             self._listen(key, slot, ("has_clip",), mark)
             if slot.has_clip:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from .adapter import ptr
 from .clip_changes import CLIP_SHOWN, clip_changes
+from .device_extras import extras as device_extras
 from .set_watch import SetWatch
 
 if TYPE_CHECKING:  # Live's API for the type checker only (ableton-live-stubs)
@@ -114,9 +115,13 @@ def track_part(song: Song, t: Track, label: str, kind=None, clip_parts=None) -> 
     """Everything the timeline shows of one track. clip_parts: clip ptr -> clip_part to reuse."""
     mixer = t.mixer_device
     devices = []
+    extras = []
     for d in t.devices:
         params = tuple(d.parameters)
         devices.append((ptr(d), d.name, tuple(p.value for p in params), params))
+        more = device_extras(d)
+        if more:
+            extras.append((ptr(d), d.name, more))
     playing = None
     clips = []
     for i, s in enumerate(_get(t, "clip_slots", ())):
@@ -135,7 +140,7 @@ def track_part(song: Song, t: Track, label: str, kind=None, clip_parts=None) -> 
             "volume": mixer.volume.value, "pan": mixer.panning.value,
             "params": (mixer.volume, mixer.panning) + tuple(mixer.sends),
             "sends": tuple(s.value for s in mixer.sends),
-            "devices": tuple(devices), "playing": playing, "clips": tuple(clips)}
+            "devices": tuple(devices), "extras": tuple(extras), "playing": playing, "clips": tuple(clips)}
 
 
 def snapshot(song: Song) -> dict:
@@ -377,6 +382,8 @@ def _track_changes(a, b):
     for key, (dname, _) in old_devices.items():
         if key not in new_keys:
             out.append(Change(RANK_TRACKS, '%s removed from "%s"' % (dname, name)))
+    if a["extras"] != b["extras"]:
+        out.extend(_extras_changes(a["extras"], b["extras"], name))
     if a["playing"] != b["playing"]:    # Live launches and stops on its grid, before the script's tick
         if a["playing"] is not None and (b["playing"] is None or a["playing"][0] != b["playing"][0]):
             if b["playing"] is None:
@@ -400,6 +407,25 @@ def _track_changes(a, b):
     return out
 
 
+def _extras_changes(old, new, track_name):
+    """Lines for what changed on a device beyond its parameters (Simpler's modes, Drum Rack pads)."""
+    out = []
+    before = dict((key, dict((label, value) for label, value, _ in items)) for key, _, items in old)
+    for key, dname, items in new:
+        was = before.get(key)
+        if was is None:
+            continue
+        where = '%s on "%s": ' % (dname, track_name)
+        for label, value, param in items:
+            if label not in was or was[label] == value:
+                continue
+            if param is not None:
+                out.append(Change.value(RANK_TRACKS, ptr(param), where + label, was[label], value, param=param))
+            else:
+                out.append(Change(RANK_TRACKS, "%s%s %s -> %s" % (where, label, was[label], value)))
+    return out
+
+
 def position(beats, numerator, denominator):
     """Song time in beats -> "bar.beat.sixteenth" (1-based, as Live shows it)."""
     beat_len = 4.0 / denominator
@@ -412,12 +438,19 @@ def position(beats, numerator, denominator):
     return "%d.%d.%d" % (bar + 1, beat + 1, six + 1)
 
 
+def _automated(param):
+    """Is the parameter following a playing clip envelope? (its steps come with pauses between)"""
+    return param is not None and int(_get(param, "automation_state", 0) or 0) == 1
+
+
 class _Glide(object):
-    """A value moving by small steps in one direction: one timeline entry, amended at each step."""
-    __slots__ = ("entry", "first", "last", "direction", "largest", "steps", "tick", "token")
+    """A value moving by small steps in one direction: one timeline entry, amended at each step.
+    Steps of a clip envelope that plays may pause between them and still make one glide."""
+    __slots__ = ("entry", "first", "last", "direction", "largest", "steps", "tick", "token", "param")
 
     def __init__(self, entry, change, tick, token):
         self.entry, self.first, self.tick, self.token = entry, change.old, tick, token
+        self.param = change.param
         self.last = change.new
         self.direction = 1 if change.new > change.old else -1
         self.largest = abs(change.new - change.old)
@@ -426,7 +459,7 @@ class _Glide(object):
     def takes(self, change, tick, token):
         """Is change the next step of this glide (same direction, no jump, no pause, same ramp)?"""
         step = change.new - change.old
-        if tick - self.tick > 1 or (1 if step > 0 else -1) != self.direction:
+        if (tick - self.tick > 1 and not _automated(self.param)) or (1 if step > 0 else -1) != self.direction:
             return False
         if token is not None:
             # The same ramp goes on; a new ramp is a new move, unless what came before it did
@@ -542,7 +575,7 @@ class Timeline(object):
                 self.entries.append(entry)
                 self._glides[change.key] = _Glide(entry, change, self._ticks, token)
         if tick:   # forget glides that paused
-            for key in [k for k, g in self._glides.items() if self._ticks - g.tick > 1]:
+            for key in [k for k, g in self._glides.items() if self._ticks - g.tick > 1 and not _automated(g.param)]:
                 del self._glides[key]
         self._drain(False, beats)
         if not self._listening:

@@ -17,6 +17,7 @@ from typing import Optional
 
 from ...interpreter import friend
 from ...interpreter.values import Builtin, Keyword, Lambda, LmacError, Map, Symbol
+from ..value_forms import By, Ramp, Scaled
 
 MISSING = object()
 TOGGLE = "toggle"
@@ -191,12 +192,10 @@ class Level(Kind):
         self.what = rng
 
     def fits_value(self, v, strict):
-        from ..value_forms import By, Ramp, Scaled
         return is_number(v) or isinstance(v, (By, Ramp, Scaled, bool)) or \
             (type(v) is Keyword and v.name in self.WORDS) or not strict
 
     def convert(self, v):
-        from ..value_forms import By, Ramp, Scaled
         if isinstance(v, (By, Ramp, Scaled, bool)):
             return v
         if type(v) is Keyword:

@@ -5,6 +5,8 @@ delay), fires hold gestures and refreshes LEDs on the tick, and releases everyth
 The table of bindings is replaced atomically (``replace_table``) when a file reloads."""
 from __future__ import annotations
 
+from time import perf_counter
+
 from ...interpreter.values import Builtin, Lambda, LmacError
 from ..midi import control_change, note_on, parse
 from .dispatch import Dispatcher
@@ -12,6 +14,7 @@ from .table import BindingTable
 
 LED_REFRESH_MS = 100.0      # LEDs are re-evaluated at most this often, and right after a binding runs
 LED_BUDGET_S = 0.005        # the time one LED expression may take (it runs on Live's main thread)
+LED_TICK_BUDGET_S = 0.005   # the time all LEDs together may take in one tick
 
 
 class BindingsComponent(object):
@@ -27,6 +30,7 @@ class BindingsComponent(object):
         self.led_errors = {}        # led index -> message already reported
         self._led_due = 0.0
         self._led_dirty = True
+        self._led_next = 0          # the LED the next refresh starts with (round-robin)
         self._surface_started = None
         self.runs = []              # (ms, label) of binding runs, for timelines (bounded)
         self.on_run = []            # fn(label) called as a run starts (lmac run's timeline)
@@ -169,13 +173,29 @@ class BindingsComponent(object):
 
     # ---- LEDs -------------------------------------------------------------------------------------
     def refresh_leds(self):
+        """Re-evaluate the LEDs, all of them sharing one budget per tick (LED_TICK_BUDGET_S): the
+        ones not reached go first on the next tick, so many or slow LEDs never hold a tick, and
+        every LED is re-evaluated in turn."""
+        leds = self.table.leds
+        count = len(leds)
         self._led_dirty = False
+        if not count:
+            return
         surface = self.table.surface
-        for i, led in enumerate(self.table.leds):
+        start = self._led_next % count
+        deadline = perf_counter() + LED_TICK_BUDGET_S
+        done = 0
+        while done < count:
+            if done and perf_counter() >= deadline:
+                self._led_dirty = True          # the rest next tick
+                break
+            i = (start + done) % count
+            led = leds[i]
+            done += 1
             try:
-                # Every 100 ms: a few ms at most, so a runaway LED cannot freeze Live.
+                # A few ms at most, so a runaway LED cannot freeze Live.
                 value = self.session.run_nested(led.fn, [], what="led " + led.trigger.lmac_repr(), dyn=self.dyn,
-                                                budget_s=LED_BUDGET_S)
+                                                budget_s=min(LED_BUDGET_S, max(0.0005, deadline - perf_counter())))
                 velocity = surface.velocity(value)
             except LmacError as e:
                 text = e.located()
@@ -187,6 +207,7 @@ class BindingsComponent(object):
                 if self.led_sent.get(key) != velocity:
                     self.led_sent[key] = velocity
                     self._send_led(key, velocity)
+        self._led_next = (start + done) % count
 
     def _send_led(self, key, velocity):
         kind, ch, number = key

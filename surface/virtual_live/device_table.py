@@ -27,6 +27,17 @@ def _macros():
     return [("Macro %d" % i, 0.0, 127.0, 0.0) for i in range(1, 17)] + [("Chain Selector", 0.0, 127.0, 0.0)]
 
 
+# A drum kit preset's pads from C1 (note 36) up, in General MIDI's drum order (closed hat on 42,
+# open hat on 46): each pad one chain holding a Simpler and its sample.
+KIT_SOUNDS = ("Kick", "Rim", "Snare", "Clap", "Snare 2", "Low Tom", "Closed Hat", "Floor Tom",
+              "Pedal Hat", "Mid Tom", "Open Hat", "Perc", "High Tom", "Crash", "Cowbell", "Ride")
+SAMPLE_LENGTH = 22050       # samples (half a second at 44.1 kHz): virtual Live has no audio files
+
+
+def _kit(model):
+    return [(36 + i, "%s %s" % (sound, model), "%s %s.wav" % (sound, model)) for i, sound in enumerate(KIT_SOUNDS)]
+
+
 AE = "audio_effects"
 DEVICES = [
     # -- instruments -------------------------------------------------------------------------
@@ -65,8 +76,11 @@ DEVICES = [
         ("Filter Freq", 30.0, 22000.0, 22000.0, "Hz"), ("Filter Res", 0.0, 1.25, 0.0),
         ("Ve Attack", 0.0, 20000.0, 0.1, "ms"), ("Ve Release", 0.0, 60000.0, 50.0, "ms"),
         ("Transpose", -48.0, 48.0, 0.0, "st"), ("Volume", -36.0, 36.0, -12.0, "dB")]),
-    dict(name="Simpler", class_name="OriginalSimpler", kind="instrument", folder=["instruments"], params=[
-        ("Mode", ["Classic", "One-Shot", "Slicing"], 0), ("Snap", OFF_ON, 1),
+    # Simpler's playback mode is SimplerDevice.playback_mode, not a parameter (Push's scripts wrap
+    # the property to show it as one).
+    dict(name="Simpler", class_name="OriginalSimpler", kind="instrument", folder=["instruments"],
+         lom_class="SimplerDevice", params=[
+        ("Snap", OFF_ON, 1),
         ("Filter Type", ["Lowpass", "Highpass", "Bandpass", "Notch", "Morph"], 0),
         ("Filter Freq", 30.0, 22000.0, 22000.0, "Hz"), ("Filter Res", 0.0, 1.25, 0.0),
         ("Ve Attack", 0.0, 20000.0, 0.1, "ms"), ("Ve Decay", 0.0, 60000.0, 600.0, "ms"),
@@ -86,9 +100,9 @@ DEVICES = [
          rack=True, params=_macros()),
     dict(name="Drum Rack", class_name="DrumGroupDevice", kind="instrument", folder=["drums"], rack=True,
          drum_pads=True, also_in=["instruments"], params=_macros()),
-    dict(name="606 Core Kit", preset_of="Drum Rack", folder=["drums"]),
-    dict(name="808 Core Kit", preset_of="Drum Rack", folder=["drums"]),
-    dict(name="909 Core Kit", preset_of="Drum Rack", folder=["drums"]),
+    dict(name="606 Core Kit", preset_of="Drum Rack", folder=["drums"], pads=_kit("606")),
+    dict(name="808 Core Kit", preset_of="Drum Rack", folder=["drums"], pads=_kit("808")),
+    dict(name="909 Core Kit", preset_of="Drum Rack", folder=["drums"], pads=_kit("909")),
     # -- audio effects -----------------------------------------------------------------------
     dict(name="Audio Effect Rack", class_name="AudioEffectGroupDevice", kind="audio_effect", folder=[AE],
          rack=True, params=_macros()),
@@ -183,6 +197,11 @@ DEVICES = [
     dict(name="Roar", class_name="Roar", kind="audio_effect", folder=[AE, "Drive & Color"], params=[
         ("Input Gain", -24.0, 24.0, 0.0, "dB"), ("Stage 1 Shaper Amount", 0.0, 1.0, 0.3, "%"),
         ("Output Gain", -24.0, 24.0, 0.0, "dB"), ("Dry/Wet", 0.0, 1.0, 1.0, "%")]),
+    dict(name="Looper", class_name="Looper", kind="audio_effect", folder=[AE, "Delay & Loop"],
+         lom_class="LooperDevice", looper=True, params=[
+        ("State", ["Stop", "Record", "Play", "Overdub"], 0), ("Speed", -36.0, 36.0, 0.0, "st"),
+        ("Reverse", OFF_ON, 0), ("Feedback", 0.0, 1.0, 1.0, "%"),
+        ("Quantization", ["None", "Global", "1/16", "1/8", "1/4", "1/2", "1 Bar", "2 Bars", "4 Bars", "8 Bars"], 1)]),
     dict(name="Utility", class_name="StereoGain", kind="audio_effect", folder=[AE, "Utilities"], params=[
         ("Left Inv", OFF_ON, 0), ("Right Inv", OFF_ON, 0), ("Channel Mode", ["Left", "Stereo", "Right", "Swap"], 1),
         ("Stereo Width", 0.0, 4.0, 1.0, "%"), ("Mono", OFF_ON, 0), ("Balance", -1.0, 1.0, 0.0),

@@ -1,6 +1,6 @@
 """Building devices from the device table and placing them in a device chain as Live allows:
 MIDI effects, then the instrument, then audio effects; no instruments or MIDI effects on audio paths."""
-from .device_table import all_params, device_spec, find_device
+from .device_table import SAMPLE_LENGTH, all_params, device_spec, find_device
 from .lom import checked_index
 
 
@@ -9,10 +9,8 @@ def make_device(world, parent, name):
     spec = device_spec(name)
     if spec is None:
         raise RuntimeError("'%s' is not a native Live device" % (name,))
-    from .Live.Device import Device
     from .Live.DeviceParameter import DeviceParameter
-    from .Live.RackDevice import RackDevice
-    device = (RackDevice if spec.get("rack") else Device)(world, parent, spec, name=entry["name"])
+    device = device_class(world, spec)(world, parent, spec, name=entry["name"])
     device._load_name = entry["name"]  # a preset (e.g. a drum kit) saves under its own name
     params = []
     for p in all_params(spec):
@@ -21,7 +19,43 @@ def make_device(world, parent, name):
         else:
             params.append(DeviceParameter(world, device, p[0], p[1], p[2], p[3], unit=p[4] if len(p) > 4 else ""))
     device._set_parameters(params)
+    if spec.get("looper"):
+        from .looper import attach
+        attach(device)
+    if entry.get("pads"):
+        fill_pads(world, device, entry["pads"])
     return device
+
+
+def device_class(world, spec):
+    """The LOM class Live gives this device: Simpler and (from 12.1 here; Live added it in 12.0.5)
+    Looper have their own classes, racks theirs, everything else is a plain Device."""
+    from .Live.Device import Device
+    from .Live.RackDevice import RackDevice
+    if spec.get("rack"):
+        return RackDevice
+    lom_class = spec.get("lom_class")
+    if lom_class == "SimplerDevice":
+        from .Live.SimplerDevice import SimplerDevice
+        return SimplerDevice
+    if lom_class == "LooperDevice" and world.version >= (12, 1):
+        from .Live.LooperDevice import LooperDevice
+        return LooperDevice
+    return Device
+
+
+def fill_pads(world, rack, pads):
+    """A kit preset's pads: one chain per pad with a Simpler holding the pad's sample. Live lists a
+    Drum Rack's chains on the rack too (RackDevice.chains), in note order."""
+    from .Live.DrumChain import DrumChain
+    by_note = dict((pad._note, pad) for pad in rack._drum_pads())
+    for note, name, sample_file in pads:
+        chain = DrumChain(world, rack, name, note)
+        simpler = make_device(world, chain, "Simpler")
+        simpler._load_sample(sample_file, SAMPLE_LENGTH)
+        chain._devices.append(simpler)
+        rack._chains.append(chain)
+        by_note[note]._chains.append(chain)
 
 
 def make_unlisted_device(world, parent, name, class_name, kind):

@@ -163,6 +163,13 @@ def device_from_dict(world, container, dd):
         if not param._min <= value <= param._max:
             raise ValueError("%s: %r=%r is outside %r..%r" % (dd["device"], name, value, param._min, param._max))
         param._value = float(value)
+    if "pads" in dd:
+        _pads_from_dict(device, dd["pads"])
+    sample = dd.get("sample")
+    if sample is not None:
+        if not hasattr(device, "_load_sample"):
+            raise ValueError("%s is not a Simpler: only Simpler holds a sample" % dd["device"])
+        device._load_sample(sample["file"], int(sample.get("length", 22050)))
     from .Live.Chain import Chain
     for cd in dd.get("chains", []):
         chain = Chain(world, device, cd.get("name", "Chain"))
@@ -291,11 +298,52 @@ def device_to_dict(device):
     params = dict((p._name, p._value) for p in device._parameters if p._value != p._default)
     if params:
         out["params"] = params
+    sample = getattr(device, "_sample", None)
+    if sample is not None:
+        out["sample"] = {"file": sample._file_path, "length": sample._length}
     chains = getattr(device, "_chains", None)
-    if chains:
+    if getattr(device, "_pads", None) and any(p._chains for p in device._pads):
+        pads = _pads_to_dict(device)      # a kit: its pads come with the preset, only changes are kept
+        if pads:
+            out["pads"] = pads
+    elif chains:
         out["chains"] = [{"name": c._name, "mute": c._mute, "solo": c._solo,
                           "devices": [device_to_dict(d) for d in c._devices]} for c in chains]
     return out
+
+
+def _pads_to_dict(rack):
+    """{note: {"mute", "solo", "volume", "pan"}} of the pads whose state differs from the preset's."""
+    out = {}
+    for pad in rack._pads:
+        state = {}
+        if pad._mute:
+            state["mute"] = True
+        if pad._solo:
+            state["solo"] = True
+        if pad._chains:
+            mixer = pad._chains[0]._mixer_device
+            if mixer._volume._value != mixer._volume._default:
+                state["volume"] = mixer._volume._value
+            if mixer._panning._value != mixer._panning._default:
+                state["pan"] = mixer._panning._value
+        if state:
+            out[str(pad._note)] = state
+    return out
+
+
+def _pads_from_dict(device, pads):
+    by_note = dict((p._note, p) for p in device._drum_pads())
+    for note, state in pads.items():
+        pad = by_note.get(int(note))
+        if pad is None:
+            raise ValueError("%s has no pad %r" % (device._name, note))
+        pad._mute = bool(state.get("mute", False))
+        pad._solo = bool(state.get("solo", False))
+        if pad._chains:
+            mixer = pad._chains[0]._mixer_device
+            mixer._volume._value = float(state.get("volume", mixer._volume._value))
+            mixer._panning._value = float(state.get("pan", mixer._panning._value))
 
 
 def clip_to_dict(clip, slot_index=None):

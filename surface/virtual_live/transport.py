@@ -62,6 +62,8 @@ class Transport(object):
             for clip in self.playing_clips:
                 if clip._listeners:
                     clip._notify("playing_position")
+                if clip._envelopes and not clip._recording:
+                    clip._play_envelopes()
         else:
             world.now_ms = t_ms
 

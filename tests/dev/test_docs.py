@@ -62,7 +62,7 @@ def clyphx_rows():
 
 def test_clyphx_table_has_forty_rows_of_real_lmac(checker):
     rows = list(clyphx_rows())
-    assert [int(n) for n, _ in rows] == list(range(1, 41))
+    assert len(rows) >= 40 and [int(n) for n, _ in rows] == list(range(1, len(rows) + 1))
     problems = []
     for number, cell in rows:
         for code in re.findall(r"`([^`]+)`", cell):

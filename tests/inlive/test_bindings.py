@@ -233,3 +233,25 @@ def test_disconnect_turns_leds_off_and_releases_everything(tmp_path):
     host.disconnect()
     assert [m for _, m in host.midi_out][-2:] == [(0x90, 36, 0), (0xF0, 0x7E, 0xF7)]
     assert host.listener_count() == 0
+
+
+def test_many_leds_share_one_budget_per_tick_and_each_gets_its_turn(tmp_path, monkeypatch):
+    """LEDs together get one budget per tick (issue 9: per-tick work is bounded); those not reached
+    go first on the next tick. With no budget at all, each tick evaluates exactly one LED."""
+    from lmac.surface.bindings import component
+    monkeypatch.setattr(component, "LED_TICK_BUDGET_S", 0.0)
+    per_refresh = []
+    refresh = component.BindingsComponent.refresh_leds
+
+    def counted(self):
+        before = len(host.hits)
+        refresh(self)
+        per_refresh.append(len(host.hits) - before)
+    monkeypatch.setattr(component.BindingsComponent, "refresh_leds", counted)
+    host = make_host(tmp_path, "\n".join("(led (note %d) (do (hit! %d) :on))" % (n, n) for n in range(40, 50)))
+    host.advance_ms(1500)                                        # this testbed ticks every 100 ms
+    evaluated = [h[0] for h in host.hits]
+    assert per_refresh and max(per_refresh) == 1                 # one LED per tick, the rest waits
+    assert evaluated[:10] == list(range(40, 50))                 # round-robin: every LED in turn
+    lit = set(m[1] for _, m in host.midi_out if m[0] == 0x90)
+    assert lit == set(range(40, 50))

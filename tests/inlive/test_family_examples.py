@@ -15,12 +15,15 @@ def our_actions():
 
 
 def prepared_env():
-    """The demo set with Vox selected and an Audio Effect Rack (two chains, two variations) on it."""
+    """The demo set with Vox selected and an Audio Effect Rack (two chains, two variations) and a
+    Looper on it; the 909 kit's kick warped."""
     env = Env("12.3")
     env.run('(select (track "Vox")) (add-device "Audio Effect Rack")')
     env.run('(add-chain (device "Audio Effect Rack")) (add-chain (device "Audio Effect Rack"))')
     env.run('(store-variation (device "Audio Effect Rack")) (store-variation (device "Audio Effect Rack"))')
     env.run('(snapshot "verse")')
+    env.run('(add-device (track "Vox") "Looper")')                         # the Looper actions' examples
+    env.run('(warp-sample (pad-simpler (track "Drums") "Kick") 4)')         # warp-double / warp-half
     return env
 
 

@@ -96,3 +96,35 @@ def test_quantize_humanize_random_velocity_mute_probability(env):
     env.run('(note-probability (clip "Keys" 2) 0.5)')
     assert [n.probability for n in clip.get_all_notes_extended()] == [0.5, 0.5]
 
+
+
+def test_scramble_pitches_keeps_the_rhythm_and_scramble_notes_the_pitches(env):
+    env.run('(add-notes (clip "Keys" 2) [[60 0 1 100] [62 1 0.5 90] [64 2 0.25 80] [65 3 0.75 70] '
+            '[67 4 1 60] [69 5 1 50]])')
+    clip = env.clip("Keys", 2)
+    shape = lambda: sorted((n.start_time, n.duration, n.velocity) for n in clip.get_all_notes_extended())
+    before_shape = shape()
+    seen = set()
+    for _ in range(6):
+        env.run('(scramble-pitches (clip "Keys" 2))')
+        assert shape() == before_shape                                       # rhythm and velocities kept
+        assert sorted(p for p, _ in pitches_and_starts(clip)) == [60, 62, 64, 65, 67, 69]
+        seen.add(tuple(p for p, _ in pitches_and_starts(clip)))
+    assert len(seen) > 1                                                      # it does shuffle
+    by_pitch = lambda: sorted((n.pitch, n.duration) for n in clip.get_all_notes_extended())
+    pairs = by_pitch()
+    starts = sorted(n.start_time for n in clip.get_all_notes_extended())
+    env.run('(scramble-notes (clip "Keys" 2))')
+    assert by_pitch() == pairs and sorted(n.start_time for n in clip.get_all_notes_extended()) == starts
+
+
+def test_scramble_touches_only_the_chosen_pitches(env):
+    env.run('(add-notes (clip "Keys" 2) [[36 0 0.25] [42 0.5 0.25] [42 1 0.25] [36 2 0.25] [42 3 0.25]])')
+    clip = env.clip("Keys", 2)
+    kicks = sorted(n.start_time for n in clip.get_all_notes_extended() if n.pitch == 36)
+    for _ in range(4):
+        env.run('(scramble-notes (clip "Keys" 2) :pitch 42)')
+        assert sorted(n.start_time for n in clip.get_all_notes_extended() if n.pitch == 36) == kicks
+    with pytest.raises(LmacError) as e:
+        env.run('(scramble-pitches (clip "Vox" 3))')
+    assert "MIDI clips" in str(e.value)

@@ -4,7 +4,8 @@ from __future__ import annotations
 import importlib
 
 FAMILY_MODULES = ["transport", "set_structure", "tracks", "selector_actions", "queries", "events",
-                  "mixer", "devices", "clips", "notes", "scenes", "view", "snapshots", "out", "routing"]
+                  "mixer", "devices", "clips", "notes", "scenes", "view", "snapshots", "out", "routing",
+                  "drums", "simpler", "looper", "envelopes"]
 
 LOADED = []
 for _name in FAMILY_MODULES:

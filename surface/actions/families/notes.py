@@ -368,6 +368,36 @@ def humanize(ctx: ActionContext, amount, clip=None, pitch=None):
     return None
 
 
+@action("scramble-pitches", "clip?", family="notes", options=PITCH,
+        doc="Shuffle which pitch each note plays, keeping the rhythm (ClyphX's NOTES SCRP).",
+        example="(scramble-pitches (clip \"Bass A\"))")
+def scramble_pitches(ctx: ActionContext, clip=None, pitch=None):
+    from ....interpreter.builtins import RANDOM
+
+    def change(one: Clip, notes):
+        shuffled = [n.pitch for n in notes]
+        RANDOM.shuffle(shuffled)
+        for n, new_pitch in zip(notes, shuffled):
+            n.pitch = new_pitch
+    _each_clip(ctx, "scramble-pitches", clip, change, pitch)
+    return None
+
+
+@action("scramble-notes", "clip?", family="notes", options=PITCH,
+        doc="Shuffle where the notes start, keeping each note's pitch and length (ClyphX's NOTES SCRN).",
+        example="(scramble-notes (clip \"Beat\") :pitch 42)")
+def scramble_notes(ctx: ActionContext, clip=None, pitch=None):
+    from ....interpreter.builtins import RANDOM
+
+    def change(one: Clip, notes):
+        starts = [n.start_time for n in notes]
+        RANDOM.shuffle(starts)
+        for n, start in zip(notes, starts):
+            n.start_time = start
+    _each_clip(ctx, "scramble-notes", clip, change, pitch)
+    return None
+
+
 def _mute(ctx: ActionContext, what, clip, pitch, value):
     def change(one: Clip, notes):
         for n in notes:

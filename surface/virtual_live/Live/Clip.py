@@ -261,9 +261,10 @@ class Clip(LomObject):
         self._triggered = False
         self._launch_total = 0.0
         self._view = Clip.View(world, self)
+        self._envelopes = []        # [(DeviceParameter, Envelope)] in the order created
 
     def _children(self):
-        return [self._view]
+        return [self._view] + [e for _p, e in self._envelopes]
 
     name = value_prop("name", coerce=as_str)
     color, color_index = color_props()
@@ -422,7 +423,78 @@ class Clip(LomObject):
     @property
     def has_envelopes(self):
         self._check()
+        return bool(self._envelopes)
+
+    # -- automation envelopes (session clips) ---------------------------------------------------
+    def _own_parameter(self, parameter):
+        """Is parameter on this clip's track (its mixer or a device, racks and pads included)?"""
+        track = self._parent._parent if self._parent is not None else None
+        obj = getattr(parameter, "_parent", None)
+        while obj is not None:
+            if obj is track:
+                return True
+            obj = getattr(obj, "_parent", None)
         return False
+
+    def _set_envelopes(self, envelopes):
+        had = bool(self._envelopes)
+        self._envelopes = envelopes
+        if had != bool(envelopes):
+            self._notify("has_envelopes")
+
+    def _envelope_edit(self, envelopes):
+        old, new = list(self._envelopes), list(envelopes)
+        self._world.undo.record(lambda: self._set_envelopes(old), lambda: self._set_envelopes(new))
+        self._set_envelopes(new)
+
+    def _play_envelopes(self):
+        """While the clip plays, its envelopes move their parameters (virtual Live's transport
+        calls this as time advances)."""
+        position = self._position_now()
+        if not self._looping:      # a clip plays [start, end): its last frame is just before the end
+            position = min(position, self._end_marker - 1e-6)
+        for param, envelope in self._envelopes:
+            if not param._dead:
+                param._automate(envelope._value_at(position))
+
+    def _position_now(self):
+        elapsed = self._transport().total - self._launch_total
+        pos = self._start_marker + elapsed
+        if not self._looping or pos < self._loop_end:
+            return pos
+        span = self._loop_end - self._loop_start
+        return self._loop_start + (pos - self._loop_end) % span
+
+    @accessor
+    def automation_envelope(self, device_parameter):
+        """The envelope of device_parameter in this clip, or None (also for another track's
+        parameters)."""
+        for param, envelope in self._envelopes:
+            if param is device_parameter:
+                return envelope
+        return None
+
+    @mutator
+    def create_automation_envelope(self, device_parameter):
+        from .DeviceParameter import DeviceParameter
+        from .Envelope import Envelope
+        if not isinstance(device_parameter, DeviceParameter) or device_parameter == None:  # noqa: E711
+            raise RuntimeError("Cannot create an envelope: not a parameter of this set")
+        if not self._own_parameter(device_parameter):
+            raise RuntimeError("Cannot create an envelope for a parameter of another track")
+        if self.automation_envelope.__wrapped__(self, device_parameter) is not None:
+            raise RuntimeError("The envelope already exists")
+        envelope = Envelope(self._world, self, device_parameter)
+        self._envelope_edit(self._envelopes + [(device_parameter, envelope)])
+        return envelope
+
+    @mutator
+    def clear_envelope(self, device_parameter):
+        self._envelope_edit([(p, e) for p, e in self._envelopes if p is not device_parameter])
+
+    @mutator
+    def clear_all_envelopes(self):
+        self._envelope_edit([])
 
     @property
     def is_triggered(self):
@@ -448,14 +520,9 @@ class Clip(LomObject):
         self._check()
         if not self._playing:
             return 0.0 if self._is_midi else self._start_marker
-        elapsed = self._transport().total - self._launch_total
         if self._recording:
-            return elapsed
-        pos = self._start_marker + elapsed
-        if not self._looping or pos < self._loop_end:
-            return pos
-        span = self._loop_end - self._loop_start
-        return self._loop_start + (pos - self._loop_end) % span
+            return self._transport().total - self._launch_total
+        return self._position_now()
 
     def _transport(self):
         return self._world.song._transport

@@ -60,7 +60,31 @@ class DeviceParameter(LomObject):
     original_name = value_prop("original_name", writable=False)
     min = value_prop("min", writable=False)
     max = value_prop("max", writable=False)
-    value = value_prop("value", coerce=_checked_value, after=_value_changed)
+    def _get_value(self):
+        self._check()
+        return self._value
+
+    def _set_value(self, value):
+        """A write by a script or a mapping; over a playing clip envelope it overrides the
+        envelope until re_enable_automation (as a hand on the knob does in Live)."""
+        self._check_write()
+        self._change("value", _checked_value(self, value), True, _value_changed)
+        if self._automation_state == AutomationState.playing:
+            self._set_raw("automation_state", AutomationState.overridden)
+
+    value = property(_get_value, _set_value)
+
+    def _automate(self, value):
+        """The value a playing clip envelope gives: no undo step, ignored while overridden."""
+        if self._automation_state == AutomationState.overridden:
+            return
+        if self._automation_state != AutomationState.playing:
+            self._set_raw("automation_state", AutomationState.playing)
+        value = min(self._max, max(self._min, value))
+        if self._items is not None:
+            value = float(int(round(value)))
+        if value != self._value:
+            self._set_raw("value", value, _value_changed)
     state = value_prop("state", writable=False)
     automation_state = value_prop("automation_state", writable=False)
     is_enabled = value_prop("is_enabled", writable=False)

@@ -22,7 +22,12 @@ class DrumPad(LomObject):
         return list(self._chains)
 
     note = value_prop("note", writable=False)
-    name = value_prop("name", writable=False)
+
+    @property
+    def name(self):
+        """The first chain's name; an empty pad is named after its note (C1, D1 ...)."""
+        self._check()
+        return self._chains[0]._name if self._chains else self._name
     mute = value_prop("mute", coerce=as_bool)
     solo = value_prop("solo", coerce=as_bool)
 

@@ -4,10 +4,11 @@
 ``Live.Song``, ... so that surface code does ``import Live`` the same way under real Live.
 """
 from . import (Application, Base, Browser, Chain, ChainMixerDevice, Clip, ClipSlot, Device, DeviceParameter,
-               DrumPad, LomObject, MidiMap, MixerDevice, RackDevice, Scene, Song, Track)
+               DrumChain, DrumPad, Envelope, LomObject, LooperDevice, MidiMap, MixerDevice, RackDevice, Sample, Scene,
+               SimplerDevice, Song, Track)
 
 MODULES = ("Application", "Base", "Browser", "Chain", "ChainMixerDevice", "Clip", "ClipSlot", "Device",
-           "DeviceParameter", "DrumPad", "LomObject", "MidiMap", "MixerDevice", "RackDevice", "Scene", "Song",
-           "Track")
+           "DeviceParameter", "DrumChain", "DrumPad", "Envelope", "LomObject", "LooperDevice", "MidiMap", "MixerDevice",
+           "RackDevice", "Sample", "Scene", "SimplerDevice", "Song", "Track")
 
 __all__ = list(MODULES)

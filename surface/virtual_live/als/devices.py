@@ -18,7 +18,7 @@ NATIVE = dict((d["class_name"], d) for d in DEVICES if "class_name" in d)
 OTHER_NATIVE = {
     "CrossDelay": ("Simple Delay", "audio_effect"), "PingPongDelay": ("Ping Pong Delay", "audio_effect"),
     "FilterDelay": ("Filter Delay", "audio_effect"), "FrequencyShifter": ("Frequency Shifter", "audio_effect"),
-    "Vocoder": ("Vocoder", "audio_effect"), "Looper": ("Looper", "audio_effect"),
+    "Vocoder": ("Vocoder", "audio_effect"),
     "Resonator": ("Resonators", "audio_effect"), "Erosion": ("Erosion", "audio_effect"),
     "Vinyl": ("Vinyl Distortion", "audio_effect"), "Amp": ("Amp", "audio_effect"),
     "Cabinet": ("Cabinet", "audio_effect"), "Tube": ("Dynamic Tube", "audio_effect"),
