@@ -183,19 +183,18 @@ class Task(object):
                 pc += 1
                 o = ins[0]
                 if o is CALLE:
+                    _, _, fev, argevs, tail, gname, n = ins   # one unpack: cheaper than five reads
                     # A global head is one dict lookup; a missing name goes through fev,
                     # which raises the error at the name's own place.
-                    if ins[5] is not None:
-                        f = globals_get(ins[5], ins)
+                    if gname is not None:
+                        f = globals_get(gname, ins)
                         if f is ins:
-                            f = ins[2](env)
+                            f = fev(env)
                     else:
-                        f = ins[2](env)
-                    argevs = ins[3]
-                    if type_of(f) is lambda_type and f.fixed == ins[6]:
+                        f = fev(env)
+                    if type_of(f) is lambda_type and f.fixed == n:
                         # The hot case: an lmac function with a fixed number of parameters.
                         # Build its environment directly from the argument closures.
-                        n = ins[6]
                         if n == 1:
                             new_env = [f.env, argevs[0](env)]
                         elif n == 2:
@@ -204,7 +203,7 @@ class Task(object):
                             new_env = [f.env]
                             new_env.extend([a(env) for a in argevs])
                         start = 0
-                        if not ins[4]:
+                        if not tail:
                             first = f.code.ops[0]
                             if first[0] is RETURN_IF_EV:
                                 # A call that may end at once, like fib's (if (< n 2) n ...):
@@ -223,7 +222,7 @@ class Task(object):
                                     code, ops, pc, env, stk = f.code, f.code.ops, 1, new_env, []
                                     raise
                         if start >= 0:
-                            if not ins[4]:
+                            if not tail:
                                 frames.append((code, pc, env, stk, None))
                                 stk = []
                             code = f.code
