@@ -36,6 +36,8 @@ def add_arguments(p):
                    help="with --connect: how long to wait for a macro's answer (default 60)")
     p.add_argument("--set", metavar="SET", help="your Live set (MySong.als, only read) or a virtual Live set "
                                                 "(JSON) to evaluate against; default: the demo set")
+    from lmac.commands import cpu_limit
+    cpu_limit.add_argument(p)
 
 
 def run(args):
@@ -43,6 +45,10 @@ def run(args):
         if getattr(args, "files", None):
             print("error: --connect evaluates in Live, which loads its own init.lmac; drop the FILE arguments",
                   file=sys.stderr)
+            return 2
+        if getattr(args, "max_cpu_seconds", None) is not None:
+            print("error: --max-cpu-seconds is for virtual Live; in Live, put (set-max-cpu-seconds! S) "
+                  "in init.lmac (or type it here)", file=sys.stderr)
             return 2
         from lmac.commands.connect import connect_repl
         return connect_repl(args)
@@ -57,6 +63,7 @@ def run(args):
             print(problem, file=sys.stderr)
             return 1
         make_session = partial(make_hosted_session, set_path)
+    make_session = _with_cpu_limit(make_session, args)
     repl = Repl(make_session, files=getattr(args, "files", []) or [],
                 user_library=getattr(args, "user_library", None))
     for text in repl.startup_messages:
@@ -70,6 +77,18 @@ def run(args):
         else:
             return run_terminal(repl)
     return repl.run_lines(sys.stdin, sys.stdout)
+
+
+def _with_cpu_limit(make_session, args):
+    """Sessions that stop a form computing --max-cpu-seconds without waiting (a loop with no
+    wait would otherwise never give the prompt back)."""
+    from lmac.commands import cpu_limit
+
+    def make():
+        session = make_session()
+        cpu_limit.apply(session, args)
+        return session
+    return make
 
 
 def read_eval_print_lines(session, lines, out, file="<repl>"):

@@ -3,6 +3,7 @@ and print a timeline of what changed in the set (bar.beat.sixteenth and ms), the
 
 The song plays from the start so bar waits progress; the run ends when the file's macros are done
 (or after --bars N bars). Errors print as `error: file:line:col: message` with the lmac trace.
+A macro that computes --max-cpu-seconds (default 10) without waiting is stopped with an error.
 
 `--midi "T:BYTES"` (repeatable) plays a controller without one: the file is evaluated first, so its
 `bind`/`led`/`map-param` forms are live, then at T ms after the start the bytes arrive as from a
@@ -42,6 +43,8 @@ def add_arguments(p):
     p.add_argument("--midi", action="append", default=[], type=midi_event, metavar="T:BYTES",
                    help='MIDI from a controller at T ms after the start, bytes in hex, e.g. '
                         '--midi "0:90 24 7F" --midi "800:80 24 00" (repeatable)')
+    from lmac.commands import cpu_limit
+    cpu_limit.add_argument(p)
 
 
 def start_host(set_path=None, live_version="12.3", jitter_ms=0.0, use_timer=True, seed=0, surface_options=None):
@@ -126,6 +129,13 @@ def run(args):
         print(error.format() if isinstance(error, LmacError) else "error: %s" % error, file=sys.stderr)
         timeline.note("! " + (error.located() if isinstance(error, LmacError) else str(error)))
     session.error_handlers.append(on_error)
+
+    def on_notice(task, error):   # a macro computing long without waiting, below the limit
+        print("warning: " + error.located(), file=sys.stderr)
+        timeline.note("! " + error.located())
+    session.notice_handlers.append(on_notice)
+    from lmac.commands import cpu_limit
+    cpu_limit.apply(session, args)
     if not args.no_play:
         song.start_playing()
     script.live.timeline = timeline

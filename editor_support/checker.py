@@ -18,6 +18,7 @@ from lmac.interpreter.clyphx_hints import clyphx_hint
 from lmac.interpreter.compiler import looks_like_bindings  # the compiler's own rule for `loop`
 from lmac.interpreter.values import Keyword, List, LmacSyntaxError, Map, Symbol, Vector
 from lmac.interpreter.vocabulary import Entry, definition_entry, param_arity
+from lmac.surface.library_loader import is_library_name
 
 from .names import (NEWEST_LIVE, SHADOWED_ACTIONS, known_names, library_definitions,
                     version_text)
@@ -122,6 +123,13 @@ class _Run(object):
         if len(form) < 2 or not isinstance(form[1], str):
             return
         lib = form[1]
+        if not is_library_name(lib):
+            # As inside Live: imports resolve only through the library folders, so a path in an
+            # import is never opened (checking a file must not read whatever it names).
+            self.report(form, '"%s" is not a library name (letters, digits, - _ . only; no folders): '
+                              'import finds libraries in stdlib_macros/ and the user library\'s lmac/lib/'
+                        % lib, "library")
+            return
         alias = None
         for i in range(2, len(form) - 1):
             if form[i] == Keyword.of("as") and type(form[i + 1]) is Symbol:

@@ -58,9 +58,22 @@ def _fail(message, text, pos, incomplete=False, expected=None):
                           source_line=_line_of(text, pos.line), expected=expected)
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# A lone \r outside strings (strings keep theirs: "\r" must read back as it printed).
+_LONE_CR = re.compile(r'(;[^\n\r]*)|("(?:[^"\\]|\\.)*")|\r(?!\n)')
+
+
+def split_lines(text):
+    """The lines of ``text`` as an editor shows them: only \n, \r\n and a lone \r end a line.
+    (str.splitlines also breaks at form feeds, \v, U+2028 and more, which editors show inside a
+    line; counting those made errors point at the wrong line.) The reader counts the same way."""
+    return _LINE_BREAK.split(text)
+
+
 def _line_of(text, line):
-    lines = text.splitlines()
-    return lines[line - 1] if 0 < line <= len(lines) else ""
+    # text is as the parser saw it (_prepare): every line break outside strings is a \n now
+    lines = text.split("\n")
+    return lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else ""
 
 
 def _describe(token):
@@ -243,8 +256,7 @@ class _Reader(object):
 
     def read(self, text, file):
         lark = self._lark
-        if text.startswith("\ufeff"):  # a byte-order mark some editors write; not a symbol
-            text = text[1:]
+        text = _prepare(text)
         with self._lock:
             self._builder.file = file
             try:
@@ -258,6 +270,15 @@ class _Reader(object):
                                          e.line, e.column)
         return _fail(problem.message, text, Pos(file, problem.line, problem.col),
                      incomplete=problem.incomplete, expected=problem.expected)
+
+
+def _prepare(text):
+    """What every read does first (read_all and grammar/stepped.py alike)."""
+    if text.startswith("\ufeff"):  # a byte-order mark some editors write; not a symbol
+        text = text[1:]
+    if "\r" in text:   # a lone \r (old Mac files) ends a line too, for lark and for ; comments
+        text = _LONE_CR.sub(lambda m: m.group(1) or m.group(2) or "\n", text)
+    return text
 
 
 def _explain_unexpected(error, token_class):

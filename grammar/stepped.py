@@ -12,15 +12,14 @@ form builder is told which file it builds for at the start of every step.
 from time import perf_counter
 
 from ..interpreter.values import Pos
-from .reader import _Reader, _SyntaxProblem, _explain_unexpected, _fail
+from .reader import _Reader, _SyntaxProblem, _explain_unexpected, _fail, _prepare
 
 CHECK_EVERY = 16    # tokens between looks at the clock
 
 
 class SteppedRead(object):
     def __init__(self, text, file="<input>"):
-        if text.startswith("\ufeff"):   # as read_all: a byte-order mark is not a symbol
-            text = text[1:]
+        text = _prepare(text)   # as read_all: no byte-order mark; a lone \r ends a line
         self.text = text
         self.file = file
         self.forms = None

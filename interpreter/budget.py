@@ -30,6 +30,10 @@ LOOK_EVERY = 4000
 
 TASK_COST = 2000            # starting a task, in the same units (tens of microseconds)
 
+# A macro that has computed this long (in its slices) since it last waited is reported once:
+# it never freezes Live, but a loop without a wait is usually a mistake (see runaway.py).
+RUNAWAY_REPORT_S = 10.0
+
 DEADLINE = [float("inf")]   # perf_counter deadline of the slice running now
 OVER = [False]              # set once charged work has run past DEADLINE
 _work = [0]

@@ -668,7 +668,7 @@ _gensym_counter = [0]
 @builtin("gensym", (0, 1), "A fresh symbol for macros.")
 def gensym(prefix="G__"):
     _gensym_counter[0] += 1
-    return Symbol("%s%d" % (prefix, _gensym_counter[0]))
+    return Symbol("%s%d" % (_text_of(prefix), _gensym_counter[0]))
 
 
 # ---- atoms, randomness -------------------------------------------------------------------------

@@ -146,6 +146,9 @@ class Compiler(object):
         # (a recursive defn named like a builtin), never the builtin it replaces.
         self.defining = set()
         self.expanding = None  # the form whose macro is running (for %expansion-key)
+        # fn(name, pos) called for each (def name ...) compiled; it may refuse by raising
+        # LmacError (the library loader: a shared library may not define the core's names).
+        self.definition_check = None
         # Builtin name -> function bodies whose closures call that builtin directly. Redefining
         # the name makes those bodies recompile at their next call, so the new definition runs
         # on the machine (budgeted, able to wait) instead of inside a closure.
@@ -159,6 +162,12 @@ class Compiler(object):
         if s is None:
             s = self.slots[name] = [self.globals.get(name)]
         return s
+
+    def def_name(self, form):
+        name = _def_name(form)
+        if self.definition_check is not None:
+            self.definition_check(name, _pos(form))
+        return name
 
     def watch(self, code, names):
         for name in names:
@@ -366,7 +375,7 @@ class _FnCompiler(object):
 
     # ---- special forms (machine operations) ------------------------------------------------
     def special_def(self, form, scope, tail, loop_tail, pos):
-        name = _def_name(form)
+        name = self.c.def_name(form)
         with self.c.defining_name(name):
             self.expr(_def_value(form, name), scope, False, False)
         self.emit(op.DEF, pos, name)
@@ -579,13 +588,13 @@ class _FnCompiler(object):
                 return None
             return _and_ev(parts) if name == "and" else _or_ev(parts)
         if name == "def":
-            dname = _def_name(form)
+            dname = self.c.def_name(form)
             with self.c.defining_name(dname):
                 vform = self.c.macroexpand(_def_value(form, dname), scope)
                 vev = self.simple(vform, scope, depth + 1)
             return None if vev is None else _def_ev(self.c, dname, vev)
         if name == "defmacro":
-            dname = _def_name(form)
+            dname = self.c.def_name(form)
             vev = self.simple(_def_value(form, dname), scope, depth + 1)
             return None if vev is None else _def_ev(self.c, dname, vev)
         if name == "let":

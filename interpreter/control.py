@@ -248,6 +248,18 @@ def stop_all(task):
     return None
 
 
+@control("set-max-cpu-seconds!", (1, 1),
+         "Stop any macro that computes this many seconds without waiting, from now on; nil: "
+         "never stop one (it is only reported after 10 s): (set-max-cpu-seconds! 60).")
+def set_max_cpu_seconds(task, seconds):
+    if seconds is not None:
+        _amount("set-max-cpu-seconds!", seconds, "seconds (or nil for no limit)", allow_zero=False)
+    scheduler = task.session.scheduler
+    scheduler.max_cpu_s = seconds
+    scheduler.limit_hint = "set with (set-max-cpu-seconds! N)"
+    return seconds
+
+
 @control("done?", (1, 1), "Has the spawned task finished?")
 def done_(task, handle):
     if not isinstance(handle, Task):

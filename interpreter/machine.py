@@ -8,6 +8,7 @@ the frame, and 100 000-deep recursion only grows that list.
 from __future__ import annotations
 
 import itertools
+from collections import deque
 from time import perf_counter
 
 from . import code as op
@@ -17,7 +18,7 @@ from .builtins import _NUMBER_TYPES
 from .calls import arity_message, builtin_error, call_builtin
 from .compiler import not_found
 from .printer import describe
-from .requests import TailCall, Wait, WithDynamic
+from .requests import TailCall, Wait, WithDynamic, Yield
 from .values import Builtin, Keyword, Lambda, List, LmacError
 
 # Task states
@@ -25,6 +26,7 @@ READY, WAITING, DONE, FAILED, CANCELLED = "ready", "waiting", "done", "failed", 
 
 MAX_TRACE = 12          # frames shown in an error's stack trace (innermost first)
 CHECK_EVERY = 200       # calls/recurs between two looks at the clock (sooner when OVER is set)
+FORMS_PER_LOOK = 16     # top-level forms between two looks at the clock
 
 _ids = itertools.count(1)
 
@@ -61,12 +63,15 @@ class Task(object):
         self.wait = None          # the Wait request while waiting
         self.wake_seq = 0         # bumped on each wake, so stale scheduler entries are ignored
         self.on_done = []         # callbacks(task) when it ends in any way
-        self.forms = list(forms)  # top-level forms still to compile and run
+        self.forms = deque(forms)  # top-level forms still to compile and run (popped from the left)
         self.pending_error = None  # raised at the next step (a par child failed)
         self.supervised = parent is not None  # a parent reports our errors
         self.early_target = None  # played-beats target when woken ahead of a beat (lookahead)
+        self.busy_s = 0.0         # seconds of slices since it last waited (scheduler's count)
+        self.busy_reported = False  # reported once for computing long without waiting
         self._deadline = 0.0      # of the current step, for calls on the slow path
         self._slow_calls = 0
+        self._forms_run = 0
         self.code = None
         self.pc = 0
         self.env = None
@@ -91,7 +96,7 @@ class Task(object):
 
     def _next_form(self):
         """Compile the next top-level form only now, so macros defined by earlier forms apply."""
-        form = self.forms.pop(0)
+        form = self.forms.popleft()
         self._enter(self.session.compiler.compile_toplevel(form))
 
     # ---- running ------------------------------------------------------------------------
@@ -154,6 +159,15 @@ class Task(object):
             if perf_counter() >= deadline:
                 self.status = READY
                 return READY
+
+    def origin_pos(self):
+        """Where this task's outermost running code is: the top-level form or the function it
+        started with (the current place when it has no saved frame)."""
+        if self.frames:
+            code, pc = self.frames[0][0], self.frames[0][1]
+            ops = code.ops
+            return ops[pc - 1][1] if 0 < pc <= len(ops) else None
+        return self._current_pos()
 
     def _current_pos(self):
         ops = self.code.ops if self.code else ()
@@ -489,6 +503,10 @@ class Task(object):
                     self.wait = result
                     self.status = WAITING
                     return WAITING
+                if tr is Yield:
+                    self.stk.append(result.value)
+                    self.status = READY
+                    return READY
                 if tr is WithDynamic:
                     old = self.dyn.get(result.key, _MISSING)
                     self.dyn[result.key] = result.value
@@ -547,6 +565,11 @@ class Task(object):
     def _end_of_form(self, value):
         if self.forms:
             self._next_form()
+            # Between top-level forms too: a file of 30 000 small forms is many slices, not one.
+            self._forms_run += 1
+            if self._forms_run % FORMS_PER_LOOK == 0 and perf_counter() >= self._deadline:
+                self.status = READY
+                return READY
             return None
         return self._finish(value)
 
@@ -562,6 +585,18 @@ class Task(object):
         self.status = FAILED
         self._release()
         return FAILED
+
+    def stop(self, error):
+        """End this task with ``error`` from outside its code (no catch of its own sees it)."""
+        if self.finished:
+            return self.status
+        if not error.trace:
+            error.trace = self.trace()
+        if error.pos is None:
+            error.pos = self._current_pos()
+        for child in list(self.children):
+            child.cancel()
+        return self._fail(error)
 
     def cancel(self):
         if self.finished:

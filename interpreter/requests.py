@@ -33,3 +33,13 @@ class WithDynamic(object):
         self.value = value
         self.fn = fn
         self.args = list(args)
+
+
+class Yield(object):
+    """The builtin's result is ``value``, and its task's time slice is spent: the task stops
+    here, ready, and goes on at the next tick (a Live action that took the rest of the slice)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value

@@ -14,7 +14,8 @@ import math
 from collections import deque
 from time import perf_counter, process_time
 
-from .budget import MAX_TASKS, TASK_COST, charge
+from . import runaway
+from .budget import MAX_TASKS, RUNAWAY_REPORT_S, TASK_COST, charge
 from .machine import DONE, FAILED, READY, WAITING
 from .values import LmacError
 
@@ -52,6 +53,12 @@ class Scheduler(object):
         # of an early task wait for the exact target ("until-beats", never early).
         self.lookahead_ms = 0.0
         self.stats = TickStats()
+        # A task that computes this long without waiting is reported once (report_cpu_s) or
+        # stopped (max_cpu_s; None in Live unless the user sets one); limit_hint says how to
+        # change the limit in the stop's message.
+        self.report_cpu_s = RUNAWAY_REPORT_S
+        self.max_cpu_s = None
+        self.limit_hint = "set with (set-max-cpu-seconds! N)"
 
     # ---- tasks ------------------------------------------------------------------------------
     def check_room(self, n, form):
@@ -276,8 +283,8 @@ class Scheduler(object):
     def run_ready(self, deadline):
         """Run ready tasks until none is left or the budget is spent; each gets a fair share."""
         ready = self.ready
+        now = perf_counter()
         while ready:
-            now = perf_counter()
             if now >= deadline:
                 return
             task = ready.popleft()
@@ -285,12 +292,31 @@ class Scheduler(object):
                 continue
             share = max((deadline - now) / (len(ready) + 1), MIN_SLICE_MS / 1000.0)
             status = task.step(min(deadline, now + share) if len(ready) else deadline)
+            end = perf_counter()
             if status == READY:
-                ready.append(task)
+                self._count_busy(task, end - now)
             elif status == WAITING:
+                task.busy_s = 0.0
                 self._park_or_fail(task)
-            elif status in (DONE, FAILED):
-                pass  # on_done callbacks have run
+            # DONE or FAILED: the on_done callbacks have run
+            now = end
+
+    def _count_busy(self, task, seconds):
+        """A slice ended with the task still computing: add it up, report or stop a runaway,
+        else queue the task for its next slice."""
+        busy = task.busy_s = task.busy_s + seconds
+        if busy >= self.report_cpu_s or (self.max_cpu_s is not None and busy >= self.max_cpu_s):
+            self._runaway(task, busy)
+            if task.finished:
+                return
+        self.ready.append(task)
+
+    def _runaway(self, task, busy):
+        if self.max_cpu_s is not None and busy >= self.max_cpu_s:
+            task.stop(runaway.stopped(task, busy, self.max_cpu_s, self.limit_hint))
+        elif not task.busy_reported:
+            task.busy_reported = True
+            self.session.notice(task, runaway.still_computing(task, busy))
 
     def run_now(self, task, budget_ms=None):
         """Step one task at once (a pad press acts inside receive_midi, not a tick later)."""
@@ -299,12 +325,14 @@ class Scheduler(object):
         self.tasks[task.id] = task
         if self._forget not in task.on_done:
             task.on_done.append(self._forget)
-        status = task.step(perf_counter() + (self.budget_ms if budget_ms is None else budget_ms) / 1000.0)
+        start = perf_counter()
+        status = task.step(start + (self.budget_ms if budget_ms is None else budget_ms) / 1000.0)
         if status == READY:
-            self.ready.append(task)
+            self._count_busy(task, perf_counter() - start)
         elif status == WAITING:
+            task.busy_s = 0.0
             self._park_or_fail(task)
-        return status
+        return task.status
 
     def _park_or_fail(self, task):
         try:

@@ -29,13 +29,14 @@ PER_TICK_BUDGET_S = 0.005   # a predicate or LED evaluated every tick gets this 
 
 class Session(object):
     def __init__(self, clock=None, prelude=True, output=None):
-        self.globals = {}
+        self.globals = Globals()
         self.docs = {}                      # name -> doc text, for :doc and completion
         self.clock = clock or SystemClock()
         self.scheduler = Scheduler(self, self.clock)
         self.compiler = Compiler(self)
         self.output = output or (lambda text: print(text, end=""))
         self.error_handlers = []            # fn(task, error) for unsupervised failures
+        self.notice_handlers = []           # fn(task, error) for warnings: the task goes on
         self.cycle_positions = {}           # (cycle ...) source place -> the branch it ran last
         for name, fn, arity, doc in BUILTINS:
             self.define_builtin(name, fn, arity, doc).fast2 = FAST2.get(name)
@@ -202,9 +203,32 @@ class Session(object):
             for handler in self.error_handlers:
                 handler(task, task.error)
 
+    def notice(self, task, error):
+        """Report something about a running task that does not stop it (a macro computing for
+        long without waiting): an LmacError with its place, given to the notice handlers."""
+        for handler in self.notice_handlers:
+            handler(task, error)
+
     def describe(self, value):
         """A result as the REPL shows it: never an error, a huge or endless value cut short."""
         return pr_str(value, truncate=True)
+
+
+class Globals(dict):
+    """The global namespace. ``guard(name, value)``, when set, sees every definition first and
+    may refuse it by raising LmacError (the library loader refuses a shared library's run-time
+    definitions of names it does not own)."""
+
+    __slots__ = ("guard",)
+
+    def __init__(self, *args):
+        dict.__init__(self, *args)
+        self.guard = None
+
+    def __setitem__(self, name, value):
+        if self.guard is not None:
+            self.guard(name, value)
+        dict.__setitem__(self, name, value)
 
 
 def _line(parts, who):

@@ -67,7 +67,7 @@ class SurfaceComponents(object):
         if repl:
             # A pinned pad works at once: reload init.lmac instead of waiting for the next poll.
             self.repl = ReplServer(session, self.user_library, dyn=dyn, report=self.report,
-                                   on_pin=lambda trigger, form: self.loader.load())
+                                   on_pin=lambda trigger, form: self.loader.start_load())
             try:
                 self.repl.start()
             except (OSError, IOError) as e:

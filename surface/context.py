@@ -215,13 +215,17 @@ class ActionContext(object):
             if not items and want == "any" and isinstance(sel, Selector):
                 want = sel.kind   # "(scene 9) matched no scene", not "no track"
         out = []
+        seen = set()   # Live's identities: a list membership test here made big sets quadratic
         for obj in items:
             if not alive(obj):
                 raise LmacError("%s: %s was deleted from the set" % (self.action, text))
             if want != "any":
                 obj = self._convert(obj, want, text)
-            if obj is not None and obj not in out:
-                out.append(obj)
+            if obj is not None:
+                key = ptr(obj)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(obj)
         return self._nonempty(out, want, text)
 
     def _nonempty(self, items, want, text):

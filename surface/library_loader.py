@@ -17,15 +17,16 @@ from typing import Any
 
 from ..interpreter.machine import DONE, FAILED, WAITING, Task
 from ..interpreter.printer import describe
+from ..interpreter.requests import Wait
 from ..interpreter.values import Keyword, LmacError
 from .bindings.builtins import TABLE_KEY
 from .bindings.table import BindingTable
-from .namespaces import rename_symbols, top_level_definitions
-from .user_library import init_path, lib_dir, surfaces_dir
+from .load_job import LOAD_BUDGET_S, SCOPE_KEY, LoadJob, LoadScope, _Frame, read_source
+from .namespaces import top_level_definitions
+from .user_library import init_path, last_good_path, lib_dir, surfaces_dir
 
 STDLIB = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "stdlib_macros")
 POLL_MS = 500.0          # how often loaded files are stat-ed for changes
-LOAD_BUDGET_S = 2.0      # a file whose top level computes longer than this is stopped
 NAME_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 
 
@@ -35,6 +36,14 @@ IMPORT_MACRO = """
 per load); (import \\"mixing\\" :as mx) also names its definitions mx/duck, mx/... ."
   `(%import ~name '~options))
 """
+
+
+def is_library_name(name):
+    """A name import and use-surface accept: a plain file name, never a path."""
+    if not isinstance(name, str):
+        return False
+    base = name[:-5] if name.endswith(".lmac") else name
+    return bool(NAME_RE.match(base)) and ".." not in base
 
 
 def run_text(session, text, file, dyn=None, budget_s=LOAD_BUDGET_S):
@@ -88,7 +97,19 @@ class LibraryLoader(object):
         self.owners = {}           # global name -> the library file that defined it
         self._loading = []         # import stack, to catch cycles
         self._touched = {}
+        self._running = []         # the library whose code runs now (innermost last)
+        self._defined = {}         # library path -> names it defined during this load
+        self.library_paths = set()  # every file read as a library (its code is library code)
+        self.scope = None          # the LoadScope of the version running now
+        self._job: Any = None      # (LoadJob, table, scope, path) of a load under way
+        self._jobs = []            # loads under way (a REPL import runs one inside another)
+        self.running_last_good = False
         self._install()
+        self._core = frozenset(session.globals)   # lmac's own names: no library may replace them
+        # What a shared library defines is checked where it happens, not only in its top-level
+        # syntax: (when true (def + ...)) or (eval '(defn arm ...)) are refused like (def + ...).
+        session.globals.guard = self._guard_definition
+        session.compiler.definition_check = self._check_compiled_definition
 
     # ---- builtins ------------------------------------------------------------------------
     def _install(self):
@@ -115,15 +136,13 @@ class LibraryLoader(object):
                     raise LmacError("import :as expects a short name, e.g. :as mx")
             path = self.find("import", name, [self.stdlib_dir] +
                              ([lib_dir(self.user_library)] if self.user_library else []))
-            self._load_library(task, path, alias)
-            return None
+            return self._import(task, path, alias)
 
         def use_surface(task, name):
             dirs = [os.path.join(self.stdlib_dir, "surfaces")]
             if self.user_library:
                 dirs.append(surfaces_dir(self.user_library))
-            self._load_library(task, self.find("use-surface", name, dirs))
-            return None
+            return self._import(task, self.find("use-surface", name, dirs), None)
 
         session.define_builtin("library", library, (1, None), session.globals["library"].doc)
         session.define_builtin("%import", import_, (2, 2), "The import macro's helper.", control=True)
@@ -136,7 +155,7 @@ class LibraryLoader(object):
         if not isinstance(name, str):
             raise LmacError("%s expects a library name in quotes, got %s" % (form, describe(name)))
         base = name[:-5] if name.endswith(".lmac") else name
-        if not NAME_RE.match(base) or ".." in base:
+        if not is_library_name(name):
             raise LmacError("%s: %r is not a library name (letters, digits, - _ . only; no folders)"
                             % (form, name))
         for d in dirs:
@@ -147,36 +166,100 @@ class LibraryLoader(object):
                 return candidate
         raise LmacError("%s: no library \"%s\" in %s" % (form, base, " or ".join(dirs)))
 
-    def _load_library(self, task, path, alias=None):
-        """Evaluate a library once per load (and alias); returns the global names it defined.
+    def _import(self, task, path, alias):
+        """(import ...) and (use-surface ...): nothing if this load has it already; inside a load,
+        the importing task waits while the load job reads and runs the library over ticks;
+        elsewhere (the REPL, `lmac run`) the library loads now, within the load budget."""
+        if (path, alias) in self._loaded:
+            return None
+        for job in self._jobs:
+            if job.owns(task):
+                return Wait("library", (path, alias))
+        frame = self.library_frame(None, task, (path, alias), top=True)
+        job = LoadJob(self.session, path, task.dyn, on_import=self.library_frame, frame=frame)
+        # Outside a load (a REPL line, `lmac run`): now, within the load budget and size limit, so a
+        # dry run's timeline does not depend on how fast this computer reads.
+        self._run_now(job)
+        if job.error is not None:
+            raise job.error
+        return None
 
-        Its %helpers go under its own name and, with an alias, everything under the alias; a
-        definition that would replace a name something else defined is an error, so a shared
-        library can never break the core, the actions or another library."""
-        key = (path, alias)
-        if key in self._loaded:
-            return self._loaded[key]
+    def library_frame(self, job, importer, request, top=False):
+        """The load job's step for one library: read it, refuse clashes, rename its %helpers
+        (and everything, with :as), run it with its definitions guarded. Once per load and alias.
+        Its %helpers go under its own name, so a shared library never breaks another."""
+        path, alias = request
+        if (path, alias) in self._loaded:
+            return None
         if path in self._loading:
             raise LmacError("import cycle: %s" % " -> ".join(os.path.basename(p) for p in self._loading + [path]))
-        self._loading.append(path)
-        try:
-            forms = self.session.read(self._read(path), path)
-            library = os.path.basename(path)[:-len(".lmac")]
+        text = self._read(path)
+        library = _library_name(path)
+        planned = []
+
+        def prepare(forms):
             mapping = {}
-            for name in top_level_definitions(forms):
+            defined = top_level_definitions(forms)
+            for name in defined:
                 if name.startswith("%"):
                     mapping[name] = library + "/" + name
                 elif alias:
                     mapping[name] = alias + "/" + name
-            names = [mapping.get(n, n) for n in top_level_definitions(forms)]
+            names = [mapping.get(n, n) for n in defined]
             self._refuse_clashes(library, path, names, alias)
-            run_forms(self.session, rename_symbols(forms, mapping) if mapping else forms, path, dyn=task.dyn)
-        finally:
-            self._loading.pop()
-        for name in names:
-            self.owners[name] = path
-        self._loaded[key] = names
-        return names
+            self.library_paths.add(path)
+            planned.extend(names)
+            return mapping
+
+        def done(error):
+            if path in self._loading:
+                self._loading.remove(path)
+            if error is None:
+                for name in planned + sorted(self._defined.get(path, ())):
+                    self.owners[name] = path
+                self._loaded[(path, alias)] = planned
+
+        def running(on):
+            if on:
+                self._running.append(path)
+            else:
+                self._running.pop()
+
+        self._loading.append(path)
+        frame = _Frame(path, text, importer.dyn, prepare, done, None if top else importer)
+        frame.running = running
+        return frame
+
+    def _owner_text(self, name):
+        owner = self.owners.get(name)
+        if owner is not None:
+            return 'the library "%s"' % _library_name(owner)
+        return "lmac itself" if name in self._core else "your own code"
+
+    def _may_define(self, path, name):
+        return (name not in self.session.globals or self.owners.get(name) == path
+                or name in self._defined.get(path, ()))
+
+    def _refusal(self, path, name, pos=None):
+        return LmacError('the library "%s" cannot define %s: %s defines it, and a shared library may not '
+                         'replace what something else defined (choose another name)'
+                         % (_library_name(path), name, self._owner_text(name)), pos)
+
+    def _guard_definition(self, name, value):
+        """Every global definition while a library's code runs (whatever form made it)."""
+        if not self._running:
+            return
+        path = self._running[-1]
+        if not self._may_define(path, name):
+            raise self._refusal(path, name)
+        self._defined.setdefault(path, set()).add(name)
+
+    def _check_compiled_definition(self, name, pos):
+        """A (def ...) written in a library's text, compiled now or later (a function body, a
+        quoted form handed to eval): refused at once if it would replace someone else's name."""
+        path = getattr(pos, "file", None)
+        if path in self.library_paths and (name in self._core or self.owners.get(name, path) != path):
+            raise self._refusal(path, name, pos)
 
     def _refuse_clashes(self, library, path, names, alias):
         for name in names:
@@ -187,45 +270,124 @@ class LibraryLoader(object):
                                 % (library, name, hint))
 
     def _read(self, path):
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
         self._touched[path] = _mtime(path)
-        return text
+        return read_source(path)
 
     # ---- loading ------------------------------------------------------------------------------
     def init_file(self):
         return init_path(self.user_library) if self.user_library else None
 
     def load(self):
-        """(Re)load init.lmac into a fresh table. True on success (the table was handed on)."""
-        path = self.init_file()
+        """(Re)load init.lmac into a fresh table, now (start-up). True on success (the table was
+        handed on). At start-up a file that fails runs the last version that loaded instead."""
+        self._run_now(self.start_load())
+        ok = self._finish_load()
+        if not ok and self.loads == 0:
+            self._run_last_good()
+        return ok
+
+    def start_load(self, path=None):
+        """Begin a load of init.lmac (or ``path``); poll() carries it on, a slice per tick."""
+        if self._job is not None:   # a newer version replaces a load under way
+            job, _, scope, _ = self._job
+            job.cancel()
+            scope.cancel(self.session.scheduler)
+        path = path or self.init_file()
         table = BindingTable()
+        scope = LoadScope(path)
         self._loaded = {}
         self._loading = []
         self._touched = {}
-        ok = True
+        self._running = []
+        self._defined = {}
+        if path and os.path.isfile(path):
+            job = LoadJob(self.session, path, {TABLE_KEY: table, SCOPE_KEY: scope},
+                          on_import=self.library_frame)
+        else:
+            job = LoadJob(self.session, path or "init.lmac", None, text="")
+        self._job = (job, table, scope, path)
+        return job
+
+    def advance_load(self, slice_s):
+        """One tick's share of the load under way; True when it has finished."""
+        if self._job is None:
+            return True
+        job = self._job[0]
+        self._jobs.append(job)
         try:
-            if path and os.path.isfile(path):
-                run_text(self.session, self._read(path), path, dyn={TABLE_KEY: table})
-        except LmacError as e:
-            ok = False
-            self.failures += 1
-            self.last_error = e
-            self.report_error(e)
-        except (IOError, OSError, UnicodeDecodeError) as e:
-            ok = False
-            self.failures += 1
-            self.last_error = e
-            self.report("could not read %s: %s" % (path, e))
-        if path:
+            finished = job.advance(slice_s)
+        finally:
+            self._jobs.remove(job)
+        if finished:
+            self._finish_load()
+        return finished
+
+    def _finish_load(self):
+        job, table, scope, path = self._job
+        self._job = None
+        init = self.init_file()
+        if path and job.text is not None:
             self._touched.setdefault(path, _mtime(path))
         # Watch what this load read (even a failed one: the fix will change one of them).
-        self.files = dict((p, m) for p, m in self._touched.items() if not p.startswith(self.stdlib_dir))
-        if ok:
+        watched = dict((p, m) for p, m in self._touched.items() if not p.startswith(self.stdlib_dir))
+        if path != init and init:      # the last good copy runs: watch the user's file instead
+            watched.pop(path, None)
+            watched[init] = _mtime(init)
+        self.files = watched
+        if job.error is None:
             self.loads += 1
             self.last_error = None
             self.on_table(table.finalize())
-        return ok
+            if self.scope is not None:   # what the previous version started ends with it
+                self.scope.cancel(self.session.scheduler)
+            self.scope = scope
+            self.running_last_good = path != init
+            if path == init and job.text is not None:
+                self._save_last_good(job.text)
+            return True
+        scope.cancel(self.session.scheduler)   # what the broken version started goes too
+        self.failures += 1
+        self.last_error = job.error
+        self.report_error(job.error)
+        return False
+
+    # ---- the last version that loaded --------------------------------------------------------
+    def last_good_file(self):
+        return last_good_path(self.user_library) if self.user_library else None
+
+    def _save_last_good(self, text):
+        """Keep a copy of init.lmac as it last loaded, in lmac's folder beside it (never the
+        user's file), so a start-up with a broken init.lmac still runs the version before."""
+        path = self.last_good_file()
+        if not path:
+            return
+        try:
+            if os.path.isfile(path):
+                with open(path, encoding="utf-8") as f:
+                    if f.read() == text:
+                        return
+            tmp = path + ".tmp"
+            with open(tmp, "w", encoding="utf-8") as f:
+                f.write(text)
+            os.replace(tmp, path)
+        except (IOError, OSError) as e:
+            self.report("could not keep a copy of init.lmac as it last loaded: %s" % e)
+
+    def _run_last_good(self):
+        path = self.last_good_file()
+        if not path or not os.path.isfile(path):
+            return False
+        self.report("running the last version of init.lmac that loaded (kept in %s) until the "
+                    "error above is fixed" % path)
+        self._run_now(self.start_load(path))
+        return self._finish_load()
+
+    def _run_now(self, job):
+        self._jobs.append(job)
+        try:
+            job.run_to_end()
+        finally:
+            self._jobs.remove(job)
 
     def report_error(self, error):
         """Report a load error: the first line says file:line:col and what went wrong."""
@@ -234,17 +396,30 @@ class LibraryLoader(object):
 
     def poll(self, now_ms):
         """Called each tick: at most every poll_ms, stat the loaded files and reload on a change."""
+        if self._job is not None:
+            self.advance_load(self.slice_s())
+            return True
         if now_ms < self._next_poll:
             return False
         self._next_poll = now_ms + self.poll_ms
         for path, mtime in list(self.files.items()):
             if _mtime(path) != mtime:
-                self.load()
+                self.start_load()
+                self.advance_load(self.slice_s())
                 return True
         return False
 
+    def slice_s(self):
+        """A reload's share of one tick: half the scheduler's budget (the tick's tasks get the rest)."""
+        return self.session.scheduler.budget_ms / 2000.0
+
 
 _MISSING = object()
+
+
+def _library_name(path):
+    base = os.path.basename(path)
+    return base[:-len(".lmac")] if base.endswith(".lmac") else base
 
 
 def _mtime(path):

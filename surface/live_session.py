@@ -2,15 +2,17 @@
 
 Every registered action becomes a control builtin through ``action_builtin`` (it builds the
 ActionContext, enforces the Live version, keeps actions from running early after a lookahead wake,
-and turns Live's refusals into lmac errors); the selector words, the value forms and
+turns Live's refusals into lmac errors, and charges the task's time slice: an action that ends
+past the slice's deadline stops its task until the next tick); the selector words, the value forms and
 stdlib_macros/live.lmac are installed; events and triggers are connected.
 """
 from __future__ import annotations
 
 import os
+from time import perf_counter
 from typing import TYPE_CHECKING
 
-from ..interpreter.requests import TailCall, Wait, WithDynamic
+from ..interpreter.requests import TailCall, Wait, WithDynamic, Yield
 from ..interpreter.session import STDLIB, Session
 from ..interpreter.values import Keyword, Lambda, List, LmacError
 from . import selectors, value_forms
@@ -52,6 +54,7 @@ def action_builtin(session, live, act):
             raise LmacError("%s needs Live %d.%d or newer (this is Live %d.%d)"
                             % ((act.name,) + tuple(version) + tuple(live.live_version[:2])))
         ctx = ActionContext(live, task, act.name, builtin, args)
+        _mark_slice(task)
         try:
             result = act.call(ctx, args)   # the spec checks and converts, then the action acts
         except LmacError:
@@ -60,12 +63,50 @@ def action_builtin(session, live, act):
             raise LmacError("%s: Live refused: %s" % (act.name, e))
         if isinstance(result, REQUESTS):
             return result
+        if perf_counter() >= task._deadline and _slice_spent(task):
+            return Yield(wrap(result))   # the slice is spent: go on at the next tick
         return wrap(result)
 
     # The spec checks the argument count itself (its message shows the signature).
     builtin = session.define_builtin(act.name, call, (0, None), act.doc, control=True, meta=act)
     holder.append(builtin)
     return builtin
+
+
+def _fine_thread_clock():
+    """time.thread_time where it measures microseconds (macOS, Linux); None elsewhere (Windows
+    counts it in 15.6 ms steps)."""
+    try:
+        from time import get_clock_info
+        if get_clock_info("thread_time").resolution <= 1e-5:
+            from time import thread_time
+            return thread_time
+    except (ImportError, ValueError, AttributeError):
+        pass
+    return None
+
+
+thread_time = _fine_thread_clock()
+
+
+def _slice_spent(task):
+    """The wall clock says the slice is over: was it lmac's own work? Where the system can tell
+    (a fine thread CPU clock), time the OS gave to other programs does not count, so on a busy
+    computer a pad press still acts in one go; otherwise the wall clock decides."""
+    if thread_time is None:
+        return True
+    mark = getattr(task, "_slice_mark", None)
+    if mark is None or mark[0] != task._deadline:   # the first look in this slice
+        return True
+    _, cpu_start, left = mark
+    return thread_time() - cpu_start >= left
+
+
+def _mark_slice(task):
+    """Before an action: remember lmac's CPU time and what is left of the slice, once per slice."""
+    mark = getattr(task, "_slice_mark", None)
+    if thread_time is not None and (mark is None or mark[0] != task._deadline):
+        task._slice_mark = (task._deadline, thread_time(), task._deadline - perf_counter())
 
 
 def _install_core(session, live):
@@ -132,4 +173,5 @@ def make_live_session(song: Song, application: Application, clock, log=None, sho
             live.log("lmac: " + line.strip())
         live.show("lmac: " + (error.located() if isinstance(error, LmacError) else str(error)))
     session.error_handlers.append(report)
+    session.notice_handlers.append(report)   # a macro computing long without waiting
     return session

@@ -15,6 +15,7 @@ DEFINING_FORMS = ("def", "defn", "defmacro")
 def top_level_definitions(forms):
     """Names defined by (def x ..), (defn x ..), (defmacro x ..) at top level (also inside do)."""
     names = []
+    seen = set()   # a list membership test here made an 8000-form library quadratic
     stack = list(reversed(forms))
     while stack:
         form = stack.pop()
@@ -24,7 +25,8 @@ def top_level_definitions(forms):
         if head in ("do", "seq"):
             stack.extend(reversed(form[1:]))
         elif head in DEFINING_FORMS and len(form) > 1 and type(form[1]) is Symbol:
-            if form[1].name not in names:
+            if form[1].name not in seen:
+                seen.add(form[1].name)
                 names.append(form[1].name)
     return names
 

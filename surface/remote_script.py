@@ -28,8 +28,15 @@ def capabilities():
     return {}
 
 
+MAX_CARRIED_TICKS = 50   # an undo step follows a macro that spent its slice for at most this many ticks
+
+
 class _UndoStep(object):
-    """One Live undo step around a tick or a MIDI-started macro (re-entrant: nested = one step)."""
+    """One Live undo step around a tick or a MIDI-started macro (re-entrant: nested = one step).
+
+    Every Live action charges its macro's time slice, so a macro that changes a lot goes on over
+    several ticks. Its run is still one undo step: the step stays open while a macro stopped
+    only because its slice was spent (it is ready to go on), for up to MAX_CARRIED_TICKS ticks."""
 
     def __init__(self, script):
         self.script = script
@@ -37,7 +44,7 @@ class _UndoStep(object):
     def __enter__(self):
         script = self.script
         script._undo_depth += 1
-        if script._undo_depth == 1:
+        if script._undo_depth == 1 and not script._undo_open:
             try:
                 script.song.begin_undo_step()
             except Exception:
@@ -49,11 +56,11 @@ class _UndoStep(object):
         script = self.script
         script._undo_depth -= 1
         if script._undo_depth == 0 and script._undo_open:
-            script._undo_open = False
-            try:
-                script.song.end_undo_step()
-            except Exception:
-                pass
+            if script._undo_carried < MAX_CARRIED_TICKS and script.mid_run():
+                script._undo_carried += 1
+                return False
+            script._undo_carried = 0
+            script.close_undo_step()
         return False
 
 
@@ -72,6 +79,7 @@ class LmacScript(object):
         self.live.send_midi = self._send_midi
         self._undo_depth = 0
         self._undo_open = False
+        self._undo_carried = 0      # ticks the open undo step has followed a macro mid-run
         self.session.scheduler.around_tick = lambda: _UndoStep(self)
         self.components = [self.live.events]
         self.midi_handlers = []
@@ -193,7 +201,21 @@ class LmacScript(object):
     def suggest_map_mode(self, cc_no, channel):
         return -1
 
+    def mid_run(self):
+        """Is a macro stopped only because its time slice was spent (it goes on next tick)?"""
+        return any(task.status == "ready" for task in self.session.scheduler.ready)
+
+    def close_undo_step(self):
+        if self._undo_open:
+            self._undo_open = False
+            self._undo_carried = 0
+            try:
+                self.song.end_undo_step()
+            except Exception:
+                pass
+
     def disconnect(self):
+        self.close_undo_step()
         if self._timer is not None:
             self._timer.stop()
             self._timer = None

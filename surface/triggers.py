@@ -13,6 +13,7 @@ from collections import deque
 
 from ..interpreter.values import Keyword, LmacSyntaxError
 from .adapter import alive, ptr
+from .load_job import SCOPE_KEY
 from .selectors import Handle
 
 EVENTS = ("startup", "tempo-change", "track-selected", "scene-selected", "scene-launched",
@@ -69,6 +70,7 @@ class Events(object):
         self.queue: deque = deque()   # (key, value) handler runs for the next tick
         self.triggers: deque = deque()  # (source, file) trigger forms for the next tick
         self._listeners = []          # (subject, property, callback) to remove on disconnect
+        self._per_object = {}         # ("track"|"scene", ptr) -> (subject, property, callback)
         self._track_state = {}        # track ptr -> (track, playing clip or None)
         self._scene_state = {}        # scene ptr -> was triggered
         self._rescan = False
@@ -95,41 +97,53 @@ class Events(object):
         self._scan()
 
     def disconnect(self):
-        for subject, prop, callback in self._listeners:
+        for subject, prop, callback in self._listeners + list(self._per_object.values()):
             try:
                 getattr(subject, "remove_%s_listener" % prop)(callback)
             except Exception:
                 pass  # the object was deleted, or Live already dropped the listener
         self._listeners = []
+        self._per_object = {}
         self._track_state.clear()
         self._scene_state.clear()
         self.handlers.clear()
         self.connected = False
 
     def _scan(self):
-        """(Re)attach the per-track and per-scene listeners (after tracks or scenes changed)."""
-        keep = []
-        for entry in self._listeners:
-            subject, prop, callback = entry
-            if prop in ("playing_slot_index", "is_triggered"):
-                if alive(subject):
-                    try:
-                        getattr(subject, "remove_%s_listener" % prop)(callback)
-                    except Exception:
-                        pass
-            else:
-                keep.append(entry)
-        self._listeners = keep
+        """Attach the per-track and per-scene listeners of new tracks and scenes, and drop those
+        of deleted ones (after tracks or scenes changed). Objects already listened to keep their
+        listener: a set of 500 tracks changing every tick must not re-attach 500 listeners a tick."""
+        wanted = {}
+        for track in self.song.tracks:
+            wanted[("track", ptr(track))] = track
+        for scene in self.song.scenes:
+            wanted[("scene", ptr(scene))] = scene
+        for key in [k for k in self._per_object if k not in wanted]:
+            subject, prop, callback = self._per_object.pop(key)
+            if alive(subject):
+                try:
+                    getattr(subject, "remove_%s_listener" % prop)(callback)
+                except Exception:
+                    pass
         old_tracks, old_scenes = self._track_state, self._scene_state
         self._track_state, self._scene_state = {}, {}
-        for track in self.song.tracks:
-            key = ptr(track)
-            self._track_state[key] = old_tracks.get(key, (track, self._playing_clip(track)))
-            self._listen(track, "playing_slot_index", lambda t=track: self._on_slot(t))
-        for scene in self.song.scenes:
-            key = ptr(scene)
-            self._scene_state[key] = old_scenes.get(key, False)
-            self._listen(scene, "is_triggered", lambda s=scene: self._on_scene(s))
+        for (kind, key), obj in wanted.items():
+            if kind == "track":
+                state = old_tracks.get(key)
+                self._track_state[key] = state if state is not None else (obj, self._playing_clip(obj))
+            else:
+                self._scene_state[key] = old_scenes.get(key, False)
+            known = self._per_object.get((kind, key))
+            if known is None or not alive(known[0]):   # new, or a deleted object's reused address
+                if kind == "track":
+                    prop, callback = "playing_slot_index", (lambda t=obj: self._on_slot(t))
+                else:
+                    prop, callback = "is_triggered", (lambda sc=obj: self._on_scene(sc))
+                try:
+                    getattr(obj, "add_%s_listener" % prop)(callback)
+                except Exception:
+                    continue
+                self._per_object[(kind, key)] = (obj, prop, callback)
 
     @staticmethod
     def _playing_clip(track):
@@ -193,7 +207,17 @@ class Events(object):
     def on(self, key, fn, dyn=None):
         if key == kw("startup"):
             self.queue.append((key, None))
-        self.handlers.setdefault(key, []).append((fn, dict(dyn or {})))
+        entry = (fn, dict(dyn or {}))
+        self.handlers.setdefault(key, []).append(entry)
+        scope = entry[1].get(SCOPE_KEY)
+        if scope is not None:   # a handler set by a file goes when a new version of it loads
+            scope.on_cancel(lambda: self._forget(key, entry))
+
+    def _forget(self, key, entry):
+        handlers = self.handlers.get(key) or []
+        handlers[:] = [e for e in handlers if e is not entry]
+        if not handlers:
+            self.handlers.pop(key, None)
 
     def off(self, key):
         return len(self.handlers.pop(key, ()))

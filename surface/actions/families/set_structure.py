@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ....interpreter.values import Keyword
-from ...adapter import label
+from ....interpreter.values import Keyword, LmacError
+from ...adapter import alive, label, ptr
 from ..registry import action
 from ..params import Choice, Number
 
@@ -60,20 +60,84 @@ def create_return(ctx: ActionContext):
 
 
 @action("delete-track", "target?", family="set",
-        doc="Delete the track(s) (the focus by default). Return tracks are deleted as returns.",
+        doc="Delete the track(s) (the focus by default). Return tracks are deleted as returns. Live keeps "
+            "at least one audio or MIDI track: (delete-track all) deletes every other one and says which stays.",
         example="(delete-track (track \"Old\"))")
 def delete_track(ctx: ActionContext, target=None):
     song = ctx.song
+    regular = list(song.tracks)
+    index = dict((ptr(t), i) for i, t in enumerate(regular))
+    returns = dict((ptr(t), i) for i, t in enumerate(song.return_tracks))
+    doomed, doomed_returns = set(), set()
     for track in ctx.tracks(target):
-        returns = list(song.return_tracks)
-        r = _index_of(returns, track)
-        if r >= 0:
-            ctx.call(song, "delete_return_track", r)
-            continue
-        i = _index_of(list(song.tracks), track)
-        if i < 0:
-            ctx.fail("cannot delete %s" % label(track))
-        ctx.call(song, "delete_track", i)
+        key = ptr(track)
+        if key in returns:
+            doomed_returns.add(returns[key])
+        elif key in index:
+            doomed.add(index[key])
+        else:
+            ctx.fail("cannot delete %s: only tracks and return tracks can be deleted" % label(track))
+    kept = _keep_one_track(ctx, regular, index, doomed)
+    if kept is not None and not doomed and not doomed_returns:
+        ctx.fail('Live keeps at least one audio or MIDI track, and %s is the last one' % label(kept))
+    # Highest index first: deleting a track never moves the ones before it, and a group's tracks
+    # (after it) are gone before the group is deleted.
+    steps = [("delete_track", i, regular[i]) for i in sorted(doomed, reverse=True)]
+    steps += [("delete_return_track", r, None) for r in sorted(doomed_returns, reverse=True)]
+    _delete_all(ctx, steps, "track")
+    if kept is not None:
+        _tell(ctx, 'Live keeps at least one audio or MIDI track, so %s stays' % label(kept))
+
+
+def _group_of(ctx, track):
+    group = ctx.adapter.read(ctx.action, track, "group_track")
+    return group if group is not None and not (group == None) else None  # noqa: E711  (Live's handles)
+
+
+def _keep_one_track(ctx, regular, index, doomed):
+    """Live refuses to delete the last audio or MIDI track. When the targets (with the tracks
+    inside target groups) are all of them, keep one back, with the groups it is in; return it."""
+    def gone(i):
+        track = regular[i]
+        while track is not None:
+            if index.get(ptr(track)) in doomed:
+                return True
+            track = _group_of(ctx, track)
+        return False
+    plain = [i for i, t in enumerate(regular) if not ctx.adapter.read(ctx.action, t, "is_foldable", False)]
+    if not plain or any(not gone(i) for i in plain):
+        return None
+    top = [i for i in plain if _group_of(ctx, regular[i]) is None]
+    keep = (top or plain)[0]
+    track = regular[keep]
+    while track is not None:
+        doomed.discard(index.get(ptr(track)))
+        track = _group_of(ctx, track)
+    return regular[keep]
+
+
+def _delete_all(ctx, steps, what):
+    """Make the deletions in order; if Live refuses one, say how far it got, so a set is never
+    left half done without saying so."""
+    song = ctx.song
+    done = 0
+    for method, i, obj in steps:
+        if obj is not None and not alive(obj):
+            continue   # it went with its group
+        try:
+            ctx.call(song, method, i)
+        except LmacError as e:
+            if not done:
+                raise
+            raise LmacError("%s (%d %s%s deleted before that)"
+                            % (e.message, done, what, " was" if done == 1 else "s were"))
+        done += 1
+
+
+def _tell(ctx, text):
+    """A note on the status bar and in Log.txt: the action did what Live allows."""
+    ctx.live.show("%s: %s" % (ctx.action, text))
+    ctx.live.log("lmac: %s: %s" % (ctx.action, text))
 
 
 @action("delete-return", "target", family="set", doc="Delete a return track: (delete-return (return \"B\")).",
@@ -121,12 +185,28 @@ def duplicate_scene(ctx: ActionContext, target=None):
     return song.view.selected_scene
 
 
-@action("delete-scene", "target?", family="set", doc="Delete the scene(s) (the selected one by default).",
+@action("delete-scene", "target?", family="set",
+        doc="Delete the scene(s) (the selected one by default). Live keeps at least one scene: "
+            "(delete-scene all) deletes every other one and says which stays.",
         example="(delete-scene (scene 8))")
 def delete_scene(ctx: ActionContext, target=None):
     song = ctx.song
-    for scene in ctx.scenes(target):
-        ctx.call(song, "delete_scene", _index_of(list(song.scenes), scene))
+    scenes = list(song.scenes)
+    index = dict((ptr(s), i) for i, s in enumerate(scenes))
+    doomed = set(index[ptr(s)] for s in ctx.scenes(target) if ptr(s) in index)
+    kept = None
+    if scenes and len(doomed) == len(scenes):
+        doomed.discard(0)
+        kept = scenes[0]
+        if not doomed:
+            ctx.fail("Live keeps at least one scene, and %s is the last one" % _scene_label(kept))
+    _delete_all(ctx, [("delete_scene", i, scenes[i]) for i in sorted(doomed, reverse=True)], "scene")
+    if kept is not None:
+        _tell(ctx, "Live keeps at least one scene, so %s stays" % _scene_label(kept))
+
+
+def _scene_label(scene):
+    return 'scene "%s"' % scene.name if scene.name else "scene 1"
 
 
 @action("capture-scene", "", family="set",
