@@ -2,6 +2,7 @@
 (those that do, like ``apply`` and ``swap!``, live in control.py or the prelude)."""
 from __future__ import annotations
 
+import operator
 import random as _random
 
 from .budget import MAX_INT_BITS, MAX_ITEMS, charge, check_chars, check_int, check_items
@@ -795,22 +796,66 @@ def library(name, *options):
 
 
 # Two-argument versions of the hottest builtins: the compiler calls these directly when a call
-# has exactly two arguments, skipping *args packing. They fall back to the general version.
-def _fast2(general, op):
-    def fast(a, b):
-        if type(a) in _NUMBER_TYPES and type(b) in _NUMBER_TYPES:
-            return op(a, b)
-        return general(a, b)
-    return fast
+# has exactly two arguments, skipping *args packing. Numbers take the operator inline (no call
+# per operation: this runs for every + and < of a loop); anything else goes to the general one.
+def _add2(a, b):
+    if type(a) in _NUMBER_TYPES and type(b) in _NUMBER_TYPES:
+        return a + b
+    return add(a, b)
 
 
-FAST2 = {
-    "+": _fast2(add, lambda a, b: a + b),
-    "-": _fast2(sub, lambda a, b: a - b),
-    "*": _fast2(mul, _mul2),
-    "<": _fast2(dict((n, f) for n, f, _, _ in BUILTINS)["<"], lambda a, b: a < b),
-    "<=": _fast2(dict((n, f) for n, f, _, _ in BUILTINS)["<="], lambda a, b: a <= b),
-    ">": _fast2(dict((n, f) for n, f, _, _ in BUILTINS)[">"], lambda a, b: a > b),
-    ">=": _fast2(dict((n, f) for n, f, _, _ in BUILTINS)[">="], lambda a, b: a >= b),
-    "=": _fast2(eq, lambda a, b: a == b),
-}
+def _sub2(a, b):
+    if type(a) in _NUMBER_TYPES and type(b) in _NUMBER_TYPES:
+        return a - b
+    return sub(a, b)
+
+
+def _times2(a, b):
+    if type(a) in _NUMBER_TYPES and type(b) in _NUMBER_TYPES:
+        return _mul2(a, b)
+    return mul(a, b)
+
+
+def _eq2(a, b):
+    if type(a) in _NUMBER_TYPES and type(b) in _NUMBER_TYPES:
+        return a == b
+    return eq(a, b)
+
+
+_GENERAL = dict((n, f) for n, f, _, _ in BUILTINS)
+
+
+def _lt2(a, b, general=_GENERAL["<"]):
+    if type(a) in _NUMBER_TYPES and type(b) in _NUMBER_TYPES:
+        return a < b
+    return general(a, b)
+
+
+def _le2(a, b, general=_GENERAL["<="]):
+    if type(a) in _NUMBER_TYPES and type(b) in _NUMBER_TYPES:
+        return a <= b
+    return general(a, b)
+
+
+def _gt2(a, b, general=_GENERAL[">"]):
+    if type(a) in _NUMBER_TYPES and type(b) in _NUMBER_TYPES:
+        return a > b
+    return general(a, b)
+
+
+def _ge2(a, b, general=_GENERAL[">="]):
+    if type(a) in _NUMBER_TYPES and type(b) in _NUMBER_TYPES:
+        return a >= b
+    return general(a, b)
+
+
+FAST2 = {"+": _add2, "-": _sub2, "*": _times2, "<": _lt2, "<=": _le2, ">": _gt2, ">=": _ge2,
+         "=": _eq2}
+
+# The Python operator each of these applies to two numbers, for code the compiler generates
+# (interpreter/generated.py). ``*`` is left out: it checks integer sizes first.
+INLINE_OPS = {"+": "+", "-": "-", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "=": "=="}
+
+# The same as functions, for the machine's CALLB: applied when both arguments are numbers.
+NUMBER_OPS = {"+": operator.add, "-": operator.sub, "<": operator.lt, "<=": operator.le,
+              ">": operator.gt, ">=": operator.ge, "=": operator.eq}

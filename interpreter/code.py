@@ -9,7 +9,8 @@ from __future__ import annotations
 # opcode                    operands after pos
 PUSH = 1        # ev                    push ev(env)
 POP = 2         #                       drop top of stack
-CALLE = 3       # fev, argevs, tail     call fev(env) with [a(env) for a in argevs]
+CALLE = 3       # fev, argevs, tail, global, nargs   call fev(env) with [a(env) for a in
+                #                       argevs]; global: the name when fev reads a global, else None
 CALL = 4        # nargs, tail           stack: f a1..an
 RETURN = 5      #                       return top of stack
 RETURN_EV = 6   # ev                    return ev(env)
@@ -25,9 +26,14 @@ TRY = 15        # catch_pc              install a handler
 END_TRY = 16    #                       remove it
 JUMP_FALSY_KEEP = 17   # target         and: if top is falsy jump, else pop
 JUMP_TRUTHY_KEEP = 18  # target         or: if top is truthy jump, else pop
-CALLB = 19      # name, builtin, nargs  call the global simple builtin (if still bound) on stack args
+CALLB = 19      # name, builtin, nargs, slot, fast2, tail, number_op   call the global simple
+                #                       builtin (if slot[0] still holds it) on stack args; fast2
+                #                       when nargs is 2, number_op for two numbers (+ - < ..);
+                #                       tail: return the value at once (a RETURN follows for
+                #                       the slower paths)
 REENTER = 20    #                       put in place of op 0 of a function whose closures call a
                 #                       builtin since redefined: run its recompiled body instead
+RETURN_IF_EV = 21  # test, ev           return ev(env) if test(env) is truthy (a tail `if`)
 
 
 class Code(object):

@@ -25,7 +25,10 @@ from time import perf_counter
 
 from . import code as op
 from . import friend
+from . import generated
 from .budget import DEADLINE, check_form_size
+from .calls import arity_message, builtin_error, call_builtin
+from .builtins import INLINE_OPS, NUMBER_OPS
 from .clyphx_hints import clyphx_hint
 from .code import Code
 from .printer import describe
@@ -150,6 +153,15 @@ class Compiler(object):
         # the name makes those bodies recompile at their next call, so the new definition runs
         # on the machine (budgeted, able to wait) instead of inside a closure.
         self.inliners = {}
+        # Builtin name -> [the value bound to it now], for the closures that call the builtin
+        # directly: one list read tells them it is still theirs. Kept current by rebound().
+        self.slots = {}
+
+    def slot(self, name):
+        s = self.slots.get(name)
+        if s is None:
+            s = self.slots[name] = [self.globals.get(name)]
+        return s
 
     def def_name(self, form):
         name = _def_name(form)
@@ -163,6 +175,7 @@ class Compiler(object):
 
     def rebound(self, name):
         """``name`` was just redefined: bodies that inlined the builtin it held recompile."""
+        self.slots[name][0] = self.globals.get(name)
         for code in list(self.inliners.pop(name, ())):
             if code.ops and code.ops[0][0] != op.REENTER:
                 code.ops[0] = (op.REENTER, code.ops[0][1])
@@ -322,7 +335,10 @@ class _FnCompiler(object):
         fev = self.simple(fform, scope, 0)
         builtin = self.known_builtin(fform, scope, len(form) - 1)
         if fev is not None and all(a is not None for a in argevs):
-            self.emit(op.CALLE, pos, fev, tuple(argevs), tail)
+            # A global head is read by the machine itself (one dict lookup, no closure call).
+            gname = fform.name if type(fform) is Symbol and not (scope and scope.lookup(fform.name)) \
+                else None
+            self.emit(op.CALLE, pos, fev, tuple(argevs), tail, gname, len(argevs))
         elif builtin is not None:
             # e.g. (+ (fib (- n 1)) (fib (- n 2))): the arguments need the machine, the call does not.
             for a, ev in zip(form[1:], argevs):
@@ -330,7 +346,10 @@ class _FnCompiler(object):
                     self.emit(op.PUSH, _pos(a, pos), ev)
                 else:
                     self.expr(a, scope, False, False)
-            self.emit(op.CALLB, pos, fform.name, builtin, len(form) - 1)
+            n = len(form) - 1
+            self.emit(op.CALLB, pos, fform.name, builtin, n, self.c.slot(fform.name),
+                      builtin.fast2 if n == 2 else None, tail,
+                      NUMBER_OPS.get(fform.name) if n == 2 and builtin.fast2 is not None else None)
         else:
             self.expr(fform, scope, False, False)
             for a, ev in zip(form[1:], argevs):
@@ -374,6 +393,16 @@ class _FnCompiler(object):
         _require(3 <= len(form) <= 4, "if expects a test, a then-form and an optional else-form", pos)
         test = self.c.macroexpand(form[1], scope)
         tev = self.simple(test, scope, 0)
+        then = self.c.macroexpand(form[2], scope) if tail and tev is not None else None
+        thev = self.simple(then, scope, 0) if then is not None else None
+        if thev is not None:
+            # (if (< n 2) n ...) in tail position: one operation tests and returns.
+            self.emit(op.RETURN_IF_EV, pos, tev, thev)
+            if len(form) == 4:
+                self.expr(form[3], scope, tail, loop_tail)
+            else:
+                self.emit(op.RETURN_EV, pos, _const(None))
+            return
         if tev is not None:
             jf = self.emit(op.JUMPF_EV, pos, tev, None)
         else:
@@ -534,7 +563,7 @@ class _FnCompiler(object):
         if any(a is None for a in args):
             return None
         self.inlined.add(name)
-        return _builtin_call_ev(self.c.session, self.g, name, fn, args, pos)
+        return _builtin_call_ev(self.c.session, self.c.slot(name), name, fn, args, pos)
 
     def simple_special(self, name, form, scope, depth, pos):
         if name == "quote":
@@ -617,16 +646,17 @@ class _FnCompiler(object):
 
 # ---- closure builders --------------------------------------------------------------------
 def _const(value):
-    return lambda env: value
+    ev = lambda env: value  # noqa: E731
+    ev.const = (value,)     # generated code reads it in place (generated.py)
+    return ev
 
 
 def _local_ev(depth, index):
-    if depth == 0:
-        return lambda env: env[index]
-    if depth == 1:
-        return lambda env: env[0][index]
-    if depth == 2:
-        return lambda env: env[0][0][index]
+    if depth <= 2:
+        ev = (lambda env: env[index], lambda env: env[0][index],
+              lambda env: env[0][0][index])[depth]
+        ev.local = (depth, index)   # generated code reads it in place (generated.py)
+        return ev
 
     def ev(env):
         for _ in range(depth):
@@ -705,14 +735,14 @@ def _or_ev(parts):
 
 
 def _def_ev(compiler, name, vev):
-    g, inliners = compiler.globals, compiler.inliners
+    g, slots = compiler.globals, compiler.slots
 
     def ev(env):
         value = vev(env)
         if type(value) is Lambda and value.name is None:
             value.name = name
         g[name] = value
-        if name in inliners:
+        if name in slots:
             compiler.rebound(name)
         return value
     return ev
@@ -751,9 +781,9 @@ def _kw_get(m, key, default):
     return m.get(key, default) if isinstance(m, dict) else default
 
 
-def _builtin_call_ev(session, g, name, fn, args, pos):
+def _builtin_call_ev(session, slot, name, fn, args, pos):
     """Call a simple builtin directly; if the name has since been rebound to an lmac function,
-    run that synchronously (it cannot wait there)."""
+    run that synchronously (it cannot wait there). ``slot[0]`` is what the name holds now."""
     lo, hi = fn.arity
     n = len(args)
     if n < lo or (hi is not None and n > hi):
@@ -776,14 +806,16 @@ def _builtin_call_ev(session, g, name, fn, args, pos):
                             "it starts again" % (name, name, name), pos)
         return value
 
+    if n == 2 and name in INLINE_OPS:
+        # + - < <= > >= = : generated code applies the operator in place (generated.py).
+        return generated.builtin_call(name, fn, args, slot, fallback, pos, builtin_error)
     if n == 1:
         a, = args
         pyfn1 = fn.fn
 
         def ev(env):
-            f = g.get(name)
-            if f is fn:
-                x = a(env)
+            x = a(env)
+            if slot[0] is fn:
                 try:
                     return pyfn1(x)
                 except LmacError as e:
@@ -792,16 +824,16 @@ def _builtin_call_ev(session, g, name, fn, args, pos):
                     raise
                 except Exception as e:
                     raise builtin_error(fn, e, pos, [x])
-            return fallback(f, [a(env)])
-    elif n == 2:
+            return fallback(slot[0], [x])
+        return ev
+    if n == 2:
         a, b = args
         pyfn = fn.fast2 or fn.fn
 
         def ev(env):
-            f = g.get(name)
-            if f is fn:
-                x = a(env)
-                y = b(env)
+            x = a(env)
+            y = b(env)
+            if slot[0] is fn:
                 try:
                     return pyfn(x, y)
                 except LmacError as e:
@@ -810,58 +842,20 @@ def _builtin_call_ev(session, g, name, fn, args, pos):
                     raise
                 except Exception as e:
                     raise builtin_error(fn, e, pos, [x, y])
-            return fallback(f, [a(env), b(env)])
-    else:
-        def ev(env):
-            values = [x(env) for x in args]
-            f = g.get(name)
-            if f is fn:
-                return call_builtin(fn, values, pos)
-            return fallback(f, values)
+            return fallback(slot[0], [x, y])
+        return ev
+
+    def ev(env):
+        values = [x(env) for x in args]
+        if slot[0] is fn:
+            return call_builtin(fn, values, pos)
+        return fallback(slot[0], values)
     return ev
 
 
 NESTED_FALLBACK_S = 2.0
 MIN_FALLBACK_S = 0.0005
 _LATE = object()
-
-
-def call_builtin(fn, values, pos):
-    lo, hi = fn.arity
-    if len(values) < lo or (hi is not None and len(values) > hi):
-        raise LmacError(arity_message(fn.name, fn.arity, len(values)), pos)
-    try:
-        return fn.fn(*values)
-    except LmacError as e:
-        if e.pos is None:
-            e.pos = pos
-        raise
-    except Exception as e:
-        raise builtin_error(fn, e, pos, values)
-
-
-def builtin_error(fn, exc, pos, values):
-    if isinstance(exc, ZeroDivisionError):
-        return LmacError("%s: division by zero" % fn.name, pos)
-    if isinstance(exc, RecursionError):
-        return LmacError("%s: the data is nested too deeply" % fn.name, pos)
-    if isinstance(exc, OverflowError):
-        return LmacError("%s: a number is too large for this (%s)" % (fn.name, exc), pos)
-    if values is not None and isinstance(exc, (TypeError, ValueError, AttributeError, IndexError, KeyError)):
-        shown = ", ".join(describe(v) for v in values) or "no arguments"
-        return LmacError("%s cannot work with %s" % (fn.name, shown), pos)
-    return LmacError("%s failed: %s" % (fn.name, exc), pos)
-
-
-def arity_message(name, arity, got):
-    lo, hi = arity
-    if hi is None:
-        want = "at least %d argument%s" % (lo, "" if lo == 1 else "s")
-    elif lo == hi:
-        want = "%d argument%s" % (lo, "" if lo == 1 else "s")
-    else:
-        want = "%d to %d arguments" % (lo, hi)
-    return "%s expects %s, got %d" % (name or "this function", want, got)
 
 
 # ---- shapes of special forms ---------------------------------------------------------------

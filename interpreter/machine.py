@@ -12,8 +12,11 @@ from collections import deque
 from time import perf_counter
 
 from . import code as op
+from .code import Code
 from .budget import DEADLINE, MAX_DEPTH, OVER
-from .compiler import arity_message, builtin_error, call_builtin, not_found
+from .builtins import _NUMBER_TYPES
+from .calls import arity_message, builtin_error, call_builtin
+from .compiler import not_found
 from .printer import describe
 from .requests import TailCall, Wait, WithDynamic, Yield
 from .values import Builtin, Keyword, Lambda, List, LmacError
@@ -176,31 +179,70 @@ class Task(object):
         globals_get = self.session.globals.get
         count = CHECK_EVERY
         over = OVER
+        NUMBERS = _NUMBER_TYPES
+        # Names the loop uses on every call, as locals (Python 3.7 looks globals up each time).
+        type_of, lambda_type = type, Lambda
+        # Opcodes as locals: named, and as fast to compare as bare numbers. The branches below
+        # are ordered by how often a typical body runs them.
+        CALLE, RETURN_IF_EV, RETURN_EV, JUMPF_EV, CALLB, RETURN, PUSH, RECUR = (
+            op.CALLE, op.RETURN_IF_EV, op.RETURN_EV, op.JUMPF_EV, op.CALLB, op.RETURN, op.PUSH,
+            op.RECUR)
+        CALL, JUMPF, JUMP, POP, NEW_ENV, STORE, POP_ENV, DEF = (
+            op.CALL, op.JUMPF, op.JUMP, op.POP, op.NEW_ENV, op.STORE, op.POP_ENV, op.DEF)
+        JUMP_FALSY_KEEP, JUMP_TRUTHY_KEEP, TRY, END_TRY, REENTER = (
+            op.JUMP_FALSY_KEEP, op.JUMP_TRUTHY_KEEP, op.TRY, op.END_TRY, op.REENTER)
         try:
             while True:
                 ins = ops[pc]
                 pc += 1
                 o = ins[0]
-                if o == 3:  # CALLE
-                    f = ins[2](env)
-                    argevs = ins[3]
-                    if type(f) is Lambda and f.fixed == len(argevs):
+                if o is CALLE:
+                    _, _, fev, argevs, tail, gname, n = ins   # one unpack: cheaper than five reads
+                    # A global head is one dict lookup; a missing name goes through fev,
+                    # which raises the error at the name's own place.
+                    if gname is not None:
+                        f = globals_get(gname, ins)
+                        if f is ins:
+                            f = fev(env)
+                    else:
+                        f = fev(env)
+                    if type_of(f) is lambda_type and f.fixed == n:
                         # The hot case: an lmac function with a fixed number of parameters.
                         # Build its environment directly from the argument closures.
-                        if len(argevs) == 1:
+                        if n == 1:
                             new_env = [f.env, argevs[0](env)]
-                        elif len(argevs) == 2:
+                        elif n == 2:
                             new_env = [f.env, argevs[0](env), argevs[1](env)]
                         else:
                             new_env = [f.env]
                             new_env.extend([a(env) for a in argevs])
-                        if not ins[4]:
-                            frames.append((code, pc, env, stk, None))
-                            stk = []
-                        code = f.code
-                        ops = code.ops
-                        pc = 0
-                        env = new_env
+                        start = 0
+                        if not tail:
+                            first = f.code.ops[0]
+                            if first[0] is RETURN_IF_EV:
+                                # A call that may end at once, like fib's (if (< n 2) n ...):
+                                # test in place; when the test holds, its value is the call's
+                                # and no frame is pushed or popped. Else enter after the test.
+                                try:
+                                    t = first[2](new_env)
+                                    if t is not None and t is not False:
+                                        stk.append(first[3](new_env))
+                                        start = -1
+                                    else:
+                                        start = 1
+                                except BaseException:
+                                    # Raised inside the callee: enter it, so traces show it.
+                                    frames.append((code, pc, env, stk, None))
+                                    code, ops, pc, env, stk = f.code, f.code.ops, 1, new_env, []
+                                    raise
+                        if start >= 0:
+                            if not tail:
+                                frames.append((code, pc, env, stk, None))
+                                stk = []
+                            code = f.code
+                            ops = code.ops
+                            pc = start
+                            env = new_env
                         count -= 1
                         if count <= 0 or over[0]:
                             count = CHECK_EVERY
@@ -222,9 +264,25 @@ class Task(object):
                             return status
                         code, pc, env, stk = self.code, self.pc, self.env, self.stk
                         ops = code.ops
-                elif o == 1:  # PUSH
-                    stk.append(ins[2](env))
-                elif o == 6:  # RETURN_EV
+                elif o is RETURN_IF_EV:
+                    t = ins[2](env)
+                    if t is None or t is False:
+                        continue
+                    value = ins[3](env)
+                    if frames:
+                        code, pc, env, stk, restore = frames.pop()
+                        ops = code.ops
+                        if restore is not None:
+                            self._restore(restore)
+                        stk.append(value)
+                        continue
+                    self.code, self.pc, self.env, self.stk = code, pc, env, stk
+                    status = self._end_of_form(value)
+                    if status is not None:
+                        return status
+                    code, pc, env, stk = self.code, self.pc, self.env, self.stk
+                    ops = code.ops
+                elif o is RETURN_EV:
                     value = ins[2](env)
                     if not frames:
                         self.code, self.pc, self.env, self.stk = code, pc, env, stk
@@ -239,23 +297,32 @@ class Task(object):
                     if restore is not None:
                         self._restore(restore)
                     stk.append(value)
-                elif o == 8:  # JUMPF_EV
+                elif o is JUMPF_EV:
                     t = ins[2](env)
                     if t is None or t is False:
                         pc = ins[3]
-                elif o == 19:  # CALLB
-                    n = ins[4]
-                    f = globals_get(ins[2])
-                    if f is ins[3] and n == 2 and f.fast2 is not None:
+                elif o is CALLB:
+                    f = ins[5][0]       # what the name holds now
+                    if f is ins[3] and ins[6] is not None:
                         b = stk.pop()
                         a = stk.pop()
-                        try:
-                            stk.append(f.fast2(a, b))
-                        except LmacError:
-                            raise
-                        except Exception as e:
-                            raise builtin_error(f, e, ins[1], [a, b])
+                        if ins[8] is not None and type_of(a) in NUMBERS and type_of(b) in NUMBERS:
+                            value = ins[8](a, b)
+                        else:
+                            try:
+                                value = ins[6](a, b)
+                            except LmacError:
+                                raise
+                            except Exception as e:
+                                raise builtin_error(f, e, ins[1], [a, b])
+                        if ins[7] and frames:   # a tail call: return the value now
+                            code, pc, env, stk, restore = frames.pop()
+                            ops = code.ops
+                            if restore is not None:
+                                self._restore(restore)
+                        stk.append(value)
                     else:
+                        n = ins[4]
                         args = stk[-n:] if n else []
                         if n:
                             del stk[-n:]
@@ -270,7 +337,7 @@ class Task(object):
                                 return status
                             code, pc, env, stk = self.code, self.pc, self.env, self.stk
                             ops = code.ops
-                elif o == 5:  # RETURN
+                elif o is RETURN:
                     value = stk[-1] if stk else None
                     if not frames:
                         self.code, self.pc, self.env, self.stk = code, pc, env, stk
@@ -285,7 +352,27 @@ class Task(object):
                     if restore is not None:
                         self._restore(restore)
                     stk.append(value)
-                elif o == 4:  # CALL
+                elif o is PUSH:
+                    stk.append(ins[2](env))
+                elif o is RECUR:
+                    n = ins[2]
+                    values = stk[-n:] if n else []
+                    if n:
+                        del stk[-n:]
+                    base = env
+                    for _ in range(ins[3]):
+                        base = base[0]
+                    env = [base[0]] + values
+                    pc = ins[4]
+                    count -= 1
+                    if count <= 0 or over[0]:
+                        count = CHECK_EVERY
+                        over[0] = False
+                        if perf_counter() >= deadline:
+                            self.code, self.pc, self.env, self.stk = code, pc, env, stk
+                            self.status = READY
+                            return READY
+                elif o is CALL:
                     n = ins[2]
                     if n:
                         args = stk[-n:]
@@ -320,62 +407,44 @@ class Task(object):
                             return status
                         code, pc, env, stk = self.code, self.pc, self.env, self.stk
                         ops = code.ops
-                elif o == 13:  # RECUR
-                    n = ins[2]
-                    values = stk[-n:] if n else []
-                    if n:
-                        del stk[-n:]
-                    base = env
-                    for _ in range(ins[3]):
-                        base = base[0]
-                    env = [base[0]] + values
-                    pc = ins[4]
-                    count -= 1
-                    if count <= 0 or over[0]:
-                        count = CHECK_EVERY
-                        over[0] = False
-                        if perf_counter() >= deadline:
-                            self.code, self.pc, self.env, self.stk = code, pc, env, stk
-                            self.status = READY
-                            return READY
-                elif o == 7:  # JUMPF
+                elif o is JUMPF:
                     t = stk.pop()
                     if t is None or t is False:
                         pc = ins[2]
-                elif o == 9:  # JUMP
+                elif o is JUMP:
                     pc = ins[2]
-                elif o == 2:  # POP
+                elif o is POP:
                     stk.pop()
-                elif o == 10:  # NEW_ENV
+                elif o is NEW_ENV:
                     env = [env] + [None] * ins[2]
-                elif o == 11:  # STORE
+                elif o is STORE:
                     env[ins[2]] = stk.pop()
-                elif o == 12:  # POP_ENV
+                elif o is POP_ENV:
                     env = env[0]
-                elif o == 14:  # DEF
+                elif o is DEF:
                     value = stk[-1]
                     if type(value) is Lambda and value.name is None:
                         value.name = ins[2]
                     self.session.globals[ins[2]] = value
-                    if ins[2] in self.session.compiler.inliners:
+                    if ins[2] in self.session.compiler.slots:
                         self.session.compiler.rebound(ins[2])
-                elif o == 17:  # JUMP_FALSY_KEEP
+                elif o is JUMP_FALSY_KEEP:
                     t = stk[-1]
                     if t is None or t is False:
                         pc = ins[2]
                     else:
                         stk.pop()
-                elif o == 18:  # JUMP_TRUTHY_KEEP
+                elif o is JUMP_TRUTHY_KEEP:
                     t = stk[-1]
                     if t is not None and t is not False:
                         pc = ins[2]
                     else:
                         stk.pop()
-                elif o == 15:  # TRY
+                elif o is TRY:
                     self.handlers.append(_Handler(len(frames), code, ins[2], env, stk))
-                elif o == 16:  # END_TRY
+                elif o is END_TRY:
                     self.handlers.pop()
-                elif o == 20:  # REENTER: a builtin this body inlined was redefined since
+                elif o is REENTER:  # a builtin this body inlined was redefined since
                     new = code.replacement
                     if new is None:
                         new = code.replacement = self.session.compiler.recompile(code)
@@ -582,3 +651,14 @@ _NEVER = float("inf")
 def _too_deep(pos):
     return LmacError("recursion deeper than %d calls: make the function tail-recursive (recur) "
                      "or use a loop" % MAX_DEPTH, pos)
+
+
+def call_code(name, fn, args, pos=None):
+    """Code that calls ``fn`` with ``args`` and returns its value: how a task starts a function."""
+    return Code(name, [(op.CALLE, pos, _const_ev(fn), tuple(_const_ev(a) for a in args), True, None,
+                        len(args)),
+                       (op.RETURN, pos)])
+
+
+def _const_ev(value):
+    return lambda env: value

@@ -9,14 +9,12 @@ from __future__ import annotations
 import os
 from time import perf_counter
 
-from . import code as op
 from .budget import MAX_READ_CHARS, check_chars
 from .builtins import BUILTINS, FAST2
 from .clock import SystemClock
-from .code import Code
 from .compiler import Compiler
 from .control import CONTROL
-from .machine import DONE, FAILED, READY, WAITING, Task
+from .machine import DONE, FAILED, READY, WAITING, Task, call_code
 from .printer import pr_str
 from .scheduler import Scheduler
 from .values import Builtin, List, LmacError, Symbol
@@ -51,7 +49,7 @@ class Session(object):
     # ---- definitions ------------------------------------------------------------------------
     def define(self, name, value, doc=None):
         self.globals[name] = value
-        if name in self.compiler.inliners:
+        if name in self.compiler.slots:
             self.compiler.rebound(name)
         if doc:
             self.docs[name] = doc
@@ -117,9 +115,7 @@ class Session(object):
 
     def task_for_call(self, fn, args, name=None, dyn=None, parent=None):
         """A task that calls ``fn`` with ``args`` (bindings, spawn, par branches)."""
-        code = Code(name or getattr(fn, "name", None) or "call",
-                    [(op.CALLE, getattr(fn, "pos", None), _const(fn), tuple(_const(a) for a in args), True),
-                     (op.RETURN, None)])
+        code = call_code(name or getattr(fn, "name", None) or "call", fn, args, getattr(fn, "pos", None))
         task = Task(self, code=code, name=name, dyn=dyn, parent=parent)
         task.on_done.append(self._report)
         return task
@@ -139,8 +135,7 @@ class Session(object):
         wait, and it is stopped after budget_s: callers that run every tick pass a few ms, so a
         runaway predicate cannot freeze Live. Running out of time is an error, or returns
         ``timeout`` when the caller gives one (it decides whose fault that was)."""
-        task = Task(self, code=Code(what, [(op.CALLE, pos, _const(fn), tuple(_const(a) for a in args), True),
-                                           (op.RETURN, pos)]), dyn=dyn)
+        task = Task(self, code=call_code(what, fn, args, pos), dyn=dyn)
         status = task.step(perf_counter() + budget_s)
         if status == DONE:
             return task.value
@@ -234,10 +229,6 @@ class Globals(dict):
         if self.guard is not None:
             self.guard(name, value)
         dict.__setitem__(self, name, value)
-
-
-def _const(value):
-    return lambda env: value
 
 
 def _line(parts, who):
