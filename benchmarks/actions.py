@@ -7,18 +7,13 @@ the action layer (selectors, focus, value forms, checks, the adapter) costs per 
 """
 from __future__ import annotations
 
-import time
+from .best import best_seconds
 
 TRACKS = 200
 
 
 def _best(fn, runs=5):
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
+    return best_seconds(fn, runs)
 
 
 def measure():

@@ -5,29 +5,21 @@ from __future__ import annotations
 import sys
 import time
 
+from .best import best_seconds
+
 sys.setrecursionlimit(max(sys.getrecursionlimit(), 20000))
 
 FIB = "(def fib (fn (n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2))))))"
 
 
 def _best(fn, runs=5):
-    best = float("inf")
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
+    return best_seconds(fn, runs)
 
 
 def _best_cpu(fn, runs=5):
     # CPU time of this process: on a shared machine, other processes taking the cores inflate
     # wall-clock times (and so a wall-clock ratio) but not this.
-    best = float("inf")
-    for _ in range(runs):
-        t = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t)
-    return best
+    return best_seconds(fn, runs, clock=time.process_time)
 
 
 def py_fib(n):

@@ -18,6 +18,8 @@ from __future__ import annotations
 import math
 import time
 
+from .best import best_seconds
+
 SLOPE_LIMIT = 1.3
 
 
@@ -32,12 +34,7 @@ def _slope(sizes, costs):
 
 
 def _best(fn, runs=3):
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best * 1000.0
+    return best_seconds(fn, runs) * 1000.0
 
 
 def _set_of(n):
