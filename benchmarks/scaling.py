@@ -10,7 +10,7 @@ Curves (key ``curve_<name>``: {"sizes": [...], "ms": [...], "slope": s}):
 - runnable_tasks: one scheduler tick with N runnable tasks, each waiting a tick per step.
 - library_read: reading an N-line library (lark, positions included).
 - run_tracks: `lmac run`'s work (Remote Script, timeline) for a 2-bar macro on an N-track set.
-- bindings_declare: declaring N bindings through the Remote Script (what a reload of init.lmac does).
+- bindings_reload: reloading an init.lmac of N bindings through the Remote Script's loader.
 - led_refresh: one refresh of N LEDs, every one evaluated.
 """
 from __future__ import annotations
@@ -100,19 +100,25 @@ def _bindings_text(n):
     return "\n".join("(bind (note %d :ch %d) (tempo 120))" % (i % 128, i // 128 % 16 + 1) for i in range(n))
 
 
-def bindings_declare(n):
-    """Declaring n bindings through the Remote Script, as a reload of init.lmac does."""
+def bindings_reload(n):
+    """Reloading an init.lmac of n bindings through the Remote Script's loader (what saving the
+    file does in Live), the whole load at once."""
+    import os
+    import shutil
+    import tempfile
     from lmac.commands.run import start_host
-    host, script = start_host()
-    text = _bindings_text(n)
-
-    def once():
-        task = script.start_macro(text)
-        while not task.finished:
-            host.advance_ms(10)
-    cost = _best(once, runs=2)
-    host.disconnect()
-    return cost
+    user_library = tempfile.mkdtemp(prefix="lmac-bench-ul-")
+    os.makedirs(os.path.join(user_library, "lmac", "lib"))
+    with open(os.path.join(user_library, "lmac", "init.lmac"), "w") as f:
+        f.write(_bindings_text(n))
+    host, script = start_host(surface_options={"user_library": user_library})
+    try:
+        loader = script.surface.loader
+        assert len(script.surface.bindings.table.bindings) == n
+        return _best(loader.load, runs=2)
+    finally:
+        host.disconnect()
+        shutil.rmtree(user_library, ignore_errors=True)
 
 
 def led_refresh(n):
@@ -141,7 +147,7 @@ CURVES = [
     ("runnable_tasks", runnable_tasks, (250, 500, 1000, 2000)),
     ("library_read", library_read, (500, 1000, 2000, 4000)),
     ("run_tracks", run_tracks, (50, 100, 200, 400)),
-    ("bindings_declare", bindings_declare, (100, 200, 400, 800)),
+    ("bindings_reload", bindings_reload, (100, 200, 400, 800)),
     ("led_refresh", led_refresh, (100, 200, 400, 800)),
 ]
 
