@@ -100,7 +100,10 @@ class Scaled(object):
 
 
 def db(amount):
-    return Scaled("db", _number("db", amount, "a level in dB, like -6"))
+    _number("db", amount, "a level in dB, like -6")
+    if amount != amount:       # NaN would pass every range check and land on silence
+        raise LmacError("db expects a level in dB, like -6, got %s" % describe(amount))
+    return Scaled("db", amount)
 
 
 def percent(amount):

@@ -131,7 +131,8 @@ def test_percent_and_midi_value_of_a_range(env):
     assert env.track("Bass").mixer_device.panning.value == pytest.approx(-1.0)
     for bad, message in (("(percent 120)", "percent expects a number from 0 to 100, got the number 120"),
                          ("(midi-value 128)", "midi-value expects a number from 0 to 127, got the number 128"),
-                         ('(db "loud")', 'db expects a level in dB, like -6, got the text "loud"')):
+                         ('(db "loud")', 'db expects a level in dB, like -6, got the text "loud"'),
+                         ("(db (- 1e999 1e999))", "db expects a level in dB, like -6, got the number NaN")):
         with pytest.raises(LmacError) as info:
             env.run(bad)
         assert info.value.message == message
