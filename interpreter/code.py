@@ -34,12 +34,14 @@ CALLB = 19      # name, builtin, nargs, slot, fast2, tail, number_op   call the 
 REENTER = 20    #                       put in place of op 0 of a function whose closures call a
                 #                       builtin since redefined: run its recompiled body instead
 RETURN_IF_EV = 21  # test, ev           return ev(env) if test(env) is truthy (a tail `if`)
+GEN = 22        # runner                run this body's generated Python from here (generated_body.py)
 
 
 class Code(object):
     """One function body (or one top-level form) compiled."""
 
-    __slots__ = ("name", "ops", "pos", "source", "replacement", "__weakref__")
+    __slots__ = ("name", "ops", "pos", "source", "replacement", "heat", "plain",
+                 "__weakref__")
 
     def __init__(self, name, ops, pos=None):
         self.name = name
@@ -47,6 +49,8 @@ class Code(object):
         self.pos = pos
         self.source = None        # what recompiling needs, for bodies that inline builtins
         self.replacement = None   # the recompiled body, once a builtin it inlined is redefined
+        self.heat = 0             # times the machine saw it recurse when it looked at the clock
+        self.plain = None         # ops without GEN, once the body has a generated runner
 
     def __repr__(self):
         return "#<code %s>" % (self.name or "anonymous")

@@ -50,8 +50,12 @@ def builtin_call(name, fn, args, slot, fallback, pos, error):
         factory = _factories[shape] = _compile(n, op, texts, checks)
     consts = [a.const[0] if getattr(a, "const", None) is not None else None for a in args]
     pyfn = fn.fast2 if n == 2 and fn.fast2 is not None else fn.fn
-    return factory(slot, fn, pyfn, args, consts, indexes, pos, fallback, _NUMBER_TYPES,
-                   LmacError, error)
+    ev = factory(slot, fn, pyfn, args, consts, indexes, pos, fallback, _NUMBER_TYPES,
+                 LmacError, error)
+    if op is not None:
+        # What a generated body (generated_body.py) needs to apply the operator in place.
+        ev.inline = (op, args, slot, fn, checks)
+    return ev
 
 
 def _compile(n, op, texts, checks):

@@ -12,6 +12,7 @@ from collections import deque
 from time import perf_counter
 
 from . import code as op
+from . import generated_body
 from .code import Code
 from .budget import DEADLINE, MAX_DEPTH, OVER
 from .builtins import _NUMBER_TYPES
@@ -204,8 +205,8 @@ class Task(object):
             op.RECUR)
         CALL, JUMPF, JUMP, POP, NEW_ENV, STORE, POP_ENV, DEF = (
             op.CALL, op.JUMPF, op.JUMP, op.POP, op.NEW_ENV, op.STORE, op.POP_ENV, op.DEF)
-        JUMP_FALSY_KEEP, JUMP_TRUTHY_KEEP, TRY, END_TRY, REENTER = (
-            op.JUMP_FALSY_KEEP, op.JUMP_TRUTHY_KEEP, op.TRY, op.END_TRY, op.REENTER)
+        JUMP_FALSY_KEEP, JUMP_TRUTHY_KEEP, TRY, END_TRY, REENTER, GEN = (
+            op.JUMP_FALSY_KEEP, op.JUMP_TRUTHY_KEEP, op.TRY, op.END_TRY, op.REENTER, op.GEN)
         try:
             while True:
                 ins = ops[pc]
@@ -264,6 +265,9 @@ class Task(object):
                             over[0] = False
                             if len(frames) > MAX_DEPTH:
                                 raise _too_deep(ins[1])
+                            if code.heat < HOT and (frames and frames[-1][0] is code
+                                                    or _holds(code, ins)):
+                                _warm(code, globals_get)     # it calls itself: worth a generated body
                             if perf_counter() >= deadline:
                                 self.code, self.pc, self.env, self.stk = code, pc, env, stk
                                 self.status = READY
@@ -279,6 +283,20 @@ class Task(object):
                             return status
                         code, pc, env, stk = self.code, self.pc, self.env, self.stk
                         ops = code.ops
+                elif o is GEN:
+                    # This body's generated Python runs from here (generated_body.py); it
+                    # comes back at an operation it leaves to the machine, or at the deadline.
+                    try:
+                        pc, env, stk, count, status = ins[2](self, env, stk, pc - 1, frames,
+                                                             deadline, count)
+                    except BaseException:
+                        code, pc, env, stk = self.code, self.pc, self.env, self.stk
+                        raise
+                    if status is not None:
+                        self.code, self.pc, self.env, self.stk = code, pc, env, stk
+                        self.status = READY
+                        return READY
+                    ops = code.plain    # the machine runs the operation handed back
                 elif o is RETURN_IF_EV:
                     t = ins[2](env)
                     if t is None or t is False:
@@ -407,6 +425,8 @@ class Task(object):
                     if count <= 0 or over[0]:
                         count = CHECK_EVERY
                         over[0] = False
+                        if code.heat < HOT:
+                            _warm(code, globals_get)         # a loop: worth a generated body
                         if perf_counter() >= deadline:
                             self.code, self.pc, self.env, self.stk = code, pc, env, stk
                             self.status = READY
@@ -742,6 +762,23 @@ class Task(object):
 
 _MISSING = object()
 _NEVER = float("inf")
+
+
+HOT = 2     # looks at the clock that find a body recursing before it gets a generated body
+
+
+def _holds(code, ins):
+    """Is ``ins`` one of ``code``'s operations (a tail call of the body to itself)?"""
+    for x in code.ops:
+        if x is ins:
+            return True
+    return False
+
+
+def _warm(code, globals_get):
+    code.heat += 1
+    if code.heat >= HOT:
+        generated_body.install(code, globals_get, CHECK_EVERY, _too_deep)
 
 
 def _too_deep(pos):

@@ -1,0 +1,327 @@
+"""Generated Python for a hot function body: its operations as one Python function (a "runner").
+
+The machine (machine.py) dispatches one operation at a time and calls a closure per simple
+expression. Once a body is hot (the machine samples the running body each time it looks at the
+clock), this module writes its operations out as Python source: straight-line blocks, locals and
+constants read in place, ``+ - < <= > >= =`` applied inline to numbers, jumps as ``pc = n``.
+A call of the body to itself (recursion) and ``recur`` stay inside the runner: the caller's
+frame goes on the task's frame list exactly as the machine would push it (no Python recursion),
+and the runner counts the call and looks at the clock and the depth limit by the machine's rules.
+
+The runner is an accelerator, not a second machine: it handles the common operations and, at
+anything else (a call of another function, try, def, a builtin it does not inline, a return into
+another body or through a dynamic binding), it hands the task's state back to the machine, which
+runs that operation. The operations where the runner may start become GEN operations that
+keep their source position, so traces, error positions and resumption read the same code.
+An error inside the runner leaves the task where the machine would be (code, pc, env, stack).
+
+User text never enters the source: names, constants and closures are passed in a table; the
+source holds only generated names, integers and the operators above. Generated code must run on
+Python 3.7 too.
+"""
+from __future__ import annotations
+
+from time import perf_counter
+
+from . import code as op
+from .budget import MAX_DEPTH, OVER
+from .builtins import _NUMBER_TYPES, INLINE_OPS
+from .values import Lambda, LmacError
+
+_MISSING = object()
+
+
+def install(code, globals_get, check_every, too_deep):
+    """Generate ``code``'s runner and put GEN operations where it may start. Returns whether
+    it did (a body with operations this module does not know is left to the machine)."""
+    ops = code.ops
+    if not ops or any(ins[0] in (op.REENTER, op.GEN) for ins in ops):
+        return False
+    gen = _BodyWriter(code)
+    starts = gen.block_starts()
+    source = gen.source(starts)
+    space = {}
+    exec(compile(source, "<lmac generated body>", "exec"), space)
+    runner = space["factory"](gen.table, code, ops, ops[0], globals_get, _MISSING, Lambda, OVER,
+                              perf_counter, _NUMBER_TYPES, check_every, MAX_DEPTH, too_deep,
+                              len(ops))
+    # The machine's own return, at the end: where the runner leaves a value to return into a
+    # body it does not run (another body, a dynamic binding, the end of the task).
+    ops.append((op.RETURN, code.pos))
+    # Where the machine goes on after the runner handed an operation back: the operations as
+    # compiled, so it runs that one itself (until it next enters the body, e.g. on a return).
+    code.plain = list(ops)
+    for k in starts:
+        if k == 0 and ops[0][0] == op.RETURN_IF_EV:
+            continue   # kept: callers test it in place before entering (machine.py, CALLE)
+        ops[k] = (op.GEN, ops[k][1], runner)
+    return True
+
+
+class _BodyWriter(object):
+    def __init__(self, code):
+        self.code = code
+        self.ops = list(code.ops)
+        self.table = []
+        self.names = []
+        self._names = {}
+
+    # ---- the table: every value the source refers to -----------------------------------------
+    def ref(self, value, prefix="T"):
+        key = id(value)
+        name = self._names.get(key)
+        if name is None:
+            name = "%s%d" % (prefix, len(self.table))
+            self._names[key] = name
+            self.table.append(value)
+            self.names.append(name)
+        return name
+
+    def block_starts(self):
+        ops = self.ops
+        starts = {0}
+        for k, ins in enumerate(ops):
+            o = ins[0]
+            if o in (op.JUMP, op.JUMPF, op.JUMP_FALSY_KEEP, op.JUMP_TRUTHY_KEEP):
+                starts.add(ins[2])
+            elif o == op.JUMPF_EV:
+                starts.add(ins[3])
+            elif o == op.RECUR:
+                starts.add(ins[4])
+            elif o == op.TRY:
+                starts.add(ins[2])
+            if o not in _STRAIGHT:
+                starts.add(k + 1)     # after a call, a return, a jump or anything the machine runs
+        if ops[0][0] == op.RETURN_IF_EV:
+            starts.add(1)
+        return sorted(s for s in starts if s < len(ops))
+
+    # ---- expressions ----------------------------------------------------------------------------
+    def expr(self, ev, env):
+        const = getattr(ev, "const", None)
+        if const is not None:
+            return self.ref(const[0], "K")
+        local = getattr(ev, "local", None)
+        if local is not None:
+            return env + "[0]" * local[0] + "[%d]" % local[1]
+        inline = getattr(ev, "inline", None)
+        if inline is not None:
+            text = self.inline(ev, inline, env)
+            if text is not None:
+                return text
+        return "%s(%s)" % (self.ref(ev, "E"), env)
+
+    def inline(self, ev, inline, env):
+        """(- n 1) as ``(n - 1) if the builtin is still - and n a number else the closure``: the
+        closure repeats the reads (locals and constants only, so nothing runs twice) and does
+        everything else (other types, errors, a redefined name)."""
+        operator, args, slot, fn, checks = inline
+        texts = []
+        for a in args:
+            if getattr(a, "const", None) is None and getattr(a, "local", None) is None:
+                return None
+            texts.append(self.expr(a, env))
+        tests = ["%s[0] is %s" % (self.ref(slot, "S"), self.ref(fn, "F"))]
+        tests += ["type(%s) in N" % t for t, check in zip(texts, checks) if check]
+        return "((%s %s %s) if (%s) else %s(%s))" % (texts[0], operator, texts[1], " and ".join(tests),
+                                                   self.ref(ev, "E"), env)
+
+    # ---- the runner's source --------------------------------------------------------------------
+    def source(self, starts):
+        lines = []
+        body = []
+        for i, s in enumerate(starts):
+            end = starts[i + 1] if i + 1 < len(starts) else len(self.ops)
+            body.append(("if" if i == 0 else "elif") + " pc == %d:" % s)
+            block = self.block(s, end)
+            body.extend("    " + line for line in block)
+        body.append("else:")
+        body.append("    return pc, env, stk, count, None")
+        lines.append("def factory(T, THIS, OPS, FIRST, gget, MISSING, Lambda, OVER, perf_counter, N,"
+                     " CHECK_EVERY, MAX_DEPTH, too_deep, END):")
+        for i, name in enumerate(self.names):
+            lines.append("    %s = T[%d]" % (name, i))
+        lines.append("    def run(task, env, stk, pc, frames, deadline, count, type=type):")
+        lines.append("        try:")
+        lines.append("            while True:")
+        lines.extend("                " + line for line in body)
+        lines.append("        except BaseException:")
+        lines.append("            task.code, task.pc, task.env, task.stk = THIS, pc, env, stk")
+        lines.append("            raise")
+        lines.append("    return run")
+        return "\n".join(lines) + "\n"
+
+    def block(self, start, end):
+        """The operations start..end-1 as straight-line code; every way out sets pc."""
+        out = []
+        k = start
+        while k < end:
+            ins = self.ops[k]
+            o = ins[0]
+            out.append("pc = %d" % (k + 1))
+            if o == op.PUSH:
+                out.append("stk.append(%s)" % self.expr(ins[2], "env"))
+            elif o == op.POP:
+                out.append("stk.pop()")
+            elif o == op.NEW_ENV:
+                out.append("env = [env%s]" % (", None" * ins[2]))
+            elif o == op.STORE:
+                out.append("env[%d] = stk.pop()" % ins[2])
+            elif o == op.POP_ENV:
+                out.append("env = env[0]")
+            elif o == op.JUMP:
+                out.append("pc = %d" % ins[2])
+                out.append("continue")
+                return out
+            elif o == op.JUMPF:
+                out.append("t = stk.pop()")
+                out += ["if t is None or t is False:", "    pc = %d" % ins[2], "    continue"]
+            elif o == op.JUMPF_EV:
+                out.append("t = %s" % self.expr(ins[2], "env"))
+                out += ["if t is None or t is False:", "    pc = %d" % ins[3], "    continue"]
+            elif o == op.JUMP_FALSY_KEEP:
+                out.append("t = stk[-1]")
+                out += ["if t is None or t is False:", "    pc = %d" % ins[2], "    continue"]
+                out.append("stk.pop()")
+            elif o == op.JUMP_TRUTHY_KEEP:
+                out.append("t = stk[-1]")
+                out += ["if t is not None and t is not False:", "    pc = %d" % ins[2], "    continue"]
+                out.append("stk.pop()")
+            elif o == op.RETURN_IF_EV:
+                out.append("t = %s" % self.expr(ins[2], "env"))
+                out.append("if t is not None and t is not False:")
+                out.append("    value = %s" % self.expr(ins[3], "env"))
+                out += ["    " + line for line in self.return_value()]
+            elif o == op.RETURN_EV:
+                out.append("value = %s" % self.expr(ins[2], "env"))
+                out += self.return_value()
+                return out
+            elif o == op.RETURN:
+                out.append("value = stk[-1] if stk else None")
+                out += self.return_value(at=k)
+                return out
+            elif o == op.RECUR:
+                out += self.recur(ins)
+                return out
+            elif o == op.CALLE:
+                out += self.call(k, ins)
+                return out
+            elif o == op.CALLB and self.inline_callb(ins):
+                out += self.callb(k, ins)
+                if ins[7]:
+                    return out
+            else:
+                # The machine runs this operation (and comes back at the next block start).
+                out.append("return %d, env, stk, count, None" % k)
+                return out
+            k += 1
+        out.append("pc = %d" % end)
+        out.append("continue")
+        return out
+
+    def return_value(self, at=None):
+        """Return ``value``: into a frame of this body in place, else through the machine (at
+        the RETURN operation ``at`` when the value is still on the stack, else the one at END)."""
+        out = ["if frames:",
+               "    top = frames[-1]",
+               "    if top[0] is THIS and top[4] is None:",
+               "        frames.pop()",
+               "        pc, env, stk = top[1], top[2], top[3]",
+               "        stk.append(value)",
+               "        continue"]
+        if at is not None:
+            out.append("return %d, env, stk, count, None" % at)
+        else:
+            out.append("stk.append(value)")
+            out.append("return END, env, stk, count, None")
+        return out
+
+    def tick(self, indent=""):
+        """Count one call or recur; at every CHECK_EVERY-th (or when a builtin raised OVER)
+        check the depth and the clock, as the machine does."""
+        return [indent + line for line in (
+            "count -= 1",
+            "if count <= 0 or OVER[0]:",
+            "    count = CHECK_EVERY",
+            "    OVER[0] = False",
+            "    if len(frames) > MAX_DEPTH:",
+            "        raise too_deep(POS)",
+            "    if perf_counter() >= deadline:",
+            "        return pc, env, stk, count, 1")]
+
+    def recur(self, ins):
+        _, pos, n, depth, target = ins
+        out = []
+        if n:
+            out.append("values = stk[-%d:]" % n)
+            out.append("del stk[-%d:]" % n)
+            out.append("env = [env%s] + values" % ("[0]" * (depth + 1)))
+        else:
+            out.append("env = [env%s]" % ("[0]" * (depth + 1)))
+        out.append("pc = %d" % target)
+        out += [line.replace("POS", self.ref(pos, "K")) for line in self.tick()]
+        out.append("continue")
+        return out
+
+    def call(self, k, ins):
+        """A call by global name: this body calling itself stays here; anything else (another
+        function, a builtin, a missing name, a body redefined since) is the machine's."""
+        _, pos, fev, argevs, tail, gname, n = ins
+        if gname is None:
+            return ["return %d, env, stk, count, None" % k]
+        out = ["f = gget(%s, MISSING)" % self.ref(gname, "K"),
+               "if type(f) is not Lambda or f.code is not THIS or f.fixed != %d or OPS[0] is not FIRST:" % n,
+               "    return %d, env, stk, count, None" % k]
+        args = ", ".join(self.expr(a, "env") for a in argevs)
+        out.append("new_env = [f.env%s]" % ((", " + args) if args else ""))
+        first = self.ops[0]
+        posname = self.ref(pos, "K")
+        if not tail and first[0] == op.RETURN_IF_EV:
+            # As the machine: the callee's first test in place; its value without a frame.
+            out += ["try:",
+                    "    t = %s" % self.expr(first[2], "new_env"),
+                    "    if t is not None and t is not False:",
+                    "        stk.append(%s)" % self.expr(first[3], "new_env"),
+                    "        start = -1",
+                    "    else:",
+                    "        start = 1",
+                    "except BaseException:",
+                    "    frames.append((THIS, %d, env, stk, None))" % (k + 1),
+                    "    pc, env, stk = 1, new_env, []",
+                    "    raise",
+                    "if start >= 0:",
+                    "    frames.append((THIS, %d, env, stk, None))" % (k + 1),
+                    "    pc, env, stk = start, new_env, []"]
+        elif not tail:
+            out += ["frames.append((THIS, %d, env, stk, None))" % (k + 1),
+                    "pc, env, stk = 0, new_env, []"]
+        else:
+            out += ["pc, env = 0, new_env"]
+        out += [line.replace("POS", posname) for line in self.tick()]
+        out.append("continue")
+        return out
+
+    @staticmethod
+    def inline_callb(ins):
+        return ins[4] == 2 and ins[8] is not None and ins[2] in INLINE_OPS
+
+    def callb(self, k, ins):
+        """(+ (f a) (f b)) after both calls: two numbers added in place; anything else (other
+        types, a redefined +) goes to the machine's CALLB, which has not been started."""
+        _, pos, name, builtin, n, slot, fast2, tail, number_op = ins
+        out = ["b = stk[-1]",
+               "a = stk[-2]",
+               "if %s[0] is not %s or type(a) not in N or type(b) not in N:" % (
+                   self.ref(slot, "S"), self.ref(builtin, "F")),
+               "    return %d, env, stk, count, None" % k,
+               "del stk[-2:]",
+               "value = a %s b" % INLINE_OPS[name]]
+        if tail:
+            out += self.return_value()
+        else:
+            out.append("stk.append(value)")
+        return out
+
+
+_STRAIGHT = (op.PUSH, op.POP, op.NEW_ENV, op.STORE, op.POP_ENV, op.JUMPF, op.JUMPF_EV,
+             op.JUMP_FALSY_KEEP, op.JUMP_TRUTHY_KEEP, op.RETURN_IF_EV)

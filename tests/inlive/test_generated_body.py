@@ -1,0 +1,184 @@
+"""Generated bodies (interpreter/generated_body.py): a body that recurses or loops gets a Python
+runner. Every program must give the same values, errors, positions and traces with runners as
+without, wait and resume inside them, respect the slice and the depth limit, follow a builtin's
+redefinition, and never put user text into generated source.
+
+`eager` makes every body that recurses or loops get its runner at once (the machine looks at the
+clock on every call), so short programs exercise the runners; `plain` never installs one."""
+import pytest
+
+from lmac.interpreter import generated_body, machine
+from lmac.interpreter.budget import MAX_DEPTH
+from lmac.interpreter.clock import TestClock
+from lmac.interpreter.machine import DONE, READY, WAITING
+from lmac.interpreter.session import Session
+from lmac.interpreter.values import LmacError
+
+
+@pytest.fixture
+def eager(monkeypatch):
+    monkeypatch.setattr(machine, "CHECK_EVERY", 1)
+    monkeypatch.setattr(machine, "HOT", 1)
+    return Session(clock=TestClock())
+
+
+def _plain_session(monkeypatch):
+    monkeypatch.setattr(machine, "HOT", 10 ** 9)
+    return Session(clock=TestClock())
+
+
+def outcome(s, text):
+    """A program's value as printed, or its error: message, position and trace."""
+    try:
+        return ("value", s.describe(s.eval(text, file="p.lmac")))
+    except LmacError as e:
+        return ("error", str(e), e.pos, [name for name, _ in e.trace], [p for _, p in e.trace])
+
+
+PROGRAMS = [
+    "(defn fib (n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2))))) (fib 15)",
+    "(defn fact (n) (if (<= n 1) 1 (* n (fact (- n 1))))) (fact 30)",
+    "(loop (i 0 acc []) (if (< i 50) (recur (+ i 1) (conj acc (* i i))) acc))",
+    "(defn count-down (n acc) (if (= n 0) acc (count-down (- n 1) (+ acc n)))) (count-down 500 0)",
+    "(defn walk (xs) (if (empty? xs) 0 (+ (first xs) (walk (rest xs))))) (walk (range 100))",
+    "(defn ev? (n) (if (= n 0) true (od? (- n 1)))) (defn od? (n) (if (= n 0) false (ev? (- n 1)))) "
+    "(list (ev? 40) (od? 41))",
+    "(defn f (n) (let (a (* n 2) b (and (> n 3) (or nil n))) (if (< n 1) (list a b) "
+    "(do (f (- n 1)) (list a b (f (- n 1))))))) (f 6)",
+    "(defn g (n) (if (< n 1) (throw \"bottom\") (try (g (- n 1)) (catch e (str e \"<\" n))))) (g 30)",
+    "(defn h (n) (if (< n 1) (nth [] 3) (+ 1 (h (- n 1))))) (h 20)",
+    "(defn k (n) (if (< n 1) (< n \"a\") (k (- n 1)))) (k 5)",
+    "(defn m (n) (cond (< n 0) :neg (= n 0) :zero :else (m (- n 1)))) (m 25)",
+    "(defn sum-to (n) (loop (i 0 s 0) (if (> i n) s (recur (inc i) (+ s i))))) "
+    "(defn sums (n) (if (< n 0) [] (conj (sums (- n 1)) (sum-to n)))) (sums 20)",
+    "(defn t (n) (if (< n 1) 0.5 (+ 1.5 (t (- n 1))))) (t 40)",
+    "(defn big (n) (if (< n 1) 1 (+ (big (- n 1)) (big (- n 1))))) (big 12)",
+    "(defn r (n & more) (if (< n 1) (count more) (r (- n 1) n n))) (r 30)",
+    "(defn w (n) (if (< n 1) (list 1 2) (w (- n 1)))) (def ww (fn (n) (w n))) (ww 100)",
+]
+
+
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_runners_compute_what_the_machine_computes(program, monkeypatch):
+    with monkeypatch.context() as m:
+        expected = outcome(_plain_session(m), program)
+    m2 = pytest.MonkeyPatch()
+    try:
+        m2.setattr(machine, "CHECK_EVERY", 1)
+        m2.setattr(machine, "HOT", 1)
+        s = Session(clock=TestClock())
+        got = outcome(s, program)
+    finally:
+        m2.undo()
+    assert got == expected
+    with_runner = [name for name, v in s.globals.items()
+                   if type(v).__name__ == "Lambda" and v.code.plain is not None]
+    # Each program's recursive or looping body got a runner; mutual recursion and rest
+    # parameters are the machine's.
+    assert bool(with_runner) == (not program.startswith(("(loop", "(defn ev?", "(defn r "))), with_runner
+
+
+def test_fib_gets_a_runner_in_an_ordinary_session():
+    s = Session(clock=TestClock())
+    s.eval("(defn fib (n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))")
+    assert s.eval("(fib 18)") == 2584
+    code = s.globals["fib"].code
+    assert code.plain is not None
+    assert any(ins[0] == machine.op.GEN for ins in code.ops)
+    assert s.eval("(fib 19)") == 4181
+
+
+def test_an_error_deep_in_a_runner_has_its_place_and_trace(eager):
+    with pytest.raises(LmacError) as e:
+        eager.eval("(defn h (n)\n  (if (< n 1)\n    (nth [] 3)\n    (+ 1 (h (- n 1)))))\n(h 20)", file="h.lmac")
+    assert e.value.pos.file == "h.lmac" and e.value.pos.line == 3
+    names = [name for name, _ in e.value.trace]
+    assert names[:3] == ["h", "h", "h"]
+    assert [p.line for _, p in e.value.trace[1:3]] == [4, 4]
+
+
+def test_recursion_past_the_depth_limit_is_an_error_in_a_runner(eager):
+    eager.eval("(defn deep (n) (+ 1 (deep (+ n 1))))")
+    with pytest.raises(LmacError) as e:
+        eager.eval("(deep 0)")
+    assert "recursion deeper than %d" % MAX_DEPTH in e.value.message
+
+
+def test_a_runaway_recursion_in_a_runner_stops_at_the_slice():
+    s = Session(clock=TestClock())
+    s.eval("(defn spin (n) (if (< n 1) 0 (+ (spin (- n 1)) (spin (- n 1)))))")
+    t = s.spawn("(spin 40)")
+    s.scheduler.stats.measure_cpu()
+    for _ in range(5):
+        s.tick()
+    assert t.status == READY
+    assert s.globals["spin"].code.plain is not None     # it ran in its runner
+    assert s.scheduler.stats.worst_cpu_ms / s.scheduler.budget_ms <= 5.0 / 4.0
+
+
+def test_a_runaway_loop_in_a_runner_stops_at_the_slice():
+    s = Session(clock=TestClock())
+    t = s.spawn("(defn forever (n) (loop (i n) (recur (+ i 1)))) (forever 0)")
+    s.scheduler.stats.measure_cpu()
+    for _ in range(5):
+        s.tick()
+    assert t.status == READY
+    assert s.globals["forever"].code.plain is not None
+    assert s.scheduler.stats.worst_cpu_ms / s.scheduler.budget_ms <= 5.0 / 4.0
+
+
+def test_a_body_with_a_runner_waits_and_resumes(eager):
+    clock = eager.scheduler.clock
+    eager.eval("(def seen (atom [])) "
+               "(defn steps (n) (if (< n 1) :done (do (swap! seen conj n) (wait 10) (steps (- n 1)))))")
+    t = eager.spawn("(steps 5)")
+    eager.tick()
+    assert t.status == WAITING
+    for _ in range(10):
+        clock.advance(10)
+        eager.tick()
+    assert t.status == DONE and t.value == eager.eval(":done")
+    assert list(eager.eval("(deref seen)")) == [5, 4, 3, 2, 1]
+    assert eager.globals["steps"].code.plain is not None
+
+
+def test_a_catch_around_a_runner_restores_a_dynamic_binding(eager):
+    eager.eval("(defn f (n) (if (< n 1) (throw (dynamic \"k\")) (+ 1 (f (- n 1)))))")
+    out = eager.eval("(list (try (with-dynamic* \"k\" :inner (fn () (f 30))) (catch e e)) "
+                     "(dynamic \"k\" :none))")
+    assert list(out) == [eager.eval(":inner"), eager.eval(":none")]
+
+
+def test_a_runner_returns_through_a_dynamic_binding(eager):
+    eager.eval("(defn fib (n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))")
+    assert eager.eval("(list (with-dynamic* \"k\" 1 (fn () (fib 12))) (dynamic \"k\" :none))") \
+        == [144, eager.eval(":none")]
+
+
+def test_a_redefined_builtin_reaches_a_body_that_has_a_runner():
+    s = Session(clock=TestClock())
+    s.eval("(defn fib (n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))")
+    assert s.eval("(fib 16)") == 987
+    assert s.globals["fib"].code.plain is not None
+    s.eval("(defn + (a b) (- a b))")           # every + now means -
+    assert s.eval("(fib 5)") == s.eval("(do (defn fib2 (n) (if (< n 2) n (+ (fib2 (- n 1)) (fib2 (- n 2))))) (fib2 5))")
+    s.eval("(defn < (a b) false)")            # and nothing is small: no leaf any more
+    with pytest.raises(LmacError) as e:
+        s.eval("(fib 3)")
+    assert "recursion deeper" in e.value.message
+
+
+def test_a_function_redefined_while_its_runner_recurses_calls_the_new_one(eager):
+    eager.eval("(defn f (n) (if (< n 1) :old (do (when (= n 3) (def f (fn (n) :new))) (f (- n 1)))))")
+    assert eager.eval("(f 6)") == eager.eval(":new")
+
+
+def test_generated_source_holds_no_user_text(eager):
+    eager.eval('(defn weird (n) (if (< n 1) "\\"\\"\\" + __import__(\'os\')\\n" '
+               '(str (weird (- n 1)) "x\\\\y")))')
+    assert eager.eval("(count (weird 3))") > 0
+    code = eager.globals["weird"].code
+    assert code.plain is not None
+    writer = generated_body._BodyWriter(type(code)(code.name, code.plain[:-1], code.pos))
+    source = writer.source(writer.block_starts())
+    assert "import" not in source and "weird" not in source and "x\\" not in source
