@@ -49,7 +49,8 @@ class Code(object):
         self.pos = pos
         self.source = None        # what recompiling needs, for bodies that inline builtins
         self.replacement = None   # the recompiled body, once a builtin it inlined is redefined
-        self.heat = 0             # times the machine saw it recurse when it looked at the clock
+        self.heat = 0             # times the machine saw it recurse or loop at a look at the
+                                  # clock; -1 once it has its generated body (or never will)
         self.plain = None         # ops without GEN, once the body has a generated runner
 
     def __repr__(self):

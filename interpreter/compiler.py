@@ -179,6 +179,8 @@ class Compiler(object):
         for code in list(self.inliners.pop(name, ())):
             if code.ops and code.ops[0][0] != op.REENTER:
                 code.ops[0] = (op.REENTER, code.ops[0][1])
+                if code.plain is not None:    # the machine's copy beside a generated body
+                    code.plain[0] = code.ops[0]
 
     def recompile(self, code):
         body, scope, name, pos, defining = code.source

@@ -265,9 +265,9 @@ class Task(object):
                             over[0] = False
                             if len(frames) > MAX_DEPTH:
                                 raise _too_deep(ins[1])
-                            if code.heat < HOT and (frames and frames[-1][0] is code
-                                                    or _holds(code, ins)):
-                                _warm(code, globals_get)     # it calls itself: worth a generated body
+                            if code.heat >= 0 and (frames and frames[-1][0] is code
+                                                   or _holds(code, ins)):
+                                _warm(code, globals_get, deadline)   # it calls itself
                             if perf_counter() >= deadline:
                                 self.code, self.pc, self.env, self.stk = code, pc, env, stk
                                 self.status = READY
@@ -425,8 +425,8 @@ class Task(object):
                     if count <= 0 or over[0]:
                         count = CHECK_EVERY
                         over[0] = False
-                        if code.heat < HOT:
-                            _warm(code, globals_get)         # a loop: worth a generated body
+                        if code.heat >= 0:
+                            _warm(code, globals_get, deadline)   # a loop
                         if perf_counter() >= deadline:
                             self.code, self.pc, self.env, self.stk = code, pc, env, stk
                             self.status = READY
@@ -775,9 +775,18 @@ def _holds(code, ins):
     return False
 
 
-def _warm(code, globals_get):
+def _warm(code, globals_get, deadline):
+    """The body recursed or looped when the machine looked at the clock: once it has done so
+    HOT times, give it a generated body (generated_body.py), when what is left of the slice
+    covers what writing it costs. Python compiling the source is work like any other."""
     code.heat += 1
-    if code.heat >= HOT:
+    if code.heat < HOT:
+        return
+    cost = generated_body.cost_s(code)
+    if cost is None:
+        code.heat = -1                  # too large: the machine runs it
+    elif perf_counter() + cost < deadline:
+        code.heat = -1
         generated_body.install(code, globals_get, CHECK_EVERY, _too_deep)
 
 

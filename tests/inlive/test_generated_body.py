@@ -55,6 +55,10 @@ PROGRAMS = [
     "(defn big (n) (if (< n 1) 1 (+ (big (- n 1)) (big (- n 1))))) (big 12)",
     "(defn r (n & more) (if (< n 1) (count more) (r (- n 1) n n))) (r 30)",
     "(defn w (n) (if (< n 1) (list 1 2) (w (- n 1)))) (def ww (fn (n) (w n))) (ww 100)",
+    "(defn rd (n acc) (if (= n 0) acc (do (when (= n 5) (def + (fn (a b) (* a b)))) "
+    "(recur (- n 1) (+ acc 2))))) (list (rd 9 1) (rd 3 1))",
+    "(defn rs (n acc) (if (= n 0) acc (do (when (= n 5) (def < (fn (a b) false))) "
+    "(rs (- n 1) (if (< n 3) (conj acc n) acc))))) (list (rs 9 []) (rs 4 []))",
 ]
 
 
@@ -182,3 +186,23 @@ def test_generated_source_holds_no_user_text(eager):
     writer = generated_body._BodyWriter(type(code)(code.name, code.plain[:-1], code.pos))
     source = writer.source(writer.block_starts())
     assert "import" not in source and "weird" not in source and "x\\" not in source
+
+
+def test_a_runner_is_written_only_when_the_slice_has_room_for_it(monkeypatch):
+    s = Session(clock=TestClock())
+    s.eval("(defn spin (n) (if (< n 1) 0 (+ (spin (- n 1)) (spin (- n 1)))))")
+    monkeypatch.setattr(generated_body, "BASE_COST_S", 3600.0)    # never room for it
+    t = s.spawn("(spin 40)")
+    s.tick()
+    assert t.status == READY and s.globals["spin"].code.plain is None
+    monkeypatch.setattr(generated_body, "BASE_COST_S", 0.0)
+    s.tick()
+    assert s.globals["spin"].code.plain is not None
+
+
+def test_a_body_too_large_for_a_runner_stays_with_the_machine(eager):
+    body = " ".join("(when (< n %d) (list n %d))" % (i, i) for i in range(80))
+    eager.eval("(defn large (n) %s (if (< n 1) :end (large (- n 1))))" % body)
+    assert eager.eval("(large 30)") == eager.eval(":end")
+    assert len(eager.globals["large"].code.ops) > generated_body.MAX_OPS
+    assert eager.globals["large"].code.plain is None
