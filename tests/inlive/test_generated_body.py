@@ -206,3 +206,81 @@ def test_a_body_too_large_for_a_runner_stays_with_the_machine(eager):
     assert eager.eval("(large 30)") == eager.eval(":end")
     assert len(eager.globals["large"].code.ops) > generated_body.MAX_OPS
     assert eager.globals["large"].code.plain is None
+
+
+# ---- differential fuzzing: random recursive bodies, with runners at once and without ----------
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_leaves = st.sampled_from(["n", "a", "0", "1", "2", "-1", "2.5", '"s"', "nil", "true", "false", ":k",
+                           "[]", "(list)"])
+
+
+def _combine(inner):
+    two = st.tuples(inner, inner)
+    return st.one_of(
+        two.map(lambda p: "(+ %s %s)" % p), two.map(lambda p: "(- %s %s)" % p),
+        two.map(lambda p: "(< %s %s)" % p), two.map(lambda p: "(= %s %s)" % p),
+        st.tuples(inner, inner, inner).map(lambda p: "(if %s %s %s)" % p),
+        two.map(lambda p: "(let (b %s) (list b %s))" % p),
+        two.map(lambda p: "(do %s %s)" % p), two.map(lambda p: "(and %s %s)" % p),
+        two.map(lambda p: "(or %s %s)" % p), inner.map(lambda x: "(str %s)" % x),
+        inner.map(lambda x: "(f (- n 1) %s)" % x),
+        inner.map(lambda x: "(try %s (catch e (list :caught e)))" % x),
+        inner.map(lambda x: "(loop (i 0 s %s) (if (< i 3) (recur (+ i 1) (list s)) s))" % x),
+        inner.map(lambda x: "(nth [1 2] %s)" % x),
+        inner.map(lambda x: "(g %s)" % x),
+    )
+
+
+_bodies = st.recursive(_leaves, _combine, max_leaves=10)
+
+
+# How the body calls itself (non-tail, tail, twice, inside try, in a loop's value).
+_SHAPES = ["(list %s (f (- n 1) %s))", "(do %s (f (- n 1) %s))",
+           "(+ (f (- n 1) %s) (f (- n 2) %s))", "(try (f (- n 1) %s) (catch e (list e %s)))",
+           "(if %s (f (- n 1) %s) :no)", "(list (f (- n 1) %s) %s)", "(f (- n 1) (list %s %s))", "(loop (i 0) (if (< i 2) (recur (+ i 1)) (f (- n 1) (list %s %s))))"]
+_sessions = []
+
+
+def _fresh(i):
+    """Two sessions kept for all examples, their globals put back each time."""
+    if not _sessions:
+        for _ in range(2):
+            s = Session(clock=TestClock(), output=lambda text: None)
+            _sessions.append((s, dict(s.globals)))
+    s, pristine = _sessions[i]
+    s.scheduler.cancel_all()
+    s.globals.clear()
+    s.globals.update(pristine)
+    return s
+
+
+@settings(max_examples=300, derandomize=True, deadline=None, database=None,
+          suppress_health_check=list(HealthCheck))
+@given(st.sampled_from(_SHAPES), _bodies, _bodies, st.sampled_from(["0", "1", "2.5", '"s"', "nil", "[]"]))
+def test_random_recursive_bodies_give_the_same_outcome_with_runners(shape, x, y, start):
+    program = ("(defn g (x) (if (= x 2) (throw \"two\") x))\n"
+               "(defn f (n a)\n  (if (< n 1) a\n    %s))\n(f 4 %s)" % (shape % (x, y), start))
+    m = pytest.MonkeyPatch()
+    try:
+        m.setattr(machine, "HOT", 10 ** 9)
+        expected = outcome(_fresh(0), program)
+        m.setattr(machine, "CHECK_EVERY", 1)
+        m.setattr(machine, "HOT", 1)
+        s = _fresh(1)
+        got = outcome(s, program)
+    finally:
+        m.undo()
+    assert got == expected, program
+    RUNNERS.append(s.globals["f"].code.plain is not None)
+
+
+RUNNERS = []
+
+
+def test_the_random_bodies_did_run_in_runners():
+    # (runs after the fuzz test, in this file's order) many examples ran f in a runner (the
+    # others stop at an error before f calls itself)
+    if RUNNERS:
+        assert sum(RUNNERS) >= len(RUNNERS) // 6, (sum(RUNNERS), len(RUNNERS))
