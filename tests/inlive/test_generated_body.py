@@ -37,6 +37,7 @@ def outcome(s, text):
 
 PROGRAMS = [
     "(defn fib (n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2))))) (fib 15)",
+    "(defn d (n) (if (< n 2) n (- (d (- n 1)) (* 2 (d (- n 2)))))) (d 12)",
     "(defn fact (n) (if (<= n 1) 1 (* n (fact (- n 1))))) (fact 30)",
     "(loop (i 0 acc []) (if (< i 50) (recur (+ i 1) (conj acc (* i i))) acc))",
     "(defn count-down (n acc) (if (= n 0) acc (count-down (- n 1) (+ acc n)))) (count-down 500 0)",
@@ -238,7 +239,8 @@ _bodies = st.recursive(_leaves, _combine, max_leaves=10)
 
 # How the body calls itself (non-tail, tail, twice, inside try, in a loop's value).
 _SHAPES = ["(list %s (f (- n 1) %s))", "(do %s (f (- n 1) %s))",
-           "(+ (f (- n 1) %s) (f (- n 2) %s))", "(try (f (- n 1) %s) (catch e (list e %s)))",
+           "(+ (f (- n 1) %s) (f (- n 2) %s))", "(- (f (- n 1) %s) (f (- n 2) %s))",
+           "(list (< (f (- n 1) %s) (f (- n 2) 1)) %s)", "(try (f (- n 1) %s) (catch e (list e %s)))",
            "(if %s (f (- n 1) %s) :no)", "(list (f (- n 1) %s) %s)", "(f (- n 1) (list %s %s))", "(loop (i 0) (if (< i 2) (recur (+ i 1)) (f (- n 1) (list %s %s))))"]
 _sessions = []
 
