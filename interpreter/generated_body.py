@@ -282,18 +282,24 @@ class _BodyWriter(object):
         return out
 
     def call(self, k, ins):
-        """A call by global name: this body calling itself stays here; anything else (another
-        function, a builtin, a missing name, a body redefined since) is the machine's."""
+        """A call by global name of an lmac function with that many parameters: this body
+        calling itself stays here; another body is entered by the machine with the frame pushed
+        here (the runner returns its code, and the call's place where pc goes). Anything else
+        (a builtin, rest parameters, a missing name) is the machine's operation."""
         _, pos, fev, argevs, tail, gname, n = ins
         if gname is None:
             return ["return %d, env, stk, count, None" % k]
+        posname = self.ref(pos, "K")
         out = ["f = gget(%s, MISSING)" % self.ref(gname, "K"),
-               "if type(f) is not Lambda or f.code is not THIS or f.fixed != %d or OPS[0] is not FIRST:" % n,
+               "if type(f) is not Lambda or f.fixed != %d:" % n,
                "    return %d, env, stk, count, None" % k]
         args = ", ".join(self.expr(a, "env") for a in argevs)
         out.append("new_env = [f.env%s]" % ((", " + args) if args else ""))
+        out.append("if f.code is not THIS or OPS[0] is not FIRST:")
+        if not tail:
+            out += ["    frames.append((THIS, %d, env, stk, None))" % (k + 1), "    stk = []"]
+        out += ["    count -= 1", "    return %s, new_env, stk, count, f.code" % posname]
         first = self.ops[0]
-        posname = self.ref(pos, "K")
         if not tail and first[0] == op.RETURN_IF_EV:
             # As the machine: the callee's first test in place; its value without a frame.
             out += ["try:",

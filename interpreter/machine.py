@@ -292,11 +292,26 @@ class Task(object):
                     except BaseException:
                         code, pc, env, stk = self.code, self.pc, self.env, self.stk
                         raise
-                    if status is not None:
-                        self.code, self.pc, self.env, self.stk = code, pc, env, stk
-                        self.status = READY
-                        return READY
-                    ops = code.plain    # the machine runs the operation handed back
+                    if status is None:
+                        ops = code.plain    # the machine runs the operation handed back
+                        continue
+                    if type_of(status) is Code:
+                        # It called another body (its frame pushed, the call counted): enter
+                        # it here, where the clock and depth are looked at; pc held the call's place.
+                        call_pos, code, ops, pc = pc, status, status.ops, 0
+                        if count <= 0 or over[0]:
+                            count = CHECK_EVERY
+                            over[0] = False
+                            if len(frames) > MAX_DEPTH:
+                                raise _too_deep(call_pos)
+                            if perf_counter() >= deadline:
+                                self.code, self.pc, self.env, self.stk = code, pc, env, stk
+                                self.status = READY
+                                return READY
+                        continue
+                    self.code, self.pc, self.env, self.stk = code, pc, env, stk
+                    self.status = READY
+                    return READY
                 elif o is RETURN_IF_EV:
                     t = ins[2](env)
                     if t is None or t is False:

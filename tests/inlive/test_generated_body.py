@@ -56,6 +56,8 @@ PROGRAMS = [
     "(defn big (n) (if (< n 1) 1 (+ (big (- n 1)) (big (- n 1))))) (big 12)",
     "(defn r (n & more) (if (< n 1) (count more) (r (- n 1) n n))) (r 30)",
     "(defn w (n) (if (< n 1) (list 1 2) (w (- n 1)))) (def ww (fn (n) (w n))) (ww 100)",
+    "(defn p (n) (if (> n 0) (+ 1 (p (- n 1))) (+ 1 (q n)))) (defn q (n) (p 3)) (p 3)",
+    "(defn p2 (n) (if (> n 0) (+ 1 (p2 (- n 1))) (q2 n))) (defn q2 (n) (nth [] n)) (p2 30)",
     "(defn rd (n acc) (if (= n 0) acc (do (when (= n 5) (def + (fn (a b) (* a b)))) "
     "(recur (- n 1) (+ acc 2))))) (list (rd 9 1) (rd 3 1))",
     "(defn rs (n acc) (if (= n 0) acc (do (when (= n 5) (def < (fn (a b) false))) "
