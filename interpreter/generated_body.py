@@ -220,6 +220,9 @@ class _BodyWriter(object):
             elif o == op.CALLE:
                 out += self.call(k, ins)
                 return out
+            elif o == op.CALL:
+                out += self.call_from_stack(k, ins)
+                return out
             elif o == op.CALLB and self.inline_callb(ins):
                 out += self.callb(k, ins)
                 if ins[7]:
@@ -319,6 +322,31 @@ class _BodyWriter(object):
         elif not tail:
             out += ["frames.append((THIS, %d, env, stk, None))" % (k + 1),
                     "pc, env, stk = 0, new_env, []"]
+        else:
+            out += ["pc, env = 0, new_env"]
+        out += [line.replace("POS", posname) for line in self.tick()]
+        out.append("continue")
+        return out
+
+    def call_from_stack(self, k, ins):
+        """A call whose function and arguments the machine computed onto the stack, e.g.
+        (f (- n 1) (g x)) with g an lmac function: the same as ``call``, without the leaf test."""
+        _, pos, n, tail = ins
+        posname = self.ref(pos, "K")
+        out = ["f = stk[-%d]" % (n + 1),
+               "if type(f) is not Lambda or f.fixed != %d:" % n,
+               "    return %d, env, stk, count, None" % k]
+        if n:
+            out += ["new_env = [f.env] + stk[-%d:]" % n]
+        else:
+            out += ["new_env = [f.env]"]
+        out += ["del stk[-%d:]" % (n + 1),
+                "if f.code is not THIS or OPS[0] is not FIRST:"]
+        if not tail:
+            out += ["    frames.append((THIS, %d, env, stk, None))" % (k + 1), "    stk = []"]
+        out += ["    count -= 1", "    return %s, new_env, stk, count, f.code" % posname]
+        if not tail:
+            out += ["frames.append((THIS, %d, env, stk, None))" % (k + 1), "pc, env, stk = 0, new_env, []"]
         else:
             out += ["pc, env = 0, new_env"]
         out += [line.replace("POS", posname) for line in self.tick()]

@@ -468,6 +468,9 @@ class Task(object):
                             over[0] = False
                             if len(frames) > MAX_DEPTH:
                                 raise _too_deep(ins[1])
+                            if code.heat >= 0 and (frames and frames[-1][0] is code
+                                                   or _holds(code, ins)):
+                                _warm(code, globals_get, deadline)   # it calls itself
                             if perf_counter() >= deadline:
                                 self.code, self.pc, self.env, self.stk = code, pc, env, stk
                                 self.status = READY

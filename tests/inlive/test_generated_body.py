@@ -277,14 +277,17 @@ def test_random_recursive_bodies_give_the_same_outcome_with_runners(shape, x, y,
     finally:
         m.undo()
     assert got == expected, program
-    RUNNERS.append(s.globals["f"].code.plain is not None)
+    code = s.globals["f"].code
+    cost = generated_body.cost_s(code)
+    if code.heat != 0 and cost is not None and cost < s.scheduler.budget_ms / 2000.0:
+        RUNNERS.append(code.plain is not None)   # seen calling itself, and fits in half a slice
 
 
 RUNNERS = []
 
 
 def test_the_random_bodies_did_run_in_runners():
-    # (runs after the fuzz test, in this file's order) many examples ran f in a runner (the
-    # others stop at an error before f calls itself)
+    # (runs after the fuzz test, in this file's order) every f seen calling itself that a slice
+    # had room to write ran in a runner
     if RUNNERS:
-        assert sum(RUNNERS) >= len(RUNNERS) // 6, (sum(RUNNERS), len(RUNNERS))
+        assert all(RUNNERS) and len(RUNNERS) >= 10, (sum(RUNNERS), len(RUNNERS))
