@@ -8,12 +8,14 @@ A call of the body to itself (recursion) and ``recur`` stay inside the runner: t
 frame goes on the task's frame list exactly as the machine would push it (no Python recursion),
 and the runner counts the call and looks at the clock and the depth limit by the machine's rules.
 
-The runner is an accelerator, not a second machine: it handles the common operations and, at
-anything else (a call of another function, try, def, a builtin it does not inline, a return into
-another body or through a dynamic binding), it hands the task's state back to the machine, which
-runs that operation. The operations where the runner may start become GEN operations that
-keep their source position, so traces, error positions and resumption read the same code.
-An error inside the runner leaves the task where the machine would be (code, pc, env, stack).
+The runner is an accelerator, not a second machine: it handles the common operations (calls of
+lmac functions with a fixed number of parameters: another body is entered by the machine with
+the frame the runner pushed; try; recur) and hands anything else (builtins it does not inline,
+rest parameters, def, a return into another body or through a dynamic binding) back to the
+machine, which runs that operation from ``code.plain``. The operations where the runner may
+start become GEN operations that keep their source position, so traces, error positions and
+resumption read the same code. An error inside the runner leaves the task where the machine
+would have it (code, pc, env, stack).
 
 User text never enters the source: names, constants and closures are passed in a table; the
 source holds only generated names, integers and the operators above. Generated code must run on
@@ -45,7 +47,7 @@ def cost_s(code):
     return None if n > MAX_OPS else BASE_COST_S + COST_PER_OP_S * n
 
 
-def install(code, globals_get, check_every, too_deep):
+def install(code, globals_get, check_every, too_deep, handler):
     """Generate ``code``'s runner and put GEN operations where it may start. Returns whether
     it did (a body with operations this module does not know is left to the machine)."""
     ops = code.ops
@@ -58,17 +60,20 @@ def install(code, globals_get, check_every, too_deep):
     exec(compile(source, "<lmac generated body>", "exec"), space)
     runner = space["factory"](gen.table, code, ops, ops[0], globals_get, _MISSING, Lambda, OVER,
                               perf_counter, _NUMBER_TYPES, check_every, MAX_DEPTH, too_deep,
-                              len(ops))
+                              len(ops), handler)
     # The machine's own return, at the end: where the runner leaves a value to return into a
     # body it does not run (another body, a dynamic binding, the end of the task).
     ops.append((op.RETURN, code.pos))
     # Where the machine goes on after the runner handed an operation back: the operations as
-    # compiled, so it runs that one itself (until it next enters the body, e.g. on a return).
+    # compiled where the runner hands back, so the machine runs that one itself, and GEN at
+    # the other places the runner starts, so it comes back at the next one.
     code.plain = list(ops)
     for k in starts:
         if k == 0 and ops[0][0] == op.RETURN_IF_EV:
             continue   # kept: callers test it in place before entering (machine.py, CALLE)
         ops[k] = (op.GEN, ops[k][1], runner)
+        if k not in gen.exits:
+            code.plain[k] = ops[k]
     return True
 
 
@@ -78,6 +83,7 @@ class _BodyWriter(object):
         self.ops = list(code.ops)
         self.table = []
         self.names = []
+        self.exits = set()      # where the runner hands an operation back to the machine
         self._names = {}
 
     # ---- the table: every value the source refers to -----------------------------------------
@@ -152,7 +158,7 @@ class _BodyWriter(object):
         body.append("else:")
         body.append("    return pc, env, stk, count, None")
         lines.append("def factory(T, THIS, OPS, FIRST, gget, MISSING, Lambda, OVER, perf_counter, N,"
-                     " CHECK_EVERY, MAX_DEPTH, too_deep, END):")
+                     " CHECK_EVERY, MAX_DEPTH, too_deep, END, Handler):")
         for i, name in enumerate(self.names):
             lines.append("    %s = T[%d]" % (name, i))
         lines.append("    def run(task, env, stk, pc, frames, deadline, count, type=type):")
@@ -223,18 +229,26 @@ class _BodyWriter(object):
             elif o == op.CALL:
                 out += self.call_from_stack(k, ins)
                 return out
+            elif o == op.TRY:
+                out.append("task.handlers.append(Handler(len(frames), THIS, %d, env, stk))" % ins[2])
+            elif o == op.END_TRY:
+                out.append("task.handlers.pop()")
             elif o == op.CALLB and self.inline_callb(ins):
                 out += self.callb(k, ins)
                 if ins[7]:
                     return out
             else:
                 # The machine runs this operation (and comes back at the next block start).
-                out.append("return %d, env, stk, count, None" % k)
+                out.append(self.hand_back(k))
                 return out
             k += 1
         out.append("pc = %d" % end)
         out.append("continue")
         return out
+
+    def hand_back(self, k):
+        self.exits.add(k)
+        return "return %d, env, stk, count, None" % k
 
     def return_value(self, at=None):
         """Return ``value``: into a frame of this body in place, else through the machine (at
@@ -247,7 +261,7 @@ class _BodyWriter(object):
                "        stk.append(value)",
                "        continue"]
         if at is not None:
-            out.append("return %d, env, stk, count, None" % at)
+            out.append(self.hand_back(at))
         else:
             out.append("stk.append(value)")
             out.append("return END, env, stk, count, None")
@@ -279,7 +293,7 @@ class _BodyWriter(object):
         if target == 0:
             # Back to the start of the body: the machine's, if a builtin it inlined was
             # redefined since (it then runs the recompiled body, as without a runner).
-            out += ["if OPS[0] is not FIRST:", "    return 0, env, stk, count, None"]
+            out += ["if OPS[0] is not FIRST:", "    " + self.hand_back(0)]
         out += [line.replace("POS", self.ref(pos, "K")) for line in self.tick()]
         out.append("continue")
         return out
@@ -291,11 +305,11 @@ class _BodyWriter(object):
         (a builtin, rest parameters, a missing name) is the machine's operation."""
         _, pos, fev, argevs, tail, gname, n = ins
         if gname is None:
-            return ["return %d, env, stk, count, None" % k]
+            return [self.hand_back(k)]
         posname = self.ref(pos, "K")
         out = ["f = gget(%s, MISSING)" % self.ref(gname, "K"),
                "if type(f) is not Lambda or f.fixed != %d:" % n,
-               "    return %d, env, stk, count, None" % k]
+               "    " + self.hand_back(k)]
         args = ", ".join(self.expr(a, "env") for a in argevs)
         out.append("new_env = [f.env%s]" % ((", " + args) if args else ""))
         out.append("if f.code is not THIS or OPS[0] is not FIRST:")
@@ -335,7 +349,7 @@ class _BodyWriter(object):
         posname = self.ref(pos, "K")
         out = ["f = stk[-%d]" % (n + 1),
                "if type(f) is not Lambda or f.fixed != %d:" % n,
-               "    return %d, env, stk, count, None" % k]
+               "    " + self.hand_back(k)]
         if n:
             out += ["new_env = [f.env] + stk[-%d:]" % n]
         else:
@@ -365,7 +379,7 @@ class _BodyWriter(object):
                "a = stk[-2]",
                "if %s[0] is not %s or type(a) not in N or type(b) not in N:" % (
                    self.ref(slot, "S"), self.ref(builtin, "F")),
-               "    return %d, env, stk, count, None" % k,
+               "    " + self.hand_back(k),
                "del stk[-2:]",
                "value = a %s b" % INLINE_OPS[name]]
         if tail:
@@ -376,4 +390,4 @@ class _BodyWriter(object):
 
 
 _STRAIGHT = (op.PUSH, op.POP, op.NEW_ENV, op.STORE, op.POP_ENV, op.JUMPF, op.JUMPF_EV,
-             op.JUMP_FALSY_KEEP, op.JUMP_TRUTHY_KEEP, op.RETURN_IF_EV)
+             op.JUMP_FALSY_KEEP, op.JUMP_TRUTHY_KEEP, op.RETURN_IF_EV, op.TRY, op.END_TRY)

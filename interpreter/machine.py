@@ -805,7 +805,7 @@ def _warm(code, globals_get, deadline):
         code.heat = -1                  # too large: the machine runs it
     elif perf_counter() + cost < deadline:
         code.heat = -1
-        generated_body.install(code, globals_get, CHECK_EVERY, _too_deep)
+        generated_body.install(code, globals_get, CHECK_EVERY, _too_deep, _Handler)
 
 
 def _too_deep(pos):
