@@ -28,7 +28,7 @@ from time import perf_counter
 from . import code as op
 from .budget import MAX_DEPTH, OVER
 from .builtins import _NUMBER_TYPES, INLINE_OPS
-from .values import Lambda, LmacError
+from .values import Lambda
 
 _MISSING = object()
 
@@ -49,7 +49,7 @@ def cost_s(code):
 
 def install(code, globals_get, check_every, too_deep, handler):
     """Generate ``code``'s runner and put GEN operations where it may start. Returns whether
-    it did (a body with operations this module does not know is left to the machine)."""
+    it did (not for a body that already has one or is being replaced after a redefinition)."""
     ops = code.ops
     if not ops or any(ins[0] in (op.REENTER, op.GEN) for ins in ops):
         return False
@@ -78,6 +78,8 @@ def install(code, globals_get, check_every, too_deep, handler):
 
 
 class _BodyWriter(object):
+    """Writes one body's runner: its source, and the table of values the source names."""
+
     def __init__(self, code):
         self.code = code
         self.ops = list(code.ops)

@@ -3,9 +3,11 @@ runner. Every program must give the same values, errors, positions and traces wi
 without, wait and resume inside them, respect the slice and the depth limit, follow a builtin's
 redefinition, and never put user text into generated source.
 
-`eager` makes every body that recurses or loops get its runner at once (the machine looks at the
-clock on every call), so short programs exercise the runners; `plain` never installs one."""
+`eager` (and `run_both`) make every body that recurses or loops get its runner at once (the
+machine looks at the clock on every call), so short programs exercise the runners."""
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lmac.interpreter import generated_body, machine
 from lmac.interpreter.budget import MAX_DEPTH
@@ -19,11 +21,6 @@ from lmac.interpreter.values import LmacError
 def eager(monkeypatch):
     monkeypatch.setattr(machine, "CHECK_EVERY", 1)
     monkeypatch.setattr(machine, "HOT", 1)
-    return Session(clock=TestClock())
-
-
-def _plain_session(monkeypatch):
-    monkeypatch.setattr(machine, "HOT", 10 ** 9)
     return Session(clock=TestClock())
 
 
@@ -65,18 +62,27 @@ PROGRAMS = [
 ]
 
 
-@pytest.mark.parametrize("program", PROGRAMS)
-def test_runners_compute_what_the_machine_computes(program, monkeypatch):
-    with monkeypatch.context() as m:
-        expected = outcome(_plain_session(m), program)
-    m2 = pytest.MonkeyPatch()
+def run_both(program, plain_session, eager_session):
+    """The program's outcome without runners, and with a runner for every body seen recursing
+    or looping (always room in the slice to write one)."""
+    m = pytest.MonkeyPatch()
     try:
-        m2.setattr(machine, "CHECK_EVERY", 1)
-        m2.setattr(machine, "HOT", 1)
-        s = Session(clock=TestClock())
-        got = outcome(s, program)
+        m.setattr(machine, "HOT", 10 ** 9)
+        expected = outcome(plain_session, program)
+        m.setattr(machine, "CHECK_EVERY", 1)
+        m.setattr(machine, "HOT", 1)
+        m.setattr(generated_body, "BASE_COST_S", 0.0)
+        m.setattr(generated_body, "COST_PER_OP_S", 0.0)
+        got = outcome(eager_session, program)
     finally:
-        m2.undo()
+        m.undo()
+    return expected, got
+
+
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_runners_compute_what_the_machine_computes(program):
+    s = Session(clock=TestClock())
+    expected, got = run_both(program, Session(clock=TestClock()), s)
     assert got == expected
     with_runner = [name for name, v in s.globals.items()
                    if type(v).__name__ == "Lambda" and v.code.plain is not None]
@@ -212,8 +218,6 @@ def test_a_body_too_large_for_a_runner_stays_with_the_machine(eager):
 
 
 # ---- differential fuzzing: random recursive bodies, with runners at once and without ----------
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _leaves = st.sampled_from(["n", "a", "0", "1", "2", "-1", "2.5", '"s"', "nil", "true", "false", ":k",
                            "[]", "(list)"])
@@ -266,18 +270,8 @@ def _fresh(i):
 def test_random_recursive_bodies_give_the_same_outcome_with_runners(shape, x, y, start):
     program = ("(defn g (x) (if (= x 2) (throw \"two\") x))\n"
                "(defn f (n a)\n  (if (< n 1) a\n    %s))\n(f 4 %s)" % (shape % (x, y), start))
-    m = pytest.MonkeyPatch()
-    try:
-        m.setattr(machine, "HOT", 10 ** 9)
-        expected = outcome(_fresh(0), program)
-        m.setattr(machine, "CHECK_EVERY", 1)
-        m.setattr(machine, "HOT", 1)
-        m.setattr(generated_body, "BASE_COST_S", 0.0)     # always room in the slice to write one
-        m.setattr(generated_body, "COST_PER_OP_S", 0.0)
-        s = _fresh(1)
-        got = outcome(s, program)
-    finally:
-        m.undo()
+    s = _fresh(1)
+    expected, got = run_both(program, _fresh(0), s)
     assert got == expected, program
     code = s.globals["f"].code
     if code.heat != 0 and len(code.ops) <= generated_body.MAX_OPS:
