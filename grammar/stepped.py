@@ -5,13 +5,16 @@
         ...                                               # (the next tick)
     forms = reading.forms                                 # LmacSyntaxError raised by step()
 
-Same syntax, values, positions and errors as ``reader.read_all`` (the same lark parser, driven
-token by token through its interactive interface). Between steps other reads may run: the parser's
-form builder is told which file it builds for at the start of every step.
+Same syntax, values, positions and errors as ``reader.read_all``, and the same two readers: the fast
+one (grammar/fast_reader.py) first; when it is not sure (an error, anything unusual), the same lark
+parser read_all falls back to, driven token by token through its interactive interface from the start
+of the text. Between steps other reads may run: the parser's form builder is told which file it
+builds for at the start of every step.
 """
 from time import perf_counter
 
 from ..interpreter.values import Pos
+from .fast_reader import Unsure
 from .reader import _Reader, _SyntaxProblem, _explain_unexpected, _fail, _prepare
 
 CHECK_EVERY = 16    # tokens between looks at the clock
@@ -23,9 +26,17 @@ class SteppedRead(object):
         self.text = text
         self.file = file
         self.forms = None
-        self.tokens = 0          # tokens read so far (work accounting for callers and tests)
+        self.tokens = 0          # tokens read so far, by both readers (work accounting)
         self._reader = _Reader.get()
-        self._parser = self._reader._parser.parse_interactive(text)
+        fast = self._reader._fast
+        self._fast = fast.start(text, file) if fast is not None else None
+        self._parser = None      # lark's, once the fast reader gave up
+        if self._fast is None:
+            self._start_lark()
+
+    def _start_lark(self):
+        self._fast = None
+        self._parser = self._reader._parser.parse_interactive(self.text)
         self._tokens = self._parser.iter_parse()
         self._last = None
 
@@ -37,6 +48,20 @@ class SteppedRead(object):
         """Read up to ``max_tokens`` tokens or until ``deadline`` (perf_counter); True when done."""
         if self.forms is not None:
             return True
+        if self._fast is not None:
+            before = self._fast.tokens
+            try:
+                done = self._fast.advance(max_tokens, deadline, perf_counter, CHECK_EVERY)
+            except Unsure:
+                done = None
+            used = self._fast.tokens - before
+            self.tokens += used
+            if done is not None:
+                if done:
+                    self.forms = self._fast.forms
+                return done
+            self._start_lark()          # lark reads it again from the start and says what is wrong
+            max_tokens -= used
         reader = self._reader
         lark = reader._lark
         with reader._lock:
