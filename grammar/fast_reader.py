@@ -19,10 +19,12 @@ tests/inlive/test_fast_reader.py checks that both readers agree on generated tex
 import re
 
 from ..interpreter.values import Keyword, List, Map, Pos, Symbol, Vector
+from .first_chars import may_start
 from .token_meaning import CLOSERS, CONSTANTS, ESCAPE_RE, ESCAPES, OPENERS, PREFIXES, too_many_digits
 
-# What each token does here (the names are lmac.lark's terminals; anything else is UNSURE).
-SKIP, SYMBOL, OPEN, CLOSE, INT, FLOAT, KEYWORD, STRING, PREFIX, CONSTANT, RATIO, UNSURE = range(12)
+# What each token does here (the names are lmac.lark's terminals; anything else is UNSURE). The
+# first three are the tokens that carry a position.
+SYMBOL, OPEN, PREFIX, SKIP, CLOSE, INT, FLOAT, KEYWORD, STRING, CONSTANT, RATIO, UNSURE = range(12)
 _ACTIONS = {"SYMBOL": SYMBOL, "INT": INT, "FLOAT": FLOAT, "KEYWORD": KEYWORD, "STRING": STRING,
             "CONSTANT": CONSTANT, "RATIO": RATIO}
 
@@ -32,10 +34,17 @@ class Unsure(Exception):
 
 
 class FastReader(object):
-    def __init__(self, pattern, actions, details):
-        self.regex = pattern
-        self.actions = actions   # group number -> what to do
-        self.details = details   # group number -> the opener/closer/prefix name (lmac.lark's)
+    """lmac.lark's terminals, in the order lark's lexer tries them: one regex of them all (the one
+    lark's lexer matches with) and, per ASCII character, one of those that may start with it (in
+    the same order, so the first that matches is the same)."""
+
+    def __init__(self, terminals, ignore, flags=0):
+        self.terminals = terminals   # [(name, regex source)] in lark's order
+        self.ignore = ignore
+        self.flags = flags
+        self.regex = re.compile(_joined(terminals), flags)   # raises re.error / AssertionError
+        self._full = self._entry(terminals)
+        self.by_char = {}            # ASCII char -> (match, actions, details), made on first use
 
     @classmethod
     def from_lexer(cls, lexer):
@@ -44,16 +53,28 @@ class FastReader(object):
         try:
             if lexer.scanner is None or lexer.callback:
                 return None
-            terminals = list(lexer.terminals)       # in the order lark tries them
-            ignore = set(lexer.ignore_types)
-            # as lark's Scanner joins them, so the regex is the one lark's lexer matches with
-            source = u"|".join(u"(?P<%s>%s)" % (t.name, t.pattern.to_regexp()) for t in terminals)
-            regex = re.compile(source, lexer.g_regex_flags)
+            terminals = [(t.name, t.pattern.to_regexp()) for t in lexer.terminals]
+            return cls(terminals, frozenset(lexer.ignore_types), lexer.g_regex_flags)
         except (AttributeError, AssertionError, re.error, OverflowError):
             return None
+
+    def entry_for(self, char):
+        """What to match where the text goes on with ``char``."""
+        entry = self.by_char.get(char)
+        if entry is not None:
+            return entry
+        if ord(char) >= 128:         # rare in code: not worth a table entry each
+            return self._full
+        candidates = [t for t in self.terminals if may_start(t[1], char, self.flags)]
+        entry = self._entry(candidates) if candidates else self._full
+        self.by_char[char] = entry
+        return entry
+
+    def _entry(self, terminals):
+        regex = re.compile(_joined(terminals), self.flags)
         actions, details = [UNSURE] * (regex.groups + 1), [None] * (regex.groups + 1)
         for name, number in regex.groupindex.items():
-            if name in ignore:
+            if name in self.ignore:
                 actions[number] = SKIP
             elif name in OPENERS:
                 actions[number], details[number] = OPEN, name
@@ -63,7 +84,7 @@ class FastReader(object):
                 actions[number], details[number] = PREFIX, PREFIXES[name]
             else:
                 actions[number] = _ACTIONS.get(name, UNSURE)
-        return cls(regex, actions, details)
+        return regex.match, actions, details
 
     def read(self, text, file):
         """All forms of ``text`` (already through reader._prepare), or None when lark must read it."""
@@ -76,6 +97,11 @@ class FastReader(object):
 
     def start(self, text, file):
         return FastReading(self, text, file)
+
+
+def _joined(terminals):
+    # as lark's Scanner joins its terminals into one regex
+    return u"|".join(u"(?P<%s>%s)" % (name, source) for name, source in terminals)
 
 
 class FastReading(object):
@@ -101,16 +127,20 @@ class FastReading(object):
         if self.forms is not None:
             return True
         text, file = self.text, self.file
-        match = self.reader.regex.match
-        actions, details = self.reader.actions, self.reader.details
+        by_char, entry_for = self.reader.by_char.get, self.reader.entry_for
         n = len(text)
         pos, line, line_start, counted = self._pos, self._line, self._line_start, self._counted
         items, pending, stack = self._items, self._pending, self._stack
         tokens = self.tokens
+        new_pos = tuple.__new__   # Pos(file, line, col) without namedtuple's Python-level __new__
+        skip, symbol, open_, prefix, close, integer, decimal, keyword, string, constant, ratio = (
+            SKIP, SYMBOL, OPEN, PREFIX, CLOSE, INT, FLOAT, KEYWORD, STRING, CONSTANT, RATIO)
         stop = tokens + max_tokens if max_tokens is not None else None
         limit = _next_limit(tokens, stop, deadline, check_every)   # when to stop and look
         try:
             while pos < n:
+                char = text[pos]
+                match, actions, details = by_char(char) or entry_for(char)
                 m = match(text, pos)
                 if m is None:
                     raise Unsure()
@@ -118,28 +148,28 @@ class FastReading(object):
                 pos = m.end()
                 group = m.lastindex
                 action = actions[group]
-                if action == SKIP:
+                if action == skip:
                     continue
-                if action == SYMBOL or action == OPEN or action == PREFIX:
+                if action <= prefix:
                     # a positioned token: count the newlines since the last one
                     nl = text.rfind("\n", counted, start)
                     if nl >= 0:
                         line += text.count("\n", counted, nl + 1)
                         line_start = nl + 1
                     counted = start
-                    where = Pos(file, line, start - line_start + 1)
-                    if action == OPEN:
+                    where = new_pos(Pos, (file, line, start - line_start + 1))
+                    if action == open_:
                         stack.append((items, pending, details[group], where))
                         items, pending = [], None
                         value = _NOTHING
-                    elif action == PREFIX:
+                    elif action == prefix:
                         if pending is None:
                             pending = []
                         pending.append((details[group], where))
                         value = _NOTHING
                     else:
                         value = Symbol(text[start:pos], where)
-                elif action == CLOSE:
+                elif action == close:
                     if not stack or pending:
                         raise Unsure()
                     outer_items, outer_pending, opener, where = stack.pop()
@@ -147,19 +177,19 @@ class FastReading(object):
                         raise Unsure()
                     value = _collection(opener, items, where)
                     items, pending = outer_items, outer_pending
-                elif action == INT:
+                elif action == integer:
                     value = _integer(text[start:pos])
-                elif action == FLOAT:
+                elif action == decimal:
                     value = float(text[start:pos])
-                elif action == KEYWORD:
+                elif action == keyword:
                     value = Keyword.of(text[start + 1:pos])
-                elif action == STRING:
+                elif action == string:
                     value = text[start + 1:pos - 1]
                     if "\\" in value:
                         value = ESCAPE_RE.sub(_unescape, value)
-                elif action == CONSTANT:
+                elif action == constant:
                     value = CONSTANTS[text[start:pos]]
-                elif action == RATIO:
+                elif action == ratio:
                     value = _ratio(text[start:pos])
                 else:
                     raise Unsure()

@@ -4,6 +4,7 @@ reader must accept exactly what lark accepts (it gives up on everything else, an
 what is wrong). Derandomized with a fixed number of examples, so a run is repeatable."""
 import glob
 import os
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from lmac.benchmarks.parse import realistic_source
 from lmac.grammar import reader
+from lmac.grammar.first_chars import may_start
 from lmac.grammar.reader import _prepare, read_all
 from lmac.grammar.stepped import SteppedRead
 from lmac.interpreter.budget import MAX_INT_DIGITS
@@ -202,6 +204,7 @@ def test_the_fast_reader_cuts_tokens_with_lark_s_own_lexer_regex():
     lexer = r._parser.parser.lexer
     assert r._fast is not None
     assert [m.pattern for m in lexer.scanner._mres] == [r._fast.regex.pattern]
+    assert r._fast.entry_for("\u00e9")[0] == r._fast.regex.match   # the whole of it past ASCII
 
 
 def test_hostile_texts_read_the_same_both_ways():
@@ -211,3 +214,40 @@ def test_hostile_texts_read_the_same_both_ways():
     check_same("'" * depth + "x", 512)
     check_same('(a "' + "x\n" * 500000 + '" b)', 512)           # a 1 MB string
     check_same("(" + " ".join("a%d" % i for i in range(100000)) + ")", 512)   # one long line
+
+
+# -- which tokens are tried where (grammar/first_chars.py) ------------------------------------
+
+ASCII = [chr(i) for i in range(128)]
+
+
+@pytest.mark.parametrize("char", ASCII)
+def test_every_ascii_character_reads_the_same_both_ways_wherever_it_stands(char):
+    for text in (char, char + "x", "x" + char, "(" + char + ")", "[a " + char + "1]", char + char,
+                 '"' + char + '"', "; " + char + "\n" + char, "{:k " + char + "}", "'" + char,
+                 "-" + char, "1" + char, ":" + char):
+        check_same(text, 1)
+
+
+def test_the_tokens_tried_at_a_character_include_every_one_that_matches_there():
+    fast = the_reader()._fast
+    endings = ["", "x", "1", " ", ")", "\n", '"', "@", "/2", ".5", "e3", "\\", "~"]
+    names = [name for name, _ in fast.terminals]
+    for char in ASCII:
+        tried = list(fast.entry_for(char)[0].__self__.groupindex)
+        assert tried == [name for name in names if name in tried]   # in lark's order
+        for name, source in fast.terminals:
+            alone = re.compile(source)
+            if any(alone.match(char + ending) for ending in endings):
+                assert name in tried, (char, name)
+
+
+@pytest.mark.parametrize("source, char, expected", [
+    ("a|b", "b", True), ("a|b", "c", False), ("[^a]", "a", False), ("[^a]", "b", True),
+    ("x?y", "y", True), ("x+y", "y", False), ("(?:x*)*z", "z", True), ("[\\s,]+", "\n", True),
+    ("[^\\s,;]", " ", False), ("[^\\s,;]", "q", True), ("(?i:a)", "A", True), ("a", "A", False),
+    ("(?=b)a", "a", True), ("\\d", "7", True), ("\\d", "x", False), ("(?s:.)", "\n", True),
+    ("\\~@", "~", True), ("\\~@", "@", False), ("[0-9]", "5", True), ("[0-9]", "a", False),
+])
+def test_may_start(source, char, expected):
+    assert may_start(source, char) is expected
