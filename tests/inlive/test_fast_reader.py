@@ -2,6 +2,7 @@
 texts, valid and not, both give the same forms with the same positions, or the same error. The fast
 reader must accept exactly what lark accepts (it gives up on everything else, and lark then says
 what is wrong). Derandomized with a fixed number of examples, so a run is repeatable."""
+import gc
 import glob
 import os
 import re
@@ -251,3 +252,15 @@ def test_the_tokens_tried_at_a_character_include_every_one_that_matches_there():
 ])
 def test_may_start(source, char, expected):
     assert may_start(source, char) is expected
+
+
+def test_the_cycle_collector_is_paused_only_while_reading():
+    fast = the_reader()._fast
+    assert gc.isenabled()
+    assert fast.read("(a [b] {:c 1})", "f") is not None and gc.isenabled()
+    assert fast.read("(a [b)", "f") is None and gc.isenabled()          # given up: on again
+    gc.disable()
+    try:
+        assert fast.read("(a)", "f") is not None and not gc.isenabled()  # left off if it was off
+    finally:
+        gc.enable()
