@@ -10,7 +10,7 @@ raise ``LmacSyntaxError``; ``incomplete`` is true only when the input ended insi
 string, which the REPL uses to ask for another line.
 
 Two paths, one syntax: well-formed text is read by grammar/fast_reader.py, which cuts tokens with the
-terminals of this same lark grammar (about 3-4x faster on a large library); any text it is not sure
+terminals of this same lark grammar (about 5x faster on a large library); any text it is not sure
 of (every error) is read by lark's parser, so errors are always lark's.
 """
 import os
