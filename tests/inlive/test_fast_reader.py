@@ -264,3 +264,53 @@ def test_the_cycle_collector_is_paused_only_while_reading():
         assert fast.read("(a)", "f") is not None and not gc.isenabled()  # left off if it was off
     finally:
         gc.enable()
+
+
+# -- the stepped reader (libraries, init.lmac) ------------------------------------------------
+
+def test_stepped_reading_of_well_formed_text_never_needs_lark():
+    reading = SteppedRead(realistic_source(200), "lib.lmac")
+    steps = 1
+    while not reading.step(float("inf"), 100):
+        steps += 1
+        assert reading._parser is None             # the fast reader, all the way
+    assert steps == reading.tokens // 100 + 1 and reading.forms
+
+
+def test_stepped_reading_hands_a_broken_text_to_lark_within_the_same_step_budget():
+    text = realistic_source(100) + "\n(oops ]"
+    reading = SteppedRead(text, "lib.lmac")
+    before = 0
+    with pytest.raises(LmacSyntaxError) as error:
+        while not reading.step(float("inf"), 64):
+            assert reading.tokens - before == 64   # fast reader, lark, or both: 64 in all
+            before = reading.tokens
+    assert reading._parser is not None
+    line = text.count("\n") + 1
+    assert error.value.message == "expected ) to close the list opened at %d:1, found ]" % line
+    assert error.value.pos.line == line and error.value.pos.col == 7
+
+
+class TickingClock(object):
+    """A clock that moves on by one each time it is read."""
+
+    def __init__(self):
+        self.now = 0.0
+        self.reads = 0
+
+    def __call__(self):
+        self.reads += 1
+        self.now += 1.0
+        return self.now
+
+
+def test_the_fast_reader_looks_at_the_clock_every_few_tokens_and_stops_at_the_deadline():
+    fast = the_reader()._fast
+    reading = fast.start("(+ 1 2) " * 1000, "f")     # 5000 tokens
+    clock = TickingClock()
+    assert reading.advance(None, deadline=3.5, clock=clock, check_every=16) is False
+    assert clock.reads == 4 and reading.tokens == 64  # stopped at the 4th look, past 3.5
+    assert reading.advance(10, deadline=1e9, clock=clock, check_every=16) is False
+    assert reading.tokens == 74
+    assert reading.advance() is True and len(reading.forms) == 1000
+    assert reading.forms == read_all("(+ 1 2) " * 1000, "f")
