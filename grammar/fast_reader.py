@@ -119,7 +119,6 @@ class FastReading(object):
         self._items = []         # the forms of the innermost open bracket (or the top level)
         self._pending = None     # reader macros waiting for their form at this level, or None
         self._stack = []         # per open bracket: (outer items, outer pending, opener, pos)
-        self._top = self._items
 
     def advance(self, max_tokens=None, deadline=None, clock=None, check_every=16):
         """Read to the end (True; ``forms`` is set), or stop after ``max_tokens`` tokens or once
@@ -136,7 +135,7 @@ class FastReading(object):
         new_pos = tuple.__new__   # Pos(file, line, col) without namedtuple's Python-level __new__
         skip, symbol, open_, prefix, close, integer, decimal, keyword, string, constant, ratio = (
             SKIP, SYMBOL, OPEN, PREFIX, CLOSE, INT, FLOAT, KEYWORD, STRING, CONSTANT, RATIO)
-        stop = tokens + max_tokens if max_tokens is not None else None
+        stop = tokens + max(1, max_tokens) if max_tokens is not None else None   # as lark: >= 1
         limit = _next_limit(tokens, stop, deadline, check_every)   # when to stop and look
         # Reading makes no reference cycles, so the cycle collector has nothing to find here; left
         # on, its full passes over the growing forms made a large file's read grow faster than

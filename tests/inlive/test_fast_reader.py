@@ -314,3 +314,15 @@ def test_the_fast_reader_looks_at_the_clock_every_few_tokens_and_stops_at_the_de
     assert reading.tokens == 74
     assert reading.advance() is True and len(reading.forms) == 1000
     assert reading.forms == read_all("(+ 1 2) " * 1000, "f")
+
+
+def test_a_step_of_zero_tokens_still_reads_one_as_lark_s_stepping_does():
+    for text in ("(a b) c", "(a b"):
+        reading, before = SteppedRead(text, "f"), 0
+        try:
+            while not reading.step(float("inf"), 0):
+                assert reading.tokens - before == 1, text
+                before = reading.tokens
+        except LmacSyntaxError:
+            assert text == "(a b"
+        assert reading.tokens >= 3
