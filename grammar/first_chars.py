@@ -29,7 +29,11 @@ def may_start(source, char, flags=0):
     if flags & re.IGNORECASE:
         return True
     try:
-        starts, empty = _sequence(_regex_parser.parse(source, flags).data, char)
+        parsed = _regex_parser.parse(source, flags)
+        state = getattr(parsed, "state", None) or getattr(parsed, "pattern", None)   # 3.11 / 3.7
+        if state.flags & re.IGNORECASE:       # a global (?i) inside the source
+            return True
+        starts, empty = _sequence(parsed.data, char)
     except Exception:   # a regex this does not understand: say yes, never a wrong no
         return True
     return starts or empty
