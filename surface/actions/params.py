@@ -471,7 +471,7 @@ class Spec(object):
         self.by_option = dict((o.name, o) for o in self.options)
         kinds_all = [p.kind for p in self.params] + [o.kind for o in self.options]
         # shape of the arguments -> how they bind (see bind); None: this spec cannot keep plans
-        self._plans = {} if all(k.shape_only for k in kinds_all) else None
+        self._plans: Optional[dict] = {} if all(k.shape_only for k in kinds_all) else None
 
     # ---- what the docs and editors show ----------------------------------------------------
     def signature(self):
@@ -498,12 +498,13 @@ class Spec(object):
         plans = self._plans
         key = _shape(args) if plans is not None else None
         try:
-            plan = plans.get(key) if key is not None else None
-            if plan is not None:
-                return _run_plan(plan, args)
+            if key is not None and plans is not None:
+                plan = plans.get(key)
+                if plan is not None:
+                    return _run_plan(plan, args, "convert")   # shaped args hold no Unknown forms
             plan = self._plan(list(args))
             out = _run_plan(plan, args)
-            if key is not None and len(plans) < MAX_PLANS:
+            if key is not None and plans is not None and len(plans) < MAX_PLANS:
                 plans[key] = plan
             return out
         except Bad as e:
@@ -552,7 +553,8 @@ class Spec(object):
         """(indices of positional arguments, {option name: index of its value, or None})."""
         if not self.options:
             return list(range(len(args))), {}
-        positional, given = [], {}
+        positional: list = []
+        given: dict = {}
         i = 0
         while i < len(args):
             a = args[i]
@@ -652,12 +654,19 @@ def _shape(args):
     return tuple(key)
 
 
-def _run_plan(plan, args):
-    """Convert each argument with its parameter's kind, as the plan says; raises Bad."""
+def _run_plan(plan, args, method="check"):
+    """Convert each argument with its parameter's kind, as the plan says; raises Bad. method:
+    "check" lets the static checker's Unknown forms through, "convert" is for values only."""
     out = {}
     for py, what, index, how, oname in plan:
         if how == _PARAM:
-            out[py] = _convert(what, args[index])
+            value = args[index]
+            try:
+                out[py] = getattr(what.kind, method)(value)
+            except Bad as e:
+                raise e.at(value)
+            except LmacError as e:   # a family's own check speaking in the old voice
+                raise Bad(e.message).at(value)
         elif how == _FLAG:
             out[py] = True
         elif how == _OPTION:
