@@ -1,7 +1,7 @@
 """The fast way to read well-formed text: lark's own tokens, forms built on a stack, no parser.
 
     fast = FastReader.from_lexer(lark_basic_lexer)   # None when the grammar has what it can't do
-    forms = fast.read(text, file)                     # None: not sure, read it with lark
+    forms = fast.read(text, file)                     # Unsure raised: read it with lark
     reading = fast.start(text, file); reading.advance(max_tokens, deadline, clock)   # a slice
 
 lmac.lark stays the one definition of the syntax, and reader.py's lark LALR parser the reference
@@ -31,7 +31,13 @@ _ACTIONS = {"SYMBOL": SYMBOL, "INT": INT, "FLOAT": FLOAT, "KEYWORD": KEYWORD, "S
 
 
 class Unsure(Exception):
-    """This text needs lark: it has an error, or something this reader does not handle."""
+    """This text needs lark: it has an error, or something this reader does not handle.
+    ``resume_at``: where the top-level form lark must read starts (what comes before it is whole
+    forms, which lark reads the same way, so lark may skip them)."""
+
+    def __init__(self, resume_at=0):
+        Exception.__init__(self, resume_at)
+        self.resume_at = resume_at
 
 
 class FastReader(object):
@@ -88,12 +94,10 @@ class FastReader(object):
         return regex.match, actions, details
 
     def read(self, text, file):
-        """All forms of ``text`` (already through reader._prepare), or None when lark must read it."""
+        """All forms of ``text`` (already through reader._prepare); raises Unsure when lark must
+        read it."""
         reading = FastReading(self, text, file)
-        try:
-            reading.advance()
-        except Unsure:
-            return None
+        reading.advance()
         return reading.forms
 
     def start(self, text, file):
@@ -132,6 +136,7 @@ class FastReading(object):
         pos, line, line_start, counted = self._pos, self._line, self._line_start, self._counted
         items, pending, stack = self._items, self._pending, self._stack
         tokens = self.tokens
+        start = pos
         new_pos = tuple.__new__   # Pos(file, line, col) without namedtuple's Python-level __new__
         skip, symbol, open_, prefix, close, integer, decimal, keyword, string, constant, ratio = (
             SKIP, SYMBOL, OPEN, PREFIX, CLOSE, INT, FLOAT, KEYWORD, STRING, CONSTANT, RATIO)
@@ -147,10 +152,10 @@ class FastReading(object):
             while pos < n:
                 char = text[pos]
                 match, actions, details = by_char(char) or entry_for(char)
+                start = pos
                 m = match(text, pos)
                 if m is None:
                     raise Unsure()
-                start = pos
                 pos = m.end()
                 group = m.lastindex
                 action = actions[group]
@@ -165,23 +170,24 @@ class FastReading(object):
                     counted = start
                     where = new_pos(Pos, (file, line, start - line_start + 1))
                     if action == open_:
-                        stack.append((items, pending, details[group], where))
+                        stack.append((items, pending, details[group], where, start))
                         items, pending = [], None
                         value = _NOTHING
                     elif action == prefix:
                         if pending is None:
                             pending = []
-                        pending.append((details[group], where))
+                        pending.append((details[group], where, start))
                         value = _NOTHING
                     else:
                         value = Symbol(text[start:pos], where)
                 elif action == close:
                     if not stack or pending:
                         raise Unsure()
-                    outer_items, outer_pending, opener, where = stack.pop()
+                    outer_items, outer_pending, opener, where, _ = stack[-1]
                     if opener != details[group]:
                         raise Unsure()
                     value = _collection(opener, items, where)
+                    stack.pop()   # only now: at a problem, the stack says where the form began
                     items, pending = outer_items, outer_pending
                 elif action == integer:
                     value = _integer(text[start:pos])
@@ -201,7 +207,7 @@ class FastReading(object):
                     raise Unsure()
                 if value is not _NOTHING:
                     while pending:   # reader macros wrap the form, the innermost first
-                        head, at = pending.pop()
+                        head, at, _ = pending.pop()
                         value = List([Symbol(head, at), value], at)
                     items.append(value)
                 tokens += 1
@@ -213,6 +219,8 @@ class FastReading(object):
                 raise Unsure()
             self.forms = items
             return True
+        except Unsure:
+            raise Unsure(_top_level_start(stack, pending, start))
         finally:
             if collecting:
                 gc.enable()
@@ -221,6 +229,17 @@ class FastReading(object):
 
 
 _NOTHING = object()   # a token that makes no value by itself (an opener, a reader macro)
+
+
+def _top_level_start(stack, pending, start):
+    """Where the top-level form being read when a problem came up starts (its first reader macro
+    or bracket, else the token at ``start``)."""
+    if stack:
+        _items, outer_pending, _opener, _where, opened_at = stack[0]
+        return outer_pending[0][2] if outer_pending else opened_at
+    if pending:
+        return pending[0][2]
+    return start
 
 
 def _next_limit(tokens, stop, deadline, check_every):

@@ -7,15 +7,15 @@
 
 Same syntax, values, positions and errors as ``reader.read_all``, and the same two readers: the fast
 one (grammar/fast_reader.py) first; when it is not sure (an error, anything unusual), the same lark
-parser read_all falls back to, driven token by token through its interactive interface from the start
-of the text. Between steps other reads may run: the parser's form builder is told which file it
-builds for at the start of every step.
+parser read_all falls back to, driven token by token through its interactive interface from the
+top-level form where the fast reader stopped. Between steps other reads may run: the parser's form
+builder is told which file it builds for at the start of every step.
 """
 from time import perf_counter
 
 from ..interpreter.values import Pos
 from .fast_reader import Unsure
-from .reader import _Reader, _SyntaxProblem, _explain_unexpected, _fail, _prepare
+from .reader import _Reader, _SyntaxProblem, _explain_unexpected, _fail, _prepare, blank_before
 
 CHECK_EVERY = 16    # tokens between looks at the clock
 
@@ -34,9 +34,10 @@ class SteppedRead(object):
         if self._fast is None:
             self._start_lark()
 
-    def _start_lark(self):
+    def _start_lark(self, resume_at=0):
         self._fast = None
-        self._parser = self._reader._parser.parse_interactive(self.text)
+        self._resumed_at = resume_at    # lark reads from there on (see reader.blank_before)
+        self._parser = self._reader._parser.parse_interactive(blank_before(self.text, resume_at))
         self._tokens = self._parser.iter_parse()
         self._last = None
 
@@ -52,15 +53,15 @@ class SteppedRead(object):
             before = self._fast.tokens
             try:
                 done = self._fast.advance(max_tokens, deadline, perf_counter, CHECK_EVERY)
-            except Unsure:
-                done = None
+            except Unsure as unsure:
+                done, resume_at = None, unsure.resume_at
             used = self._fast.tokens - before
             self.tokens += used
             if done is not None:
                 if done:
                     self.forms = self._fast.forms
                 return done
-            self._start_lark()          # lark reads it again from the start and says what is wrong
+            self._start_lark(resume_at)   # lark reads the form that stopped it, says what is wrong
             max_tokens -= used
         reader = self._reader
         lark = reader._lark
@@ -86,5 +87,9 @@ class SteppedRead(object):
             self.tokens += 1
             if count >= max_tokens or (count % CHECK_EVERY == 0 and perf_counter() >= deadline):
                 return False    # this token is fed when the next step resumes the generator
-        self.forms = self._parser.feed_eof(self._last)
+        forms = self._parser.feed_eof(self._last)
+        if self._resumed_at:   # no problem after all from there on: lark reads the whole text
+            self._start_lark(0)
+            return False
+        self.forms = forms
         return True

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from lmac.benchmarks.parse import realistic_source
 from lmac.grammar import reader
+from lmac.grammar.fast_reader import Unsure
 from lmac.grammar.first_chars import may_start
 from lmac.grammar.reader import _prepare, read_all
 from lmac.grammar.stepped import SteppedRead
@@ -69,9 +70,17 @@ def stepped(text, max_tokens):
     return reading.forms
 
 
+def fast_or_none(text, file="gen.lmac"):
+    """The fast reader's forms, or None when it gives up (and hands the text to lark)."""
+    try:
+        return the_reader()._fast.read(_prepare(text), file)
+    except Unsure:
+        return None
+
+
 def check_same(text, max_tokens=3):
     expected = by_lark(text)
-    fast = the_reader()._fast.read(_prepare(text), "gen.lmac")
+    fast = fast_or_none(text)
     # the fast reader accepts exactly what lark accepts, and then reads the same
     assert (fast is not None) == (expected[0] == "forms"), (text, expected)
     if fast is not None:
@@ -255,13 +264,12 @@ def test_may_start(source, char, expected):
 
 
 def test_the_cycle_collector_is_paused_only_while_reading():
-    fast = the_reader()._fast
     assert gc.isenabled()
-    assert fast.read("(a [b] {:c 1})", "f") is not None and gc.isenabled()
-    assert fast.read("(a [b)", "f") is None and gc.isenabled()          # given up: on again
+    assert fast_or_none("(a [b] {:c 1})") is not None and gc.isenabled()
+    assert fast_or_none("(a [b)") is None and gc.isenabled()          # given up: on again
     gc.disable()
     try:
-        assert fast.read("(a)", "f") is not None and not gc.isenabled()  # left off if it was off
+        assert fast_or_none("(a)") is not None and not gc.isenabled()  # left off if it was off
     finally:
         gc.enable()
 
@@ -326,3 +334,31 @@ def test_a_step_of_zero_tokens_still_reads_one_as_lark_s_stepping_does():
         except LmacSyntaxError:
             assert text == "(a b"
         assert reading.tokens >= 3
+
+
+def test_should_the_fast_reader_give_up_on_good_text_lark_still_reads_all_of_it(monkeypatch):
+    from lmac.grammar import fast_reader
+
+    def give_up_on_maps(opener, items, where):
+        if opener == "LBRACE":
+            raise Unsure()
+        return real(opener, items, where)
+    real = fast_reader._collection
+    monkeypatch.setattr(fast_reader, "_collection", give_up_on_maps)
+    text = "(a)\n'(b {:c 1})\n[d]"
+    assert fast_or_none(text) is None
+    expected = by_lark(text)
+    assert expected[0] == "forms"
+    assert outcome(lambda: read_all(text, "gen.lmac")) == expected
+    for steps in (1, 2, 512):
+        assert outcome(lambda: stepped(text, steps)) == expected
+
+
+def test_lark_reads_only_from_the_form_where_the_fast_reader_stopped():
+    from lmac.grammar.reader import blank_before
+    text = "(a)\n  [b c]\r\n'(d\n  (e ]"
+    assert blank_before(text, text.index("'")) == "   \n        \n'(d\n  (e ]"   # same lengths
+    with pytest.raises(Unsure) as stopped:
+        the_reader()._fast.read(text, "f")
+    assert stopped.value.resume_at == text.index("'")    # the reader macro starts the form
+    assert check_same(text) == "error"
