@@ -21,7 +21,8 @@ import re
 
 from ..interpreter.values import Keyword, List, Map, Pos, Symbol, Vector
 from .first_chars import may_start
-from .token_meaning import CLOSERS, CONSTANTS, ESCAPE_RE, ESCAPES, OPENERS, PREFIXES, too_many_digits
+from .token_meaning import CLOSERS, CONSTANTS, ESCAPE_RE, ESCAPES, OPENERS, PREFIXES
+from .token_meaning import too_many_digits
 
 # What each token does here (the names are lmac.lark's terminals; anything else is UNSURE). The
 # first three are the tokens that carry a position.

@@ -21,7 +21,7 @@ _ZERO_WIDTH = {_ops.AT, _ops.ASSERT, _ops.ASSERT_NOT}   # skipped: they only nar
 _REPEATS = {_ops.MAX_REPEAT, _ops.MIN_REPEAT}
 _REPEATS.update(getattr(_ops, name) for name in ("POSSESSIVE_REPEAT",) if hasattr(_ops, name))
 _ATOMIC = getattr(_ops, "ATOMIC_GROUP", None)
-_YES = (True, True)                    # what an unknown piece answers: may start with it, may be empty
+_YES = (True, True)    # what an unknown piece answers: may start with it, may be empty
 
 
 def may_start(source, char, flags=0):

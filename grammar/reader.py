@@ -9,10 +9,10 @@ through ``_FormBuilder`` (no parse tree, no recursion), so 10 000 nested lists r
 raise ``LmacSyntaxError``; ``incomplete`` is true only when the input ended inside an open form or
 string, which the REPL uses to ask for another line.
 
-Two paths, one syntax: well-formed text is read by grammar/fast_reader.py, which cuts tokens with the
-terminals of this same lark grammar (about 5x faster on a large library); any text it is not sure
-of (every error) is read by lark's parser from the top-level form where the fast reader stopped,
-so errors are always lark's.
+Two paths, one syntax: well-formed text is read by grammar/fast_reader.py, which cuts tokens with
+the terminals of this same lark grammar (about 5x faster on a large library); any text it is not
+sure of (every error) is read by lark's parser from the top-level form where the fast reader
+stopped, so errors are always lark's.
 """
 import os
 import re
@@ -29,7 +29,6 @@ from .token_meaning import ESCAPES as _ESCAPES, OPENERS as _OPENERS, PREFIXES as
 from .token_meaning import too_many_digits
 
 GRAMMAR_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lmac.lark")
-
 
 
 def read_all(text, file="<input>"):
