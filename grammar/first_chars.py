@@ -6,27 +6,31 @@ regex parser), so the fast reader can try only the tokens of lmac.lark that may 
 The answer may say yes where the truth is no (anything this does not know answers yes), never the
 other way round: a token that may start with a character is always among those tried there.
 """
-try:                                   # Python 3.11+
-    from re import _constants as _ops
-    from re import _parser as _regex_parser
-except ImportError:                    # Python 3.7-3.10
-    import sre_constants as _ops       # type: ignore
-    import sre_parse as _regex_parser  # type: ignore
 import re
 
-_CATEGORIES = {_ops.CATEGORY_SPACE: r"\s", _ops.CATEGORY_NOT_SPACE: r"\S",
-               _ops.CATEGORY_DIGIT: r"\d", _ops.CATEGORY_NOT_DIGIT: r"\D",
-               _ops.CATEGORY_WORD: r"\w", _ops.CATEGORY_NOT_WORD: r"\W"}
-_ZERO_WIDTH = {_ops.AT, _ops.ASSERT, _ops.ASSERT_NOT}   # skipped: they only narrow a match
-_REPEATS = {_ops.MAX_REPEAT, _ops.MIN_REPEAT}
-_REPEATS.update(getattr(_ops, name) for name in ("POSSESSIVE_REPEAT",) if hasattr(_ops, name))
-_ATOMIC = getattr(_ops, "ATOMIC_GROUP", None)
+try:
+    try:                                    # Python 3.11+
+        from re import _constants as _ops
+        from re import _parser as _regex_parser
+    except ImportError:                     # Python 3.7-3.10
+        import sre_constants as _ops        # type: ignore
+        import sre_parse as _regex_parser   # type: ignore
+    _CATEGORIES = {_ops.CATEGORY_SPACE: r"\s", _ops.CATEGORY_NOT_SPACE: r"\S",
+                   _ops.CATEGORY_DIGIT: r"\d", _ops.CATEGORY_NOT_DIGIT: r"\D",
+                   _ops.CATEGORY_WORD: r"\w", _ops.CATEGORY_NOT_WORD: r"\W"}
+    _ZERO_WIDTH = {_ops.AT, _ops.ASSERT, _ops.ASSERT_NOT}   # skipped: they only narrow a match
+    _REPEATS = {_ops.MAX_REPEAT, _ops.MIN_REPEAT}
+    _REPEATS.update(getattr(_ops, name) for name in ("POSSESSIVE_REPEAT",) if hasattr(_ops, name))
+    _ATOMIC = getattr(_ops, "ATOMIC_GROUP", None)
+except (ImportError, AttributeError):       # a Python whose regex parser moved: always yes
+    _regex_parser = None
+
 _YES = (True, True)    # what an unknown piece answers: may start with it, may be empty
 
 
 def may_start(source, char, flags=0):
     """True when some match of ``source`` may begin with ``char`` (or may be empty)."""
-    if flags & re.IGNORECASE:
+    if flags & re.IGNORECASE or _regex_parser is None:
         return True
     try:
         parsed = _regex_parser.parse(source, flags)
