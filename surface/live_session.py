@@ -12,7 +12,7 @@ import os
 from time import perf_counter
 from typing import TYPE_CHECKING
 
-from ..interpreter.requests import TailCall, Wait, WithDynamic, Yield
+from ..interpreter.requests import ForEach, TailCall, Wait, WithDynamic, Yield
 from ..interpreter.session import STDLIB, Session
 from ..interpreter.values import Keyword, Lambda, List, LmacError
 from . import selectors, value_forms
@@ -148,6 +148,13 @@ def _install_core(session, live):
         return List([Handle(o) for o in items])
     session.define_builtin("%for-each-items", for_each_items, (1, 1),
                            "The targets a for-each visits (resolved once).", control=True)
+
+    def for_each(task, items, fn, with_item=None):
+        """The machine calls fn once per item, each in turn the focus (requests.ForEach)."""
+        return ForEach("focus", items, fn, with_item is not None and with_item is not False)
+    session.define_builtin("%for-each*", for_each, (2, 3),
+                           "Call fn once per item, each the focus; with-item: pass it to fn.",
+                           control=True)
 
 
 
