@@ -61,7 +61,12 @@ def action_builtin(session, live, act):
             raise LmacError("%s needs Live %d.%d or newer (this is Live %d.%d)"
                             % ((act.name,) + tuple(version) + tuple(live.live_version[:2])))
         ctx = ActionContext(live, task, act.name, builtin, args)
-        _mark_slice(task)
+        if thread_time is not None:
+            # Once per slice, before the first action: lmac's CPU time and what is left of the
+            # slice, so _slice_spent can tell lmac's own work from time the OS gave to others.
+            mark = getattr(task, "_slice_mark", None)
+            if mark is None or mark[0] != task._deadline:
+                task._slice_mark = (task._deadline, thread_time(), task._deadline - perf_counter())
         try:
             # The spec checks and converts (or raises the musician's error), then the action acts.
             result = act_fn(ctx, **bind(args))
@@ -111,13 +116,6 @@ def _slice_spent(task):
         return True
     _, cpu_start, left = mark
     return thread_time() - cpu_start >= left
-
-
-def _mark_slice(task):
-    """Before an action: remember lmac's CPU time and what is left of the slice, once per slice."""
-    mark = getattr(task, "_slice_mark", None)
-    if thread_time is not None and (mark is None or mark[0] != task._deadline):
-        task._slice_mark = (task._deadline, thread_time(), task._deadline - perf_counter())
 
 
 def _install_core(session, live):
