@@ -18,7 +18,7 @@ from .builtins import _NUMBER_TYPES
 from .calls import arity_message, builtin_error, call_builtin
 from .compiler import not_found
 from .printer import describe
-from .requests import TailCall, Wait, WithDynamic, Yield
+from .requests import ForEach, TailCall, Wait, WithDynamic, Yield
 from .values import Builtin, Keyword, Lambda, List, LmacError
 
 # Task states
@@ -31,8 +31,23 @@ FORMS_PER_LOOK = 16     # top-level forms between two looks at the clock
 _ids = itertools.count(1)
 
 
-# A saved frame is a tuple (code, pc, env, stack, restore): restore is (key, old value) of a
-# dynamic binding to undo when the frame is returned to, or None.
+# A saved frame is a tuple (code, pc, env, stack, restore): restore is None, or (key, old value)
+# of a dynamic binding to undo when the frame is returned to, or an _Each: a for-each going on.
+
+
+class _Each(object):
+    """A for-each in progress, kept in the restore entry of the frame it returns to: returning
+    there calls the body with the next item (or ends the loop and restores the dynamic value)."""
+    __slots__ = ("key", "old", "items", "index", "fn", "pass_item", "pos")
+
+    def __init__(self, key, old, items, fn, pass_item, pos):
+        self.key = key
+        self.old = old
+        self.items = items
+        self.index = 0
+        self.fn = fn
+        self.pass_item = pass_item
+        self.pos = pos
 
 
 class _Handler(object):
@@ -271,10 +286,16 @@ class Task(object):
                     value = ins[3](env)
                     if frames:
                         code, pc, env, stk, restore = frames.pop()
+                        if restore is None:
+                            ops = code.ops
+                            stk.append(value)
+                            continue
+                        self.code, self.pc, self.env, self.stk = code, pc, env, stk
+                        status = self._return_through(restore, value)
+                        if status is not None:
+                            return status
+                        code, pc, env, stk = self.code, self.pc, self.env, self.stk
                         ops = code.ops
-                        if restore is not None:
-                            self._restore(restore)
-                        stk.append(value)
                         continue
                     self.code, self.pc, self.env, self.stk = code, pc, env, stk
                     status = self._end_of_form(value)
@@ -293,10 +314,16 @@ class Task(object):
                         ops = code.ops
                         continue
                     code, pc, env, stk, restore = frames.pop()
+                    if restore is None:
+                        ops = code.ops
+                        stk.append(value)
+                        continue
+                    self.code, self.pc, self.env, self.stk = code, pc, env, stk
+                    status = self._return_through(restore, value)
+                    if status is not None:
+                        return status
+                    code, pc, env, stk = self.code, self.pc, self.env, self.stk
                     ops = code.ops
-                    if restore is not None:
-                        self._restore(restore)
-                    stk.append(value)
                 elif o is JUMPF_EV:
                     t = ins[2](env)
                     if t is None or t is False:
@@ -319,7 +346,13 @@ class Task(object):
                             code, pc, env, stk, restore = frames.pop()
                             ops = code.ops
                             if restore is not None:
-                                self._restore(restore)
+                                self.code, self.pc, self.env, self.stk = code, pc, env, stk
+                                status = self._return_through(restore, value)
+                                if status is not None:
+                                    return status
+                                code, pc, env, stk = self.code, self.pc, self.env, self.stk
+                                ops = code.ops
+                                continue
                         stk.append(value)
                     else:
                         n = ins[4]
@@ -348,10 +381,16 @@ class Task(object):
                         ops = code.ops
                         continue
                     code, pc, env, stk, restore = frames.pop()
+                    if restore is None:
+                        ops = code.ops
+                        stk.append(value)
+                        continue
+                    self.code, self.pc, self.env, self.stk = code, pc, env, stk
+                    status = self._return_through(restore, value)
+                    if status is not None:
+                        return status
+                    code, pc, env, stk = self.code, self.pc, self.env, self.stk
                     ops = code.ops
-                    if restore is not None:
-                        self._restore(restore)
-                    stk.append(value)
                 elif o is PUSH:
                     stk.append(ins[2](env))
                 elif o is RECUR:
@@ -507,6 +546,8 @@ class Task(object):
                     self.stk.append(result.value)
                     self.status = READY
                     return READY
+                if tr is ForEach:
+                    return self._start_each(result, pos)
                 if tr is WithDynamic:
                     old = self.dyn.get(result.key, _MISSING)
                     self.dyn[result.key] = result.value
@@ -555,8 +596,63 @@ class Task(object):
             self.frames.append((self.code, self.pc, self.env, self.stk, None))
         self.code, self.pc, self.env, self.stk = f.code, 0, env, []
 
+    def _start_each(self, request, pos):
+        fn = request.fn
+        if type(fn) is not Lambda or fn.is_macro:
+            raise LmacError("for-each expects a function for its body, got %s" % describe(fn), pos)
+        items = request.items
+        if items is None:
+            items = ()
+        elif not isinstance(items, (list, tuple)):
+            raise LmacError("for-each expects a list of targets, got %s" % describe(items), pos)
+        if not items:
+            self.stk.append(None)
+            return None
+        each = _Each(request.key, self.dyn.get(request.key, _MISSING), items, fn,
+                     bool(request.pass_item), pos)
+        return self._next_item(each)
+
+    def _return_through(self, restore, value):
+        """The frame just returned to (now the saved state) had a restore entry."""
+        if type(restore) is _Each:
+            return self._next_item(restore)
+        self._restore(restore)
+        self.stk.append(value)
+        return None
+
+    def _next_item(self, each):
+        """Call a for-each's body with its next item, or end it: the for-each's value is nil.
+        Each item counts against the time slice like a call, so an empty body over many items
+        cannot outrun the slice."""
+        i = each.index
+        items = each.items
+        if i >= len(items):
+            self._restore(each)
+            self.stk.append(None)
+            return None
+        each.index = i + 1
+        item = items[i]
+        self.dyn[each.key] = item
+        self.frames.append((self.code, self.pc, self.env, self.stk, each))
+        fn = each.fn
+        if fn.fixed == (1 if each.pass_item else 0):
+            self.code, self.pc, self.stk = fn.code, 0, []
+            self.env = [fn.env, item] if each.pass_item else [fn.env]
+        else:
+            self._call_lambda(fn, [item] if each.pass_item else [], True, each.pos)
+        self._slow_calls += 1
+        if self._slow_calls % CHECK_EVERY == 0 or OVER[0]:
+            OVER[0] = False
+            if perf_counter() >= self._deadline:
+                self.status = READY
+                return READY
+        return None
+
     def _restore(self, restore):
-        key, old = restore
+        if type(restore) is _Each:
+            key, old = restore.key, restore.old
+        else:
+            key, old = restore
         if old is _MISSING:
             self.dyn.pop(key, None)
         else:

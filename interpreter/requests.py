@@ -43,3 +43,17 @@ class Yield(object):
 
     def __init__(self, value):
         self.value = value
+
+
+class ForEach(object):
+    """Call ``fn`` once per item of ``items``, in order, with ``task.dyn[key] = item`` during each
+    call (the old value comes back after the last item, or on an error). The item is ``fn``'s one
+    argument when ``pass_item`` is true, else it takes none. The request's value is nil."""
+
+    __slots__ = ("key", "items", "fn", "pass_item")
+
+    def __init__(self, key, items, fn, pass_item=False):
+        self.key = key
+        self.items = items
+        self.fn = fn
+        self.pass_item = pass_item

@@ -380,7 +380,11 @@ class ActionContext(object):
             live.ramps.pop(ptr(param), None)   # a plain write stops a running glide
         elif type(value) is Ramp:
             return self._start_ramp(param, value, what or _LazyLabel(param))
-        target = self._target_value(param, value, what)
+        if type(value) is float or type(value) is int:
+            lo, hi = param.min, param.max      # (a number inside the range: the usual case)
+            target = value if lo < value < hi else self._target_value(param, value, what)
+        else:
+            target = self._target_value(param, value, what)
         live.adapter.write(self.action, param, "value", target)
         return target
 

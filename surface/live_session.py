@@ -12,7 +12,7 @@ import os
 from time import perf_counter
 from typing import TYPE_CHECKING
 
-from ..interpreter.requests import TailCall, Wait, WithDynamic, Yield
+from ..interpreter.requests import ForEach, TailCall, Wait, WithDynamic, Yield
 from ..interpreter.session import STDLIB, Session
 from ..interpreter.values import Keyword, Lambda, List, LmacError
 from . import selectors, value_forms
@@ -61,7 +61,12 @@ def action_builtin(session, live, act):
             raise LmacError("%s needs Live %d.%d or newer (this is Live %d.%d)"
                             % ((act.name,) + tuple(version) + tuple(live.live_version[:2])))
         ctx = ActionContext(live, task, act.name, builtin, args)
-        _mark_slice(task)
+        if thread_time is not None:
+            # Once per slice, before the first action: lmac's CPU time and what is left of the
+            # slice, so _slice_spent can tell lmac's own work from time the OS gave to others.
+            mark = getattr(task, "_slice_mark", None)
+            if mark is None or mark[0] != task._deadline:
+                task._slice_mark = (task._deadline, thread_time(), task._deadline - perf_counter())
         try:
             # The spec checks and converts (or raises the musician's error), then the action acts.
             result = act_fn(ctx, **bind(args))
@@ -113,13 +118,6 @@ def _slice_spent(task):
     return thread_time() - cpu_start >= left
 
 
-def _mark_slice(task):
-    """Before an action: remember lmac's CPU time and what is left of the slice, once per slice."""
-    mark = getattr(task, "_slice_mark", None)
-    if thread_time is not None and (mark is None or mark[0] != task._deadline):
-        task._slice_mark = (task._deadline, thread_time(), task._deadline - perf_counter())
-
-
 def _install_core(session, live):
     for name, fn, arity, doc in value_forms.BUILTINS:
         session.define_builtin(name, fn, arity, doc)
@@ -148,6 +146,13 @@ def _install_core(session, live):
         return List([Handle(o) for o in items])
     session.define_builtin("%for-each-items", for_each_items, (1, 1),
                            "The targets a for-each visits (resolved once).", control=True)
+
+    def for_each(task, items, fn, with_item=None):
+        """The machine calls fn once per item, each in turn the focus (requests.ForEach)."""
+        return ForEach("focus", items, fn, with_item is not None and with_item is not False)
+    session.define_builtin("%for-each*", for_each, (2, 3),
+                           "Call fn once per item, each the focus; with-item: pass it to fn.",
+                           control=True)
 
 
 

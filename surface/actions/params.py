@@ -17,6 +17,7 @@ from typing import Optional
 
 from ...interpreter import friend
 from ...interpreter.values import Builtin, Keyword, Lambda, LmacError, Map, Symbol
+from ..selectors import Handle, Selector
 from ..value_forms import By, Ramp, Scaled
 
 MISSING = object()
@@ -496,16 +497,25 @@ class Spec(object):
         and a keyword's name), so the assignment worked out for one call is kept as a plan and
         the next call of that shape only converts: an action in a loop binds in a few steps."""
         plans = self._plans
-        key = _shape(args) if plans is not None else None
+        key = None
+        if plans is not None:
+            if len(args) == 1:      # one argument (the usual case): the key is its type or keyword
+                t = type(args[0])
+                key = args[0] if t is Keyword else t if t in _SHAPE_TYPES else None
+            else:
+                key = _shape(args)
+            if key is not None:
+                fast = plans.get(key)
+                if fast is not None:
+                    try:
+                        return fast(args)
+                    except (Bad, LmacError):
+                        pass            # a value that does not convert: the full way says which
         try:
-            if key is not None and plans is not None:
-                plan = plans.get(key)
-                if plan is not None:
-                    return _run_plan(plan, args, "convert")   # shaped args hold no Unknown forms
             plan = self._plan(list(args))
             out = _run_plan(plan, args)
             if key is not None and plans is not None and len(plans) < MAX_PLANS:
-                plans[key] = plan
+                plans[key] = _binder(plan)
             return out
         except Bad as e:
             raise LmacError(friend.message(self.name, e.problem, friend.joined(e.fix, self.usage())))
@@ -631,17 +641,14 @@ class Spec(object):
 
 MAX_PLANS = 64      # binding plans kept per action (shapes seen); past it, bind works each out
 _FLAG, _OPTION, _PARAM, _REST = range(4)
-_SHAPE_TYPES = None   # argument types whose type alone decides how they fit (set on first use)
+# argument types whose type alone decides how they fit
+_SHAPE_TYPES = frozenset((int, float, bool, str, type(None), Symbol, Map, By, Ramp, Scaled, Handle,
+                          Selector))
 
 
 def _shape(args):
     """A key for how args bind: their types, a keyword itself; None when some argument's fit
     depends on more than its type (a list, a function, a form the checker could not evaluate)."""
-    global _SHAPE_TYPES
-    if _SHAPE_TYPES is None:
-        from ..selectors import Handle, Selector
-        _SHAPE_TYPES = frozenset((int, float, bool, str, type(None), Symbol, Map, By, Ramp, Scaled,
-                                  Handle, Selector))
     key = []
     for a in args:
         t = type(a)
@@ -652,6 +659,29 @@ def _shape(args):
         else:
             return None
     return tuple(key)
+
+
+def _binder(plan):
+    """The plan as a function of the arguments that only converts values (a wrong value raises
+    Bad or LmacError; bind then goes the full way, which says which argument and how)."""
+    if any(how == _REST for _py, _what, _index, how, _oname in plan):
+        return lambda args: _run_plan(plan, args, "convert")
+    flags = dict((py, True) for py, _what, _index, how, _oname in plan if how == _FLAG)
+    steps = [(py, (what.kind if how == _PARAM else what).convert, index)
+             for py, what, index, how, _oname in plan if how != _FLAG]
+    if len(steps) == 1 and not flags:
+        (py, convert, index), = steps
+
+        def one(args):
+            return {py: convert(args[index])}
+        return one
+
+    def each(args):
+        out = dict(flags)
+        for py, convert, index in steps:
+            out[py] = convert(args[index])
+        return out
+    return each
 
 
 def _run_plan(plan, args, method="check"):
