@@ -26,6 +26,7 @@ except (ImportError, AttributeError):       # a Python whose regex parser moved:
     _regex_parser = None
 
 _YES = (True, True)    # what an unknown piece answers: may start with it, may be empty
+_parsed = {}           # (source, flags) -> the parsed regex (the grammar's few terminals)
 
 
 def may_start(source, char, flags=0):
@@ -33,7 +34,9 @@ def may_start(source, char, flags=0):
     if flags & re.IGNORECASE or _regex_parser is None:
         return True
     try:
-        parsed = _regex_parser.parse(source, flags)
+        parsed = _parsed.get((source, flags))
+        if parsed is None:   # parsing is most of the cost: once per regex, not per character
+            parsed = _parsed[(source, flags)] = _regex_parser.parse(source, flags)
         state = getattr(parsed, "state", None) or getattr(parsed, "pattern", None)   # 3.11 / 3.7
         if state.flags & re.IGNORECASE:       # a global (?i) inside the source
             return True
