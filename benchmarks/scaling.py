@@ -8,7 +8,7 @@ Curves (key ``curve_<name>``: {"sizes": [...], "ms": [...], "slope": s}):
 - target_lookup: `(for-each track (volume 0.5))` over N tracks, one run.
 - toplevel_defs: evaluating a file of N top-level `(def ...)` forms.
 - runnable_tasks: one scheduler tick with N runnable tasks, each waiting a tick per step.
-- library_read: reading an N-line library (lark, positions included).
+- library_read: reading an N-line library with read_all (the fast reader; positions included).
 - run_tracks: `lmac run`'s work (Remote Script, timeline) for a 2-bar macro on an N-track set.
 - bindings_reload: reloading an init.lmac of N bindings through the Remote Script's loader.
 - led_refresh: one refresh of N LEDs, every one evaluated.

@@ -101,10 +101,11 @@ def problems_of_call(form, action, locals_=frozenset()):
 def _unambiguous(spec, args):
     """True when the arguments fill the parameters in one way only (so a type error is real)."""
     try:
-        positional, _options = spec._split_options(list(args))
+        args = list(args)
+        positional, _options = spec._split_options(args)
     except Exception:
         return True   # the option error is real whatever the code evaluates to
-    found = spec.matches(positional)
+    found = spec.matches([args[i] for i in positional])
     if len(found) <= 1:
         return True   # one reading, or none at all (wrong for every value)
 

@@ -8,6 +8,11 @@ The syntax lives in ``lmac.lark``. Lark's LALR parser reduces each rule straight
 through ``_FormBuilder`` (no parse tree, no recursion), so 10 000 nested lists read fine. Errors
 raise ``LmacSyntaxError``; ``incomplete`` is true only when the input ended inside an open form or
 string, which the REPL uses to ask for another line.
+
+Two paths, one syntax: well-formed text is read by grammar/fast_reader.py, which cuts tokens with
+the terminals of this same lark grammar (about 5x faster on a large library); any text it is not
+sure of (every error) is read by lark's parser from the top-level form where the fast reader
+stopped, so errors are always lark's.
 """
 import os
 import re
@@ -16,18 +21,14 @@ import threading
 from ..interpreter.budget import MAX_INT_DIGITS
 from ..interpreter.clyphx_hints import clyphx_hint
 from ..interpreter.values import Keyword, List, LmacSyntaxError, Map, Pos, Symbol, Vector
+from .fast_reader import FastReader, Unsure
 from .lark_loader import import_lark
 from .parse_cache import safe_cache_file
+from .token_meaning import CLOSERS as _CLOSERS, CONSTANTS as _CONSTANTS, ESCAPE_RE as _ESCAPE_RE
+from .token_meaning import ESCAPES as _ESCAPES, OPENERS as _OPENERS, PREFIXES as _PREFIXES
+from .token_meaning import too_many_digits
 
 GRAMMAR_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lmac.lark")
-
-_OPENERS = {"LPAR": ("(", ")", "list"), "LSQB": ("[", "]", "vector"), "LBRACE": ("{", "}", "map")}
-_CLOSERS = {"RPAR": "LPAR", "RSQB": "LSQB", "RBRACE": "LBRACE"}
-_PREFIXES = {"QUOTE": "quote", "BACKQUOTE": "quasiquote", "TILDE": "unquote",
-             "TILDE_AT": "splice-unquote", "AT": "deref"}
-_CONSTANTS = {"true": True, "false": False, "nil": None}
-_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
-_ESCAPE_RE = re.compile(r"\\(.)", re.S)
 
 
 def read_all(text, file="<input>"):
@@ -197,8 +198,7 @@ class _FormBuilder(object):
 
 
 def _integer(text, token):
-    # Reading a long run of digits takes time quadratic in its length: refuse past the limit.
-    if len(text.lstrip("+-")) > MAX_INT_DIGITS:
+    if too_many_digits(text):
         raise _SyntaxProblem("%s has more than %d digits, more than lmac integers hold; write a "
                              "decimal such as 1.5e300 instead" % (_shorten(text), MAX_INT_DIGITS),
                              token.line, token.column)
@@ -245,6 +245,8 @@ class _Reader(object):
             options["cache"] = cache
         self._parser = lark.Lark(grammar, **options)
         self._lock = threading.Lock()
+        # the fast path for well-formed text, cutting tokens with this parser's own lexer rules
+        self._fast = FastReader.from_lexer(getattr(self._parser.parser, "lexer", None))
 
     @classmethod
     def get(cls):
@@ -255,12 +257,27 @@ class _Reader(object):
         return cls._instance
 
     def read(self, text, file):
-        lark = self._lark
         text = _prepare(text)
+        if self._fast is None:
+            return self._read_with_lark(text, file)
+        try:
+            return self._fast.read(text, file)
+        except Unsure as unsure:
+            return self._read_with_lark(text, file, unsure.resume_at)
+
+    def read_with_lark(self, text, file):
+        """The reference reader alone (the tests and benchmarks compare the fast one with it)."""
+        return self._read_with_lark(_prepare(text), file)
+
+    def _read_with_lark(self, text, file, resume_at=0):
+        """Lark's reading of ``text``; from ``resume_at`` on when the fast reader read whole forms
+        up to there (they are blanked out, see blank_before)."""
+        lark = self._lark
         with self._lock:
             self._builder.file = file
             try:
-                return self._parser.parse(text)
+                forms = self._parser.parse(blank_before(text, resume_at))
+                problem = None
             except _SyntaxProblem as p:
                 problem = p
             except lark.UnexpectedToken as e:
@@ -268,8 +285,22 @@ class _Reader(object):
             except lark.UnexpectedCharacters as e:
                 problem = _SyntaxProblem("unexpected character %r" % text[e.pos_in_stream],
                                          e.line, e.column)
+        if problem is None:
+            # from resume_at on it read without a problem after all: read the whole text
+            return forms if resume_at == 0 else self._read_with_lark(text, file)
         return _fail(problem.message, text, Pos(file, problem.line, problem.col),
                      incomplete=problem.incomplete, expected=problem.expected)
+
+
+def blank_before(text, end):
+    """``text`` with everything before ``end`` turned into spaces, line breaks kept: lark reads
+    only what follows, and positions (line, column) stay those of ``text``. Used where the fast
+    reader gave up at ``end`` after whole top-level forms: lark's reading and errors from there on
+    do not depend on them (only on the form being read)."""
+    if not end:
+        return text
+    blank = "\n".join(" " * len(line) for line in text[:end].split("\n"))
+    return blank + text[end:]
 
 
 def _prepare(text):

@@ -5,14 +5,17 @@
         ...                                               # (the next tick)
     forms = reading.forms                                 # LmacSyntaxError raised by step()
 
-Same syntax, values, positions and errors as ``reader.read_all`` (the same lark parser, driven
-token by token through its interactive interface). Between steps other reads may run: the parser's
-form builder is told which file it builds for at the start of every step.
+Same syntax, values, positions and errors as ``reader.read_all``, and the same two readers: the fast
+one (grammar/fast_reader.py) first; when it is not sure (an error, anything unusual), the same lark
+parser read_all falls back to, driven token by token through its interactive interface from the
+top-level form where the fast reader stopped. Between steps other reads may run: the parser's form
+builder is told which file it builds for at the start of every step.
 """
 from time import perf_counter
 
 from ..interpreter.values import Pos
-from .reader import _Reader, _SyntaxProblem, _explain_unexpected, _fail, _prepare
+from .fast_reader import Unsure
+from .reader import _Reader, _SyntaxProblem, _explain_unexpected, _fail, _prepare, blank_before
 
 CHECK_EVERY = 16    # tokens between looks at the clock
 
@@ -23,9 +26,18 @@ class SteppedRead(object):
         self.text = text
         self.file = file
         self.forms = None
-        self.tokens = 0          # tokens read so far (work accounting for callers and tests)
+        self.tokens = 0          # tokens read so far, by both readers (work accounting)
         self._reader = _Reader.get()
-        self._parser = self._reader._parser.parse_interactive(text)
+        fast = self._reader._fast
+        self._fast = fast.start(text, file) if fast is not None else None
+        self._parser = None      # lark's, once the fast reader gave up
+        if self._fast is None:
+            self._start_lark()
+
+    def _start_lark(self, resume_at=0):
+        self._fast = None
+        self._resumed_at = resume_at    # lark reads from there on (see reader.blank_before)
+        self._parser = self._reader._parser.parse_interactive(blank_before(self.text, resume_at))
         self._tokens = self._parser.iter_parse()
         self._last = None
 
@@ -37,6 +49,20 @@ class SteppedRead(object):
         """Read up to ``max_tokens`` tokens or until ``deadline`` (perf_counter); True when done."""
         if self.forms is not None:
             return True
+        if self._fast is not None:
+            before = self._fast.tokens
+            try:
+                done = self._fast.advance(max_tokens, deadline, perf_counter, CHECK_EVERY)
+            except Unsure as unsure:
+                done, resume_at = None, unsure.resume_at
+            used = self._fast.tokens - before
+            self.tokens += used
+            if done is not None:
+                if done:
+                    self.forms = self._fast.forms
+                return done
+            self._start_lark(resume_at)   # lark reads the form that stopped it, says what is wrong
+            max_tokens -= used
         reader = self._reader
         lark = reader._lark
         with reader._lock:
@@ -61,5 +87,9 @@ class SteppedRead(object):
             self.tokens += 1
             if count >= max_tokens or (count % CHECK_EVERY == 0 and perf_counter() >= deadline):
                 return False    # this token is fed when the next step resumes the generator
-        self.forms = self._parser.feed_eof(self._last)
+        forms = self._parser.feed_eof(self._last)
+        if self._resumed_at:   # no problem after all from there on: lark reads the whole text
+            self._start_lark(0)
+            return False
+        self.forms = forms
         return True

@@ -22,6 +22,7 @@ from .values import Builtin, List, LmacError, Symbol
 HERE = os.path.dirname(os.path.abspath(__file__))
 STDLIB = os.path.join(os.path.dirname(HERE), "stdlib_macros")
 
+READ_STRING = "<read-string>"   # the file of forms read at run time by read-string
 OUTPUT_KEY = object()    # task.dyn key of a task's own output sink (see output_for)
 NESTED_BUDGET_S = 2.0   # a macro expansion that runs longer than this is stopped
 PER_TICK_BUDGET_S = 0.005   # a predicate or LED evaluated every tick gets this much
@@ -73,7 +74,7 @@ class Session(object):
                 # The reader works about a character a microsecond: keep one call to a few ms.
                 raise LmacError("read-string reads at most %d characters at once, got %d"
                                 % (MAX_READ_CHARS, len(text)))
-            return read_one(text, "<read-string>")
+            return read_one(text, READ_STRING)
 
         self.define_builtin("println", println, doc="Print values as text, then a new line.", control=True)
         self.define_builtin("prn", prn, doc="Print values readably, then a new line.", control=True)

@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # Live's API for the type checker only (ableton-live-stubs); 
     from Live.Song import Song
     from Live.Track import Track
 
+# the kind of object each ``want`` of _resolve takes as it is
+_KIND_WANTED = {"tracks": "track", "scenes": "scene", "devices": "device", "params": "param"}
 WHAT = {"tracks": "track", "scenes": "scene", "slots": "clip slot", "devices": "device",
         "params": "parameter", "any": "target"}
 EPS = 1e-9
@@ -113,12 +115,15 @@ def _shown_db(text):
 
 
 class ActionContext(object):
+    # One is made per action call: slots keep making it and reading from it cheap.
+    __slots__ = ("live", "task", "action", "builtin", "args")
+
     def __init__(self, live: LiveWorld, task, action="action", builtin=None, args=()):
         self.live = live
         self.task = task
         self.action = action
         self.builtin = builtin
-        self.args = list(args)
+        self.args = args         # as the action was called (a tuple or list; never changed)
 
     # ---- plain attributes ----------------------------------------------------------------
     @property
@@ -206,6 +211,13 @@ class ActionContext(object):
         return self.task.dyn.get("focus") if self.task is not None else None
 
     def _resolve(self, sel, want):
+        # The common case: one live object of the kind wanted, named by a handle or as the focus
+        # of for-each / with (a track for a track action). Anything else goes the general way.
+        one = sel if sel is not None else (self.task.dyn.get("focus") if self.task is not None else None)
+        if type(one) is Handle:
+            obj = one.obj
+            if obj is not None and kind_of(obj) == _KIND_WANTED.get(want) and alive(obj):
+                return [obj]
         if sel is None:
             items = self._from_focus(want)
             text = "the focus"
@@ -359,19 +371,34 @@ class ActionContext(object):
     # ---- parameters and value forms --------------------------------------------------------------
     def set_param(self, param: Any, value: Any, what: Optional[str] = None) -> Any:
         """Apply a value form to a DeviceParameter; returns the value set (a ramp's target)."""
-        if isinstance(param, Handle):
+        if type(param) is Handle:
             param = param.obj
-        lo, hi = param.min, param.max
-        name = what or _LazyLabel(param)      # words for an error: built only if one happens
-        if isinstance(value, Ramp):
-            return self._start_ramp(param, value, name)
-        self.live.ramps.pop(ptr(param), None)  # a plain write stops a running glide
-        target = self._target_value(param, value, name)
-        self.write(param, "value", target)
+        live = self.live
+        if live.ramps:
+            if type(value) is Ramp:
+                return self._start_ramp(param, value, what or _LazyLabel(param))
+            live.ramps.pop(ptr(param), None)   # a plain write stops a running glide
+        elif type(value) is Ramp:
+            return self._start_ramp(param, value, what or _LazyLabel(param))
+        if type(value) is float or type(value) is int:
+            lo, hi = param.min, param.max      # (a number inside the range: the usual case)
+            target = value if lo < value < hi else self._target_value(param, value, what)
+        else:
+            target = self._target_value(param, value, what)
+        live.adapter.write(self.action, param, "value", target)
         return target
 
-    def _target_value(self, param, value, name):
+    def _target_value(self, param, value, name=None):
+        """The value to write for a value form (name: the parameter's words in an error; None:
+        worked out from the parameter if an error needs it)."""
         lo, hi = param.min, param.max
+        if type(value) is float or type(value) is int:   # the usual case first
+            if not lo - EPS <= value <= hi + EPS:
+                name = name or _LazyLabel(param)
+                self.fail("the value for %s must be a number from %s to %s, got %s"
+                          % (name, _num(lo), _num(hi), friend.shown(value)))
+            return min(hi, max(lo, value))
+        name = name or _LazyLabel(param)
         if isinstance(value, By):
             return min(hi, max(lo, param.value + value.delta))
         if isinstance(value, Scaled):

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..interpreter.machine import DONE, FAILED, WAITING, Task
 from ..interpreter.printer import describe
+from ..interpreter.session import READ_STRING
 from ..interpreter.requests import Wait
 from ..interpreter.values import Keyword, LmacError
 from .bindings.builtins import TABLE_KEY
@@ -244,6 +245,14 @@ class LibraryLoader(object):
         path = getattr(pos, "file", None)
         if path in self.library_paths and (name in self._core or self.owners.get(name, path) != path):
             raise self._refusal(path, name, pos)
+        if (path is None or path == READ_STRING) and not self._running \
+                and (name in self._core or name in self.owners):   # (while a library loads, the guard names it)
+            # Code built at run time ((eval (list 'def ...)), read-string) has no author to ask:
+            # whoever runs it (a library's function, called later), it may not replace lmac's
+            # names or a library's. Written in someone's own file, the def says who defines.
+            raise LmacError("a definition built at run time cannot replace %s: %s defines it; write "
+                            "(def %s ...) in your own file to replace it there"
+                            % (name, self._owner_text(name), name), pos)
 
     def _refuse_clashes(self, library, path, names, alias):
         for name in names:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # Live's API for the type checker only (ableton-live-stubs)
 
 EPS = 1e-9
 ON = Keyword.of("on")
-REQUESTS = (TailCall, Wait, WithDynamic)
+REQUESTS = frozenset((TailCall, Wait, WithDynamic))
 
 
 def _is_on_macro(x):
@@ -38,34 +38,50 @@ def action_builtin(session, live, act):
     holder: list = []
     version = act.min_live
     errors = live.adapter.errors
+    bind, act_fn = act.spec.bind, act.fn
     # Selector builders and event names read nothing from the set: they may run early.
     early_check = act.timing != "quantized" and act.family not in ("selector", "event")
+    checked = [None, False]    # (Live version seen, too old for this action): worked out once
 
     def call(task, *args):
-        if args:
-            args = tuple(ON if _is_on_macro(a) else a for a in args)
+        for a in args:
+            if type(a) is Lambda:      # rare: rebuild only when some argument is a function
+                args = tuple(ON if _is_on_macro(x) else x for x in args)
+                break
         builtin = holder[0]
         if early_check:
-            target = getattr(task, "early_target", None)
+            target = task.early_target
             if target is not None and live.clock.played_beats() < target - EPS:
                 # Woken ahead of a bar line for quantized launches; everything else waits for it.
                 return TailCall(session.globals["%late-call"], [target, builtin, List(args)])
-        if tuple(live.live_version[:2]) < version:
+        if checked[0] is not live.live_version:
+            checked[0] = live.live_version
+            checked[1] = tuple(live.live_version[:2]) < version
+        if checked[1]:
             raise LmacError("%s needs Live %d.%d or newer (this is Live %d.%d)"
                             % ((act.name,) + tuple(version) + tuple(live.live_version[:2])))
         ctx = ActionContext(live, task, act.name, builtin, args)
-        _mark_slice(task)
+        if thread_time is not None:
+            # Once per slice, before the first action: lmac's CPU time and what is left of the
+            # slice, so _slice_spent can tell lmac's own work from time the OS gave to others.
+            mark = getattr(task, "_slice_mark", None)
+            if mark is None or mark[0] != task._deadline:
+                task._slice_mark = (task._deadline, thread_time(), task._deadline - perf_counter())
         try:
-            result = act.call(ctx, args)   # the spec checks and converts, then the action acts
+            # The spec checks and converts (or raises the musician's error), then the action acts.
+            result = act_fn(ctx, **bind(args))
         except LmacError:
             raise
         except errors as e:
             raise LmacError("%s: Live refused: %s" % (act.name, e))
-        if isinstance(result, REQUESTS):
-            return result
+        tr = type(result)
+        if tr is not float and tr is not int and result is not None:
+            if tr in REQUESTS:
+                return result
+            result = wrap(result)
         if perf_counter() >= task._deadline and _slice_spent(task):
-            return Yield(wrap(result))   # the slice is spent: go on at the next tick
-        return wrap(result)
+            return Yield(result)   # the slice is spent: go on at the next tick
+        return result
 
     # The spec checks the argument count itself (its message shows the signature).
     builtin = session.define_builtin(act.name, call, (0, None), act.doc, control=True, meta=act)
@@ -100,13 +116,6 @@ def _slice_spent(task):
         return True
     _, cpu_start, left = mark
     return thread_time() - cpu_start >= left
-
-
-def _mark_slice(task):
-    """Before an action: remember lmac's CPU time and what is left of the slice, once per slice."""
-    mark = getattr(task, "_slice_mark", None)
-    if thread_time is not None and (mark is None or mark[0] != task._deadline):
-        task._slice_mark = (task._deadline, thread_time(), task._deadline - perf_counter())
 
 
 def _install_core(session, live):

@@ -17,6 +17,7 @@ from typing import Optional
 
 from ...interpreter import friend
 from ...interpreter.values import Builtin, Keyword, Lambda, LmacError, Map, Symbol
+from ..selectors import Handle, Selector
 from ..value_forms import By, Ramp, Scaled
 
 MISSING = object()
@@ -70,6 +71,9 @@ class Kind(object):
 
     what = "a value"
     hint: Optional[str] = None   # the Unknown hint that strictly fits
+    # fits() looks only at an argument's type (and a keyword's name): binding plans can be kept
+    # per shape of the arguments (Spec.bind).
+    shape_only = True
 
     def fits(self, v, strict):
         if isinstance(v, Unknown):
@@ -196,6 +200,8 @@ class Level(Kind):
             (type(v) is Keyword and v.name in self.WORDS) or not strict
 
     def convert(self, v):
+        if (type(v) is float or type(v) is int) and self.lo is None:
+            return v          # the usual case; the parameter's own range is checked when it runs
         if isinstance(v, (By, Ramp, Scaled, bool)):
             return v
         if type(v) is Keyword:
@@ -339,6 +345,7 @@ class Custom(Kind):
         self._fits = fits
         self._values = list(values)
         self.hint = hint
+        self.shape_only = fits is None     # its own fits may look at the value itself
 
     def fits_value(self, v, strict):
         return self._fits(v) if (self._fits and strict) else True
@@ -463,6 +470,9 @@ class Spec(object):
                 raise ValueError("action %r: option :%s has no kind" % (name, oname))
             self.options.append(Option(oname, kind))
         self.by_option = dict((o.name, o) for o in self.options)
+        kinds_all = [p.kind for p in self.params] + [o.kind for o in self.options]
+        # shape of the arguments -> how they bind (see bind); None: this spec cannot keep plans
+        self._plans: Optional[dict] = {} if all(k.shape_only for k in kinds_all) else None
 
     # ---- what the docs and editors show ----------------------------------------------------
     def signature(self):
@@ -481,9 +491,32 @@ class Spec(object):
 
     # ---- binding ---------------------------------------------------------------------------
     def bind(self, args):
-        """{python name: converted value} for the action function; raises LmacError."""
+        """{python name: converted value} for the action function; raises LmacError.
+
+        Which parameter each argument fills depends only on the arguments' shape (their types,
+        and a keyword's name), so the assignment worked out for one call is kept as a plan and
+        the next call of that shape only converts: an action in a loop binds in a few steps."""
+        plans = self._plans
+        key = None
+        if plans is not None:
+            if len(args) == 1:      # one argument (the usual case): the key is its type or keyword
+                t = type(args[0])
+                key = args[0] if t is Keyword else t if t in _SHAPE_TYPES else None
+            else:
+                key = _shape(args)
+            if key is not None:
+                fast = plans.get(key)
+                if fast is not None:
+                    try:
+                        return fast(args)
+                    except (Bad, LmacError):
+                        pass            # a value that does not convert: the full way says which
         try:
-            return self._bind(list(args))
+            plan = self._plan(list(args))
+            out = _run_plan(plan, args)
+            if key is not None and plans is not None and len(plans) < MAX_PLANS:
+                plans[key] = _binder(plan)
+            return out
         except Bad as e:
             raise LmacError(friend.message(self.name, e.problem, friend.joined(e.fix, self.usage())))
 
@@ -497,24 +530,26 @@ class Spec(object):
         return []
 
     def _bind(self, args):
+        return _run_plan(self._plan(args), args)
+
+    def _plan(self, args):
+        """How args bind, as steps (python name, kind, argument index or indices, how): options
+        first, in the order given, then the positional parameters. Raises Bad when they do not."""
         positional, given = self._split_options(args)
-        out = {}
-        for oname, value in given.items():
+        steps = []
+        for oname, index in given.items():
             option = self.by_option[oname]
-            try:
-                out[option.py] = True if option.flag else option.kind.check(value)
-            except Bad as e:
-                raise Bad(":%s %s" % (oname, _after_subject(e.problem, option.kind)), e.fix).at(value)
-        assignment = self._match(positional)
+            steps.append((option.py, option.kind, index, _FLAG if option.flag else _OPTION, oname))
+        assignment = self._match([args[i] for i in positional])
+        at = 0
         for param, value in assignment:
             if param.rest:
-                converted = []
-                for v in value:
-                    converted.append(self._convert(param, v))
-                out[param.py] = converted
+                steps.append((param.py, param, positional[at:at + len(value)], _REST, None))
+                at += len(value)
             else:
-                out[param.py] = self._convert(param, value)
-        return out
+                steps.append((param.py, param, positional[at], _PARAM, None))
+                at += 1
+        return steps
 
     def _convert(self, param, value):
         try:
@@ -525,24 +560,26 @@ class Spec(object):
             raise Bad(e.message).at(value)
 
     def _split_options(self, args):
+        """(indices of positional arguments, {option name: index of its value, or None})."""
         if not self.options:
-            return args, {}
-        positional, given = [], {}
+            return list(range(len(args))), {}
+        positional: list = []
+        given: dict = {}
         i = 0
         while i < len(args):
             a = args[i]
             option = self.by_option.get(a.name) if type(a) is Keyword else None
             if option is None or not self._option_here(args, i):
-                positional.append(a)
+                positional.append(i)
                 i += 1
                 continue
             if option.flag:
-                given[option.name] = True
+                given[option.name] = None
                 i += 1
                 continue
             if i + 1 >= len(args):
                 raise Bad(":%s needs a value (%s)" % (option.name, option.kind.what)).at(a)
-            given[option.name] = args[i + 1]
+            given[option.name] = i + 1
             i += 2
         return positional, given
 
@@ -600,6 +637,86 @@ class Spec(object):
                       friend.did_you_mean(a.name, [o.name for o in self.options], lambda w: ":" + w)
                       or "its options are %s" % friend.keyword_list([o.name for o in self.options])).at(a)
         raise Bad("takes no options, got %s" % _got(a)).at(a)
+
+
+MAX_PLANS = 64      # binding plans kept per action (shapes seen); past it, bind works each out
+_FLAG, _OPTION, _PARAM, _REST = range(4)
+# argument types whose type alone decides how they fit
+_SHAPE_TYPES = frozenset((int, float, bool, str, type(None), Symbol, Map, By, Ramp, Scaled, Handle,
+                          Selector))
+
+
+def _shape(args):
+    """A key for how args bind: their types, a keyword itself; None when some argument's fit
+    depends on more than its type (a list, a function, a form the checker could not evaluate)."""
+    key = []
+    for a in args:
+        t = type(a)
+        if t is Keyword:
+            key.append(a)
+        elif t in _SHAPE_TYPES:
+            key.append(t)
+        else:
+            return None
+    return tuple(key)
+
+
+def _binder(plan):
+    """The plan as a function of the arguments that only converts values (a wrong value raises
+    Bad or LmacError; bind then goes the full way, which says which argument and how)."""
+    if any(how == _REST for _py, _what, _index, how, _oname in plan):
+        return lambda args: _run_plan(plan, args, "convert")
+    flags = dict((py, True) for py, _what, _index, how, _oname in plan if how == _FLAG)
+    steps = [(py, (what.kind if how == _PARAM else what).convert, index)
+             for py, what, index, how, _oname in plan if how != _FLAG]
+    if len(steps) == 1 and not flags:
+        (py, convert, index), = steps
+
+        def one(args):
+            return {py: convert(args[index])}
+        return one
+
+    def each(args):
+        out = dict(flags)
+        for py, convert, index in steps:
+            out[py] = convert(args[index])
+        return out
+    return each
+
+
+def _run_plan(plan, args, method="check"):
+    """Convert each argument with its parameter's kind, as the plan says; raises Bad. method:
+    "check" lets the static checker's Unknown forms through, "convert" is for values only."""
+    out = {}
+    for py, what, index, how, oname in plan:
+        if how == _PARAM:
+            value = args[index]
+            try:
+                out[py] = getattr(what.kind, method)(value)
+            except Bad as e:
+                raise e.at(value)
+            except LmacError as e:   # a family's own check speaking in the old voice
+                raise Bad(e.message).at(value)
+        elif how == _FLAG:
+            out[py] = True
+        elif how == _OPTION:
+            value = args[index]
+            try:
+                out[py] = what.check(value)
+            except Bad as e:
+                raise Bad(":%s %s" % (oname, _after_subject(e.problem, what)), e.fix).at(value)
+        else:
+            out[py] = [_convert(what, args[i]) for i in index]
+    return out
+
+
+def _convert(param, value):
+    try:
+        return param.kind.check(value)
+    except Bad as e:
+        raise e.at(value)
+    except LmacError as e:   # a family's own check speaking in the old voice
+        raise Bad(e.message).at(value)
 
 
 def _after_subject(problem, kind):

@@ -9,6 +9,7 @@ import os
 import pytest
 
 from test_family_support import Env
+from lmac.interpreter.values import Keyword, LmacError
 
 ACTION_COST_MS = 1.0   # what each Live call costs on the fake clock
 
@@ -274,6 +275,40 @@ def test_a_library_cannot_replace_core_names_at_run_time(tmp_path, library_text,
     assert type(session.globals[name]).__name__ == "Builtin"     # still lmac's own
     assert any('the library "sneaky" cannot define %s: lmac itself defines it' % name in l
                for l in _log(host)), _log(host)
+
+
+@pytest.mark.parametrize("call, name, owner", [
+    ('(defn later () (eval (read-string "(def arm (fn (& xs) :taken))")))', "arm", "lmac itself"),
+    ("(defn later () (eval (list (quote def) (quote arm) 1)))", "arm", "lmac itself"),
+    ("(defn later () (apply eval [(list (quote def) (quote arm) 1)]))", "arm", "lmac itself"),
+    ("(defn later () (map eval [(list (quote def) (quote arm) 1)]))", "arm", "lmac itself"),
+    ("(defn later () (map eval [(list (quote def) (quote hello) 1)]))", "hello",
+     'the library "twin"'),
+])
+def test_a_definition_built_at_run_time_cannot_replace_lmacs_or_a_librarys_names(tmp_path, call, name, owner):
+    """A shared library's function, called from the user's code long after the load, builds a
+    def at run time and evals it (directly, through apply, through map): nothing says who wrote
+    it, so it may not replace lmac's names or another library's."""
+    host = live_host(tmp_path, "")
+    _write(os.path.join(host.ul, "lmac", "lib", "twin.lmac"), '(library "twin")\n(defn hello () :hi)')
+    _write(os.path.join(host.ul, "lmac", "lib", "sneaky.lmac"), '(library "sneaky")\n' + call)
+    _write(os.path.join(host.ul, "lmac", "init.lmac"), '(import "twin")\n(import "sneaky")', bump=1)
+    host.advance_ms(600)
+    session = host.script.session
+    with pytest.raises(LmacError) as e:
+        session.eval("(later)")
+    assert e.value.message.startswith("a definition built at run time cannot replace %s: %s defines it"
+                                      % (name, owner)), e.value.message
+    assert type(session.globals["arm"]).__name__ == "Builtin"     # still lmac's own
+    assert session.eval("(hello)") == Keyword.of("hi")
+
+
+def test_the_users_own_definitions_still_replace_names_and_run_time_defs_still_make_new_ones(tmp_path):
+    host = _host_with_library(tmp_path, '(library "sneaky")\n(defn helper () 1)')
+    session = host.script.session
+    assert session.eval("(eval (list (quote def) (quote mine) 2)) mine") == 2
+    assert session.eval("(map eval [(list (quote def) (quote mine) 3)]) mine") == 3
+    assert session.eval("(eval (quote (def arm (fn () :mine)))) (arm)") == Keyword.of("mine")
 
 
 def test_a_library_may_still_define_its_own_names_at_run_time_and_reload(tmp_path):

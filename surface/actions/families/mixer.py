@@ -30,6 +30,8 @@ def _mixer_param_action(ctx: ActionContext, target, value, pick):
     tracks = ctx.tracks(target)
     if value is MISSING:
         return pick(tracks[0].mixer_device).value if tracks else None
+    if len(tracks) == 1:    # one track (the for-each focus, say): its value, or its glide
+        return ctx.set_param(pick(tracks[0].mixer_device), value)
     results = [set_level(ctx, pick(track.mixer_device), value) for track in tracks]
     if len(results) > 1 and all(isinstance(r, Glide) for r in results):
         return List(results)      # (volume all (ramp ...)): wait-for and par wait for every glide
