@@ -23,6 +23,7 @@ Python 3.7 too.
 """
 from __future__ import annotations
 
+import weakref
 from time import perf_counter
 
 from . import code as op
@@ -33,29 +34,52 @@ from .values import Lambda
 _MISSING = object()
 
 
-# What writing a runner costs, mostly Python compiling its source (measured on 3.7 and 3.11:
-# 0.4-0.9 ms for a small body, ~55 us per operation): estimated high, as a slice is only given
-# to it when this much of it is left.
-BASE_COST_S = 0.0012
-COST_PER_OP_S = 0.00008
+# What writing a runner costs, estimated high, since a slice only gives it the time when this
+# much of it is left. Writing the source: at most ~7 us per operation; Python compiling it:
+# 0.12-0.15 us per character of source, on 3.7 and 3.11 alike (0.3 ms for a small loop, 0.8 ms
+# for fib or the prelude's map, 2.7 ms for a body of 53 operations with many branches).
+FIXED_S = 0.0002
+WRITE_S_PER_OP = 0.00001
+COMPILE_S_PER_CHAR = 0.00000025
 MAX_OPS = 150
 
+_pending = weakref.WeakKeyDictionary()   # code -> (writer, starts, source) waiting for room
 
-def cost_s(code):
-    """The time a runner for ``code`` may take to write, or None for a body too large."""
+
+def advance(code, deadline, globals_get, check_every, too_deep, handler):
+    """One step towards ``code``'s runner, each only when what is left of the slice covers it:
+    write its source, then compile and install it. True once finished (installed, or a body
+    this will never do); False to be asked again at a later look at the clock."""
     n = len(code.ops)
-    return None if n > MAX_OPS else BASE_COST_S + COST_PER_OP_S * n
+    if n > MAX_OPS:
+        return True
+    pending = _pending.get(code)
+    if pending is None:
+        if perf_counter() + FIXED_S + WRITE_S_PER_OP * n >= deadline:
+            return False
+        writer = _BodyWriter(code)
+        starts = writer.block_starts()
+        pending = _pending[code] = (writer, starts, writer.source(starts))
+    if perf_counter() + FIXED_S + COMPILE_S_PER_CHAR * len(pending[2]) >= deadline:
+        return False
+    del _pending[code]
+    install(code, globals_get, check_every, too_deep, handler, pending)
+    return True
 
 
-def install(code, globals_get, check_every, too_deep, handler):
-    """Generate ``code``'s runner and put GEN operations where it may start. Returns whether
-    it did (not for a body that already has one or is being replaced after a redefinition)."""
+def install(code, globals_get, check_every, too_deep, handler, written=None):
+    """Generate ``code``'s runner (from ``written``: a writer, its block starts and source) and
+    put GEN operations where it may start. Returns whether it did (not for a body that already
+    has one or was marked for recompiling after a redefinition since)."""
     ops = code.ops
     if not ops or any(ins[0] in (op.REENTER, op.GEN) for ins in ops):
         return False
-    gen = _BodyWriter(code)
-    starts = gen.block_starts()
-    source = gen.source(starts)
+    if written is None:
+        gen = _BodyWriter(code)
+        starts = gen.block_starts()
+        source = gen.source(starts)
+    else:
+        gen, starts, source = written
     space = {}
     exec(compile(source, "<lmac generated body>", "exec"), space)
     runner = space["factory"](gen.table, code, ops, ops[0], globals_get, _MISSING, Lambda, OVER,
@@ -180,9 +204,21 @@ class _BodyWriter(object):
         while k < end:
             ins = self.ops[k]
             o = ins[0]
-            out.append("pc = %d" % (k + 1))
+            if self.may_raise(ins):
+                out.append("pc = %d" % (k + 1))    # where an error is (the machine's pc)
             if o == op.PUSH:
-                out.append("stk.append(%s)" % self.expr(ins[2], "env"))
+                text = self.expr(ins[2], "env")
+                after = self.ops[k + 1][0] if k + 1 < end else None
+                if after == op.STORE:     # a let binding: straight into its slot
+                    out.append("env[%d] = %s" % (self.ops[k + 1][2], text))
+                    k += 2
+                    continue
+                if after == op.POP:       # a value not used (a do's earlier forms)
+                    if not _reads_only(ins[2]):
+                        out.append(text)
+                    k += 2
+                    continue
+                out.append("stk.append(%s)" % text)
             elif o == op.POP:
                 out.append("stk.pop()")
             elif o == op.NEW_ENV:
@@ -247,6 +283,16 @@ class _BodyWriter(object):
         out.append("pc = %d" % end)
         out.append("continue")
         return out
+
+    @staticmethod
+    def may_raise(ins):
+        """Whether an error can happen at this operation: only then the source sets pc first."""
+        o = ins[0]
+        if o in (op.PUSH, op.JUMPF_EV, op.RETURN_EV):
+            return not _reads_only(ins[2])
+        if o == op.RETURN_IF_EV:
+            return not (_reads_only(ins[2]) and _reads_only(ins[3]))
+        return o in (op.CALLE, op.CALL, op.CALLB, op.RECUR)
 
     def hand_back(self, k):
         self.exits.add(k)
@@ -389,6 +435,11 @@ class _BodyWriter(object):
         else:
             out.append("stk.append(value)")
         return out
+
+
+def _reads_only(ev):
+    """A constant or a local: reading it cannot fail or do anything."""
+    return getattr(ev, "const", None) is not None or getattr(ev, "local", None) is not None
 
 
 _STRAIGHT = (op.PUSH, op.POP, op.NEW_ENV, op.STORE, op.POP_ENV, op.JUMPF, op.JUMPF_EV,

@@ -795,17 +795,12 @@ def _holds(code, ins):
 
 def _warm(code, globals_get, deadline):
     """The body recursed or looped when the machine looked at the clock: once it has done so
-    HOT times, give it a generated body (generated_body.py), when what is left of the slice
-    covers what writing it costs. Python compiling the source is work like any other."""
+    HOT times, give it a generated body (generated_body.py), step by step as the slice has
+    room: writing and compiling Python is work like any other and never overruns a slice."""
     code.heat += 1
-    if code.heat < HOT:
-        return
-    cost = generated_body.cost_s(code)
-    if cost is None:
-        code.heat = -1                  # too large: the machine runs it
-    elif perf_counter() + cost < deadline:
+    if code.heat >= HOT and generated_body.advance(code, deadline, globals_get, CHECK_EVERY,
+                                                   _too_deep, _Handler):
         code.heat = -1
-        generated_body.install(code, globals_get, CHECK_EVERY, _too_deep, _Handler)
 
 
 def _too_deep(pos):

@@ -71,8 +71,8 @@ def run_both(program, plain_session, eager_session):
         expected = outcome(plain_session, program)
         m.setattr(machine, "CHECK_EVERY", 1)
         m.setattr(machine, "HOT", 1)
-        m.setattr(generated_body, "BASE_COST_S", 0.0)
-        m.setattr(generated_body, "COST_PER_OP_S", 0.0)
+        for cost in ("FIXED_S", "WRITE_S_PER_OP", "COMPILE_S_PER_CHAR"):
+            m.setattr(generated_body, cost, 0.0)
         got = outcome(eager_session, program)
     finally:
         m.undo()
@@ -200,13 +200,14 @@ def test_generated_source_holds_no_user_text(eager):
 def test_a_runner_is_written_only_when_the_slice_has_room_for_it(monkeypatch):
     s = Session(clock=TestClock())
     s.eval("(defn spin (n) (if (< n 1) 0 (+ (spin (- n 1)) (spin (- n 1)))))")
-    monkeypatch.setattr(generated_body, "BASE_COST_S", 3600.0)    # never room for it
+    monkeypatch.setattr(generated_body, "COMPILE_S_PER_CHAR", 3600.0)    # never room to compile
     t = s.spawn("(spin 40)")
     s.tick()
-    assert t.status == READY and s.globals["spin"].code.plain is None
-    monkeypatch.setattr(generated_body, "BASE_COST_S", 0.0)
+    code = s.globals["spin"].code
+    assert t.status == READY and code.plain is None and code in generated_body._pending   # written
+    monkeypatch.setattr(generated_body, "COMPILE_S_PER_CHAR", 0.0)
     s.tick()
-    assert s.globals["spin"].code.plain is not None
+    assert code.plain is not None and code not in generated_body._pending
 
 
 def test_a_body_too_large_for_a_runner_stays_with_the_machine(eager):
