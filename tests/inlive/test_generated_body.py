@@ -287,3 +287,33 @@ def test_the_random_bodies_did_run_in_runners():
     # runner
     if RUNNERS:
         assert all(RUNNERS) and len(RUNNERS) >= 50, (sum(RUNNERS), len(RUNNERS))
+
+
+def test_writing_a_large_runner_never_pushes_a_tick_past_its_budget():
+    s = Session(clock=TestClock())
+    s.eval("(defn id (x) x)")
+    # ~11 000 characters of source: about 2 ms to compile, estimated 3 ms of a 4 ms slice
+    branches = " ".join("(when (< n %d) (id (+ n %d)))" % (i, i) for i in range(4))
+    s.eval("(defn wide (n) %s (if (< n 1) 0 (+ (wide (- n 1)) (wide (- n 1)))))" % branches)
+    t = s.spawn("(wide 40)")
+    s.scheduler.stats.measure_cpu()
+    for _ in range(30):
+        s.tick()
+    assert t.status == READY
+    assert s.globals["wide"].code.plain is not None          # written and compiled in slices
+    assert s.scheduler.stats.worst_cpu_ms / s.scheduler.budget_ms <= 5.0 / 4.0
+
+
+def test_each_step_of_writing_a_runner_waits_for_room_in_the_slice():
+    from time import perf_counter
+    s = Session(clock=TestClock())
+    s.eval("(defn fib (n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))")
+    code = s.globals["fib"].code
+    args = (s.globals.get, machine.CHECK_EVERY, machine._too_deep, machine._Handler)
+    assert not generated_body.advance(code, perf_counter(), *args)            # no room to write
+    assert code not in generated_body._pending
+    assert not generated_body.advance(code, perf_counter() + 0.001, *args)    # room to write only
+    assert code in generated_body._pending and code.plain is None
+    assert generated_body.advance(code, perf_counter() + 1.0, *args)          # and to compile
+    assert code.plain is not None
+    assert s.eval("(fib 15)") == 610
