@@ -273,7 +273,8 @@ class Task(object):
                                 self.status = READY
                                 return READY
                         continue
-                    args = [a(env) for a in argevs]
+                    # (one argument, as an action's value often is: no comprehension to run)
+                    args = [argevs[0](env)] if n == 1 else [a(env) for a in argevs]
                     if type(f) is Builtin and f.simple:
                         stk.append(call_builtin(f, args, ins[1]))
                     else:
@@ -541,27 +542,14 @@ class Task(object):
         Works on the saved state (self.code, ...). Returns a status to stop, or None to go on."""
         while True:
             tf = type(f)
-            if tf is Lambda:
-                if f.is_macro:
-                    raise LmacError("%s is a macro; it cannot be called as a function" % f.name, pos)
-                self._call_lambda(f, args, tail, pos)
-                # Calls through this path (rest parameters, apply) count against the time slice
-                # and the depth limit too, so no recursion can hold Live's thread.
-                self._slow_calls += 1
-                if self._slow_calls % CHECK_EVERY == 0 or OVER[0]:
-                    if len(self.frames) > MAX_DEPTH:
-                        raise _too_deep(pos)
-                    if perf_counter() >= self._deadline:
-                        self.status = READY
-                        return READY
-                return None
             if tf is Builtin:
                 if not f.control:
                     self.stk.append(call_builtin(f, args, pos))
                     return None
                 lo, hi = f.arity
-                if len(args) < lo or (hi is not None and len(args) > hi):
-                    raise LmacError(arity_message(f.name, f.arity, len(args)), pos)
+                n = len(args)
+                if n < lo or (hi is not None and n > hi):
+                    raise LmacError(arity_message(f.name, f.arity, n), pos)
                 try:
                     result = f.fn(self, *args)
                 except LmacError as e:
@@ -570,9 +558,12 @@ class Task(object):
                     raise
                 except Exception as e:
                     raise builtin_error(f, e, pos, args)
-                if self.finished:      # it cancelled its own task (or an ancestor): stop here
+                if self.status in _ENDED:   # it cancelled its own task (or an ancestor): stop here
                     return self.status
                 tr = type(result)
+                if tr not in _REQUESTS:     # a value (an action's, say): the usual case
+                    self.stk.append(result)
+                    return None
                 if tr is TailCall:
                     f, args = result.fn, result.args
                     continue
@@ -593,7 +584,19 @@ class Task(object):
                     self.stk = []
                     self._call_lambda_or_builtin(result.fn, result.args, pos)
                     return None
-                self.stk.append(result)
+            if tf is Lambda:
+                if f.is_macro:
+                    raise LmacError("%s is a macro; it cannot be called as a function" % f.name, pos)
+                self._call_lambda(f, args, tail, pos)
+                # Calls through this path (rest parameters, apply) count against the time slice
+                # and the depth limit too, so no recursion can hold Live's thread.
+                self._slow_calls += 1
+                if self._slow_calls % CHECK_EVERY == 0 or OVER[0]:
+                    if len(self.frames) > MAX_DEPTH:
+                        raise _too_deep(pos)
+                    if perf_counter() >= self._deadline:
+                        self.status = READY
+                        return READY
                 return None
             if tf is Keyword and 1 <= len(args) <= 2:
                 m = args[0]
@@ -780,6 +783,8 @@ class Task(object):
 
 _MISSING = object()
 _NEVER = float("inf")
+_ENDED = frozenset((DONE, FAILED, CANCELLED))
+_REQUESTS = frozenset((TailCall, Wait, Yield, ForEach, WithDynamic))
 
 
 HOT = 2     # looks at the clock that find a body recursing before it gets a generated body

@@ -53,17 +53,17 @@ def ptr(obj):
 _KINDS = (("Track", "track"), ("Scene", "scene"), ("Clip", "clip"), ("ClipSlot", "slot"),
           ("DeviceParameter", "param"), ("Chain", "chain"), ("Device", "device"),
           ("CuePoint", "locator"), ("Song", "song"))
-_KIND_OF_CLASS: dict = {}   # Python class -> kind, worked out once per class (it is asked per action)
+KIND_OF_CLASS: dict = {}   # Python class -> kind, worked out once per class (it is asked per action)
 
 
 def kind_of(obj):
     """track, scene, clip, slot, device, param, chain, locator or the class name in lower case."""
     cls = type(obj)
-    kind = _KIND_OF_CLASS.get(cls)
+    kind = KIND_OF_CLASS.get(cls)
     if kind is None:
         names = set(c.__name__ for c in cls.__mro__)
         kind = next((k for name, k in _KINDS if name in names), cls.__name__.lower())
-        _KIND_OF_CLASS[cls] = kind
+        KIND_OF_CLASS[cls] = kind
     return kind
 
 

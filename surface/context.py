@@ -14,7 +14,7 @@ from ..interpreter import friend
 from ..interpreter.printer import describe
 from ..interpreter.requests import TailCall
 from ..interpreter.values import Keyword, List, LmacError
-from .adapter import Adapter, alive, kind_of, label, live_enum, ptr
+from .adapter import KIND_OF_CLASS, Adapter, alive, kind_of, label, live_enum, ptr
 from .selectors import SELECTED, Handle, Selector, bare_builtin_kind, is_lom
 from .value_forms import By, Glide, Ramp, Scaled
 
@@ -216,7 +216,9 @@ class ActionContext(object):
         one = sel if sel is not None else (self.task.dyn.get("focus") if self.task is not None else None)
         if type(one) is Handle:
             obj = one.obj
-            if obj is not None and kind_of(obj) == _KIND_WANTED.get(want) and alive(obj):
+            # kind_of and alive, inlined (a class not seen yet goes the general way, which learns it)
+            if obj is not None and KIND_OF_CLASS.get(type(obj)) == _KIND_WANTED.get(want) \
+                    and not obj == None:  # noqa: E711  (Live's deleted objects equal None)
                 return [obj]
         if sel is None:
             items = self._from_focus(want)
@@ -228,13 +230,18 @@ class ActionContext(object):
                 want = sel.kind   # "(scene 9) matched no scene", not "no track"
         out = []
         seen = set()   # Live's identities: a list membership test here made big sets quadratic
+        wanted = _KIND_WANTED.get(want)
+        kinds = KIND_OF_CLASS
         for obj in items:
-            if not alive(obj):
+            if obj is None or obj == None:  # noqa: E711  (alive(), inlined: per object of a big set)
                 raise LmacError("%s: %s was deleted from the set" % (self.action, text))
-            if want != "any":
+            if want != "any" and kinds.get(type(obj)) != wanted:   # else it is one already
                 obj = self._convert(obj, want, text)
             if obj is not None:
-                key = ptr(obj)
+                try:
+                    key = obj._live_ptr     # ptr(), inlined
+                except Exception:
+                    key = id(obj)
                 if key not in seen:
                     seen.add(key)
                     out.append(obj)

@@ -200,8 +200,9 @@ class Level(Kind):
             (type(v) is Keyword and v.name in self.WORDS) or not strict
 
     def convert(self, v):
-        if (type(v) is float or type(v) is int) and self.lo is None:
-            return v          # the usual case; the parameter's own range is checked when it runs
+        if type(v) is float or type(v) is int:    # the usual case: a number in the range
+            if self.lo is None or self.lo - 1e-9 <= v <= self.hi + 1e-9:
+                return v      # (without a range here, the parameter's own is checked when it runs)
         if isinstance(v, (By, Ramp, Scaled, bool)):
             return v
         if type(v) is Keyword:

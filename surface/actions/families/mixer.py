@@ -6,6 +6,7 @@ answers the current value: (volume (track 1)) is 0.85.
 """
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from ..registry import action
@@ -26,6 +27,9 @@ def set_level(ctx: ActionContext, param, value):
 
 
 
+_VOLUME, _PANNING = attrgetter("volume"), attrgetter("panning")   # of a track's mixer_device
+
+
 def _mixer_param_action(ctx: ActionContext, target, value, pick):
     tracks = ctx.tracks(target)
     if value is MISSING:
@@ -43,14 +47,14 @@ def _mixer_param_action(ctx: ActionContext, target, value, pick):
             "(db -6); any value form works. Without a level, answers the current one.",
         example="(volume (track \"Bass\") (ramp 0.5 :bars 4))")
 def volume(ctx: ActionContext, target=None, level=MISSING):
-    return _mixer_param_action(ctx, target, level, lambda m: m.volume)
+    return _mixer_param_action(ctx, target, level, _VOLUME)
 
 
 @action("pan", "target? position?", family="mixer",
         doc="Set a track's pan: -1.0 hard left, 0 centre, 1.0 hard right.",
         example="(pan (track 2) -0.3)")
 def pan(ctx: ActionContext, target=None, position=MISSING):
-    return _mixer_param_action(ctx, target, position, lambda m: m.panning)
+    return _mixer_param_action(ctx, target, position, _PANNING)
 
 
 def send_index(ctx: ActionContext, name, which):
