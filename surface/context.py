@@ -53,16 +53,22 @@ def live_version_of(application):
 
 
 
+NAMES_SHOWN = 12     # names a "matched no track" message lists before "... (N in all)"
+
+
 def no_match_problem(subject, text, noun, names, key=None):
     """The one message for a selector that matched nothing (run time and `lmac check`):
     'send: (track "Bas") matched no track; did you mean "Bass"? tracks are: Drums, Bass'."""
     plural = {"track": "tracks", "scene": "scenes", "clip": "clips", "return": "return tracks"}.get(noun, noun + "s")
     guess = friend.did_you_mean(key, [n for n in names if n], lambda n: '"%s"' % n) if key else None
-    unique = []
+    unique, seen = [], set()     # (a set: a big set's names would make this quadratic)
     for n in names:
-        if n and n not in unique:
+        if n and n not in seen:
+            seen.add(n)
             unique.append(n)
-    listed = "%s are: %s" % (plural, ", ".join(unique) or "none")
+    shown = ", ".join(unique[:NAMES_SHOWN]) + (", ... (%d in all)" % len(unique)
+                                               if len(unique) > NAMES_SHOWN else "")
+    listed = "%s are: %s" % (plural, shown or "none")
     return friend.message(subject, "%s matched no %s" % (text, noun), friend.joined(guess, listed))
 
 
@@ -257,11 +263,12 @@ class ActionContext(object):
             names = [s.name or str(i + 1) for i, s in enumerate(self.song.scenes)]
             raise NoMatch(no_match_problem(self.action, text, "scene", names, _quoted_key(text)))
         if want == "devices":
-            names = []
+            names, seen = [], set()
             song = self.song
             for t in list(song.tracks) + list(song.return_tracks) + [song.master_track]:
                 for d in t.devices:
-                    if d.name not in names:
+                    if d.name not in seen:
+                        seen.add(d.name)
                         names.append(d.name)
             guess = friend.did_you_mean(_quoted_key(text), names, lambda n: '"%s"' % n) \
                 if _quoted_key(text) else None

@@ -253,3 +253,16 @@ def test_messages_are_located():
         Env().run('(tempo 120)\n  (volume (track 1) 2.0)')
     assert str(e.value) == ("test.lmac:2:3: volume: the level must be a number from 0.0 to 1.0, got 2.0; "
                             "usage: (volume target? level?)")
+
+
+def test_a_selector_that_matches_nothing_in_a_big_set_lists_a_few_names_and_the_count():
+    """1000 tracks: the message names the first dozen and how many there are, not all of them."""
+    from lmac.commands.session_factory import make_session
+    from lmac.interpreter.values import LmacError
+    session = make_session({"tracks": [{"kind": "midi", "name": "T%d" % i} for i in range(1000)],
+                            "scenes": [{"name": ""}]}, output=lambda text: None)
+    try:
+        session.eval(session.read('(arm (track "Bass"))'))
+    except LmacError as e:
+        message = e.message
+    assert message.endswith("tracks are: %s, ... (1000 in all)" % ", ".join("T%d" % i for i in range(12))), message
