@@ -39,7 +39,7 @@ _ids = itertools.count(1)
 class _Each(object):
     """A for-each in progress, kept in the restore entry of the frame it returns to: returning
     there calls the body with the next item (or ends the loop and restores the dynamic value)."""
-    __slots__ = ("key", "old", "items", "index", "fn", "pass_item", "pos")
+    __slots__ = ("key", "old", "items", "index", "fn", "pass_item", "pos", "call")
 
     def __init__(self, key, old, items, fn, pass_item, pos):
         self.key = key
@@ -49,6 +49,20 @@ class _Each(object):
         self.fn = fn
         self.pass_item = pass_item
         self.pos = pos
+        self.call = None if pass_item else _one_call(fn.code)
+
+
+def _one_call(code):
+    """(name, arguments, pos) when a body is one tail call of a global with constant arguments,
+    as in (for-each track (volume 0.5)); else None."""
+    ops = code.ops
+    if not ops or ops[0][0] is not op.CALLE:
+        return None
+    _, pos, _fev, argevs, tail, name, _n = ops[0]
+    consts = [getattr(a, "const", None) for a in argevs]
+    if not tail or name is None or None in consts:
+        return None
+    return name, tuple(c[0] for c in consts), pos
 
 
 class _Handler(object):
@@ -665,29 +679,52 @@ class Task(object):
         """Call a for-each's body with its next item, or end it: the for-each's value is nil.
         Each item counts against the time slice like a call, so an empty body over many items
         cannot outrun the slice."""
-        i = each.index
-        items = each.items
-        if i >= len(items):
-            self._restore(each)
-            self.stk.append(None)
-            return None
-        each.index = i + 1
-        item = items[i]
-        self.dyn[each.key] = item
-        self.frames.append((self.code, self.pc, self.env, self.stk, each))
-        fn = each.fn
-        if fn.fixed == (1 if each.pass_item else 0):
-            self.code, self.pc, self.stk = fn.code, 0, []
-            self.env = [fn.env, item] if each.pass_item else [fn.env]
-        else:
-            self._call_lambda(fn, [item] if each.pass_item else [], True, each.pos)
-        self._slow_calls += 1
-        if self._slow_calls % CHECK_EVERY == 0 or OVER[0]:
-            OVER[0] = False
-            if perf_counter() >= self._deadline:
-                self.status = READY
-                return READY
-        return None
+        frames = self.frames
+        while True:
+            i = each.index
+            items = each.items
+            if i >= len(items):
+                self._restore(each)
+                self.stk.append(None)
+                return None
+            each.index = i + 1
+            item = items[i]
+            self.dyn[each.key] = item
+            frames.append((self.code, self.pc, self.env, self.stk, each))
+            fn = each.fn
+            if fn.fixed == (1 if each.pass_item else 0):
+                self.code, self.pc, self.stk = fn.code, 0, []
+                self.env = [fn.env, item] if each.pass_item else [fn.env]
+            else:
+                self._call_lambda(fn, [item] if each.pass_item else [], True, each.pos)
+            self._slow_calls += 1
+            if self._slow_calls % CHECK_EVERY == 0 or OVER[0]:
+                OVER[0] = False
+                if perf_counter() >= self._deadline:
+                    self.status = READY
+                    return READY
+            if each.call is None:
+                return None
+            # The body is one call of a control builtin with constant arguments (an action:
+            # (for-each track (volume 0.5))): make it here, as the body's first operation would,
+            # and when it gives a plain value, return from the body at once and go on.
+            name, args, pos = each.call
+            f = self.session.globals.get(name)
+            body = self.code
+            if type(f) is not Builtin or not f.control or body is not fn.code:
+                return None                       # the machine runs the body as compiled
+            self.pc = 1
+            try:
+                status = self._slow_call(f, list(args), True, pos)
+            except LmacError as e:   # raised from the body's call, as the machine would see it
+                status = self._raise(e)
+                if status is None and perf_counter() >= self._deadline:
+                    self.status = READY     # a catch is work: it counts against the slice
+                    return READY
+                return status
+            if status is not None or self.code is not body or self.pc != 1 or len(self.stk) != 1:
+                return status                     # it waits, yields or went on elsewhere
+            self.code, self.pc, self.env, self.stk, _ = frames.pop()
 
     def _restore(self, restore):
         if type(restore) is _Each:

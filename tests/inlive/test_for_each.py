@@ -146,3 +146,76 @@ def test_the_native_request_checks_its_arguments(s):
     with pytest.raises(LmacError) as e:
         s.eval("(%for-each* (range 3) (fn () nil) true)")
     assert "expects 0 arguments, got 1" in e.value.message
+
+
+# ---- a body that is one action call runs without entering the machine per item -------------------
+def _outcome(s, source):
+    """What a macro gives: its value or its error (message, position, trace names), and the set."""
+    try:
+        value = s.eval(source)
+        result = ("value", s.eval("(str %s)" % "(quote x)") if value is None else repr(value))
+    except LmacError as e:
+        result = ("error", e.message, (e.pos.line, e.pos.col) if e.pos else None,
+                  [name for name, _pos in (e.trace or [])])
+    state = [(t.name, t.arm if t.can_be_armed else None, round(t.mixer_device.volume.value, 6))
+             for t in s.live.song.tracks]
+    return result, state
+
+
+@pytest.mark.parametrize("body", [
+    "(volume 0.5)",
+    "(arm on)",
+    "(volume 5)",                      # an error on the first item
+    '(send "Z" 0.5)',                  # an error naming the return
+    "(arm :sideways)",                 # an error from the signature
+])
+def test_a_one_call_body_acts_like_the_same_body_run_by_the_machine(body):
+    """(for-each SEL (action consts)) takes the short way; (for-each SEL (action consts) nil) the
+    machine's. Values, errors (message, place, trace) and the set must come out the same."""
+    short = _outcome(make_session(), "(for-each (tracks 1 4) %s)" % body)
+    machine = _outcome(make_session(), "(for-each (tracks 1 4) %s nil)" % body)
+    assert short[1] == machine[1]
+    assert short[0][:3] == machine[0][:3]
+    if short[0][0] == "error":
+        assert short[0][3][0] == "for-each" and short[0][3] == machine[0][3]
+
+
+def test_a_one_call_body_error_is_caught_outside_and_the_focus_comes_back():
+    s = make_session()
+    assert list(s.eval('(with (track "Vox") (list (try (for-each (tracks 1 3) (volume 5)) (catch e :caught)) (name)))')) \
+        == [s.eval(":caught"), "Vox"]
+
+
+def test_a_one_call_body_that_uses_up_the_slice_goes_on_at_the_next_tick():
+    """Each action charges the slice; past it the action yields and the loop carries on later."""
+    host, script = start_host(jitter_ms=0)
+    import lmac.surface.live_session as live_session
+    real = live_session.perf_counter
+    try:
+        # every look the actions take at the clock says the slice is over
+        live_session.perf_counter = lambda: real() + 10.0
+        task = script.start_macro("(for-each track (volume 0.25))")
+        written = [t for t in host.song.tracks if abs(t.mixer_device.volume.value - 0.25) < 1e-9]
+        assert 1 <= len(written) < len(host.song.tracks) and task.status == READY
+    finally:
+        live_session.perf_counter = real
+    host.advance_ms(200)
+    assert task.status == DONE, task.error
+    assert all(abs(t.mixer_device.volume.value - 0.25) < 1e-9 for t in host.song.tracks)
+
+
+def test_a_one_call_body_still_sees_a_redefined_action():
+    s = make_session()
+    s.eval("(def seen (atom 0))")
+    s.eval("(def volume (fn (& xs) (swap! seen inc)))")
+    s.eval("(for-each (tracks 1 3) (volume 0.5))")
+    assert s.eval("(deref seen)") == 3
+
+
+def test_which_bodies_take_the_short_way(s):
+    from lmac.interpreter.machine import _one_call
+    assert _one_call(s.eval("(fn () (volume 0.5))").code)[:2] == ("volume", (0.5,))
+    assert _one_call(s.eval('(fn () (add-device "Compressor"))').code)[:2] == ("add-device", ("Compressor",))
+    assert _one_call(s.eval("(fn () (volume 0.5) nil)").code) is None      # two forms
+    assert _one_call(s.eval("(let (v 0.5) (fn () (volume v)))").code) is None  # not a constant
+    assert _one_call(s.eval("(fn () nil)").code) is None
