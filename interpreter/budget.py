@@ -29,6 +29,9 @@ MAX_PRINT_DEPTH = 1000      # nesting levels printed; deeper parts print as #<..
 LOOK_EVERY = 4000
 
 TASK_COST = 2000            # starting a task, in the same units (tens of microseconds)
+# A printed line (formatting it, handing it to the output): microseconds each, so a loop of
+# short printlns looks at the clock every few lines, not every CHECK_EVERY recurs.
+LINE_COST = LOOK_EVERY // 8
 
 # A macro that has computed this long (in its slices) since it last waited is reported once:
 # it never freezes Live, but a loop without a wait is usually a mistake (see runaway.py).

@@ -33,6 +33,7 @@ class Scheduler(object):
         self.session = session
         self.clock = clock
         self.budget_ms = budget_ms
+        self.tick_started = self.tick_deadline = float("-inf")   # of the latest tick (perf_counter)
         self.tasks = {}                 # id -> live task
         self.ready = deque()
         self._time_heap = []            # (wake_ms, seq, task, wake_seq)
@@ -181,6 +182,9 @@ class Scheduler(object):
         stats = self.stats
         started = stats.start() if stats.cpu else None
         start = perf_counter()
+        # What else runs in this tick (the REPL socket) fits in what the macros leave of it.
+        self.tick_started = start
+        self.tick_deadline = start + (self.budget_ms if budget_ms is None else budget_ms) / 1000.0
         try:
             self._wake_due(start, (self.budget_ms if budget_ms is None else budget_ms) / 1000.0)
             if self._readers:

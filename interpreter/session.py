@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from time import perf_counter
 
-from .budget import MAX_READ_CHARS, check_chars
+from .budget import LINE_COST, MAX_READ_CHARS, charge, check_chars
 from .builtins import BUILTINS, FAST2
 from .clock import SystemClock
 from .compiler import Compiler
@@ -235,6 +235,7 @@ class Globals(dict):
 def _line(parts, who):
     """One printed line; its length is charged to the slice and limited like any text."""
     check_chars(sum(len(p) for p in parts) + len(parts), who)
+    charge(LINE_COST)
     return " ".join(parts) + "\n"
 
 

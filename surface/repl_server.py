@@ -59,6 +59,9 @@ MAX_WAITING = 8                # connections that have not sent the token yet
 MAX_ACCEPT_PER_TICK = 16
 AUTH_TIMEOUT_MS = 2000.0       # to send the token after connecting
 POLL_BUDGET_S = 0.002          # reading, parsing and printing per tick (evaluation has the scheduler's)
+MIN_POLL_S = 0.0005            # ... at least, when the tick's macros used up its budget
+TICK_SLACK_S = 0.0005          # a poll may end this far past the tick's budget
+TICK_AGE_S = 0.05              # a tick older than this is not the one the poll belongs to
 READ_TOKENS_PER_TICK = 512     # lmac tokens read per tick (about 2 ms on a slow machine)
 PRINT_CHARS_PER_TICK = 16 * 1024
 WORK_KEYS = ("accepted", "bytes_read", "json_bytes", "tokens_read", "chars_printed", "answers", "poll_ms")
@@ -193,13 +196,22 @@ class ReplServer(object):
             pass
 
     # ---- the tick ----------------------------------------------------------------------------
+    def _deadline(self, start):
+        """POLL_BUDGET_S, cut to what the macros left of this tick's budget (but never below
+        MIN_POLL_S, so the socket always moves): the whole tick stays near its budget."""
+        scheduler = self.session.scheduler
+        if start - scheduler.tick_started > TICK_AGE_S:     # polled outside a tick
+            return start + POLL_BUDGET_S
+        left = scheduler.tick_deadline + TICK_SLACK_S - start
+        return start + max(MIN_POLL_S, min(POLL_BUDGET_S, left))
+
     def poll(self, now_ms=None):
         if self.listener is None:
             return
         if now_ms is None:
             now_ms = self.session.clock.now_ms()
         start = perf_counter()
-        deadline = start + POLL_BUDGET_S
+        deadline = self._deadline(start)
         self.work = work = _no_work()
         self.polls += 1
         self._accept(now_ms)

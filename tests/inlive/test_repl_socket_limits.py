@@ -265,3 +265,21 @@ def test_a_pinned_form_is_read_in_one_go_so_its_length_is_limited(tmp_path):
     with open("%s/lmac/init.lmac" % host.ul) as f:
         assert f.read() == ""               # nothing written
 
+
+
+def test_the_poll_gets_what_the_macros_left_of_the_tick(tmp_path):
+    """A tick's macros and its REPL poll share the tick: after macros that used up their budget,
+    the poll takes its minimum, so the whole tick stays near the budget; after an idle tick it
+    takes its own budget; polled outside any tick, its own budget too."""
+    from time import perf_counter
+    host, server, _port, _token = start(tmp_path)
+    scheduler = server.session.scheduler
+    now = perf_counter()
+    scheduler.tick_started, scheduler.tick_deadline = now - 0.0039, now + 0.0001   # 3.9 of 4 ms used
+    assert server._deadline(now) - now == pytest.approx(0.0001 + rs.TICK_SLACK_S)
+    scheduler.tick_started, scheduler.tick_deadline = now - 0.0045, now - 0.0005   # past it
+    assert server._deadline(now) - now == pytest.approx(rs.MIN_POLL_S)
+    scheduler.tick_started, scheduler.tick_deadline = now, now + 0.004              # an idle tick
+    assert server._deadline(now) - now == pytest.approx(rs.POLL_BUDGET_S)
+    scheduler.tick_started, scheduler.tick_deadline = now - 1.0, now - 0.996        # long ago
+    assert server._deadline(now) - now == pytest.approx(rs.POLL_BUDGET_S)
