@@ -680,6 +680,7 @@ class Task(object):
         Each item counts against the time slice like a call, so an empty body over many items
         cannot outrun the slice."""
         frames = self.frames
+        globals_get = self.session.globals.get
         while True:
             i = each.index
             items = each.items
@@ -709,13 +710,13 @@ class Task(object):
             # (for-each track (volume 0.5))): make it here, as the body's first operation would,
             # and when it gives a plain value, return from the body at once and go on.
             name, args, pos = each.call
-            f = self.session.globals.get(name)
+            f = globals_get(name)
             body = self.code
             if type(f) is not Builtin or not f.control or body is not fn.code:
                 return None                       # the machine runs the body as compiled
             self.pc = 1
             try:
-                status = self._slow_call(f, list(args), True, pos)
+                status = self._slow_call(f, args, True, pos)
             except LmacError as e:   # raised from the body's call, as the machine would see it
                 status = self._raise(e)
                 if status is None and perf_counter() >= self._deadline:
