@@ -161,6 +161,14 @@ class ActionContext(object):
 
     # ---- targets ----------------------------------------------------------------------------
     def tracks(self, sel=None) -> list[Track]:
+        # _resolve's first case, here too: a track action on the for-each focus is the most
+        # common call of all, and this saves it a call
+        one = sel if sel is not None else (self.task.dyn.get("focus") if self.task is not None else None)
+        if type(one) is Handle:
+            obj = one.obj
+            if obj is not None and KIND_OF_CLASS.get(type(obj)) == "track" \
+                    and not obj == None:  # noqa: E711  (Live's deleted objects equal None)
+                return [obj]
         return self._resolve(sel, "tracks")
 
     def track(self, sel=None) -> Track:
