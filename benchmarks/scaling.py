@@ -93,7 +93,7 @@ def run_tracks(n):
         script.start_macro("(for-each track (volume (ramp 0.2 :bars 1))) (wait-bars 2) (arm (track 1))")
         host.advance_ms(5000)
         host.disconnect()
-    return _best(once, runs=1)
+    return _best(once, runs=3)   # one run of a whole host is at the mercy of a collection
 
 
 def _bindings_text(n):
