@@ -552,14 +552,6 @@ class Spec(object):
                 at += 1
         return steps
 
-    def _convert(self, param, value):
-        try:
-            return param.kind.check(value)
-        except Bad as e:
-            raise e.at(value)
-        except LmacError as e:   # a family's own check speaking in the old voice
-            raise Bad(e.message).at(value)
-
     def _split_options(self, args):
         """(indices of positional arguments, {option name: index of its value, or None})."""
         if not self.options:
@@ -629,7 +621,7 @@ class Spec(object):
         # the count is right, some argument does not fit: convert in order to say which
         for p, a in _assign(self.params, 0, args, 0, None) or []:
             for v in (a if p.rest else [a]):
-                self._convert(p, v)
+                _convert(p, v)
         raise Bad("these arguments do not fit: %s" % " ".join(_got(a) for a in args))
 
     def _unknown_keyword(self, a):
