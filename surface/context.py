@@ -228,10 +228,11 @@ class ActionContext(object):
         # The common case: one live object of the kind wanted, named by a handle or as the focus
         # of for-each / with (a track for a track action). Anything else goes the general way.
         one = sel if sel is not None else (self.task.dyn.get("focus") if self.task is not None else None)
-        if type(one) is Handle:
+        wanted = _KIND_WANTED.get(want)     # None: "any" or "slots", which take the general way
+        if type(one) is Handle and wanted is not None:
             obj = one.obj
             # kind_of and alive, inlined (a class not seen yet goes the general way, which learns it)
-            if obj is not None and KIND_OF_CLASS.get(type(obj)) == _KIND_WANTED.get(want) \
+            if obj is not None and KIND_OF_CLASS.get(type(obj)) == wanted \
                     and not obj == None:  # noqa: E711  (Live's deleted objects equal None)
                 return [obj]
         if sel is None:
@@ -244,12 +245,13 @@ class ActionContext(object):
                 want = sel.kind   # "(scene 9) matched no scene", not "no track"
         out = []
         seen = set()   # Live's identities: a list membership test here made big sets quadratic
-        wanted = _KIND_WANTED.get(want)
+        wanted = _KIND_WANTED.get(want)     # (want may have changed above)
         kinds = KIND_OF_CLASS
         for obj in items:
             if obj is None or obj == None:  # noqa: E711  (alive(), inlined: per object of a big set)
                 raise LmacError("%s: %s was deleted from the set" % (self.action, text))
-            if want != "any" and kinds.get(type(obj)) != wanted:   # else it is one already
+            if want != "any" and (wanted is None or kinds.get(type(obj)) != wanted):
+                obj = self._convert(obj, want, text)      # (else it is one of those already)
                 obj = self._convert(obj, want, text)
             if obj is not None:
                 try:

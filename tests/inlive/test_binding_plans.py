@@ -131,3 +131,23 @@ def test_a_planned_action_still_checks_each_value(source, expected):
         assert "from 0.0 to 1.0" in e.value.message and "300" in e.value.message
     else:
         assert session.eval(session.read(source)) == pytest.approx(expected)
+
+
+def test_a_clip_handle_resolves_to_its_slot_even_before_any_clip_kind_was_seen():
+    """The target fast paths read a table of kinds per class; a class not in it yet (the first
+    clip of a session) must still be converted: a clip given where a slot is wanted is its slot."""
+    from lmac.commands.session_factory import make_session
+    from lmac.surface import adapter
+    from lmac.surface.context import ActionContext
+    from lmac.surface.selectors import Handle
+    session = make_session()
+    slot = next(s for t in session.live.song.tracks for s in t.clip_slots if s.has_clip)
+    saved = dict(adapter.KIND_OF_CLASS)
+    adapter.KIND_OF_CLASS.clear()
+    try:
+        ctx = ActionContext(session.live, None, "fire")
+        assert ctx.clip_slots(Handle(slot.clip)) == [slot]
+        adapter.KIND_OF_CLASS.clear()
+        assert ctx._resolve([Handle(slot.clip)], "slots") == [slot]
+    finally:
+        adapter.KIND_OF_CLASS.update(saved)
