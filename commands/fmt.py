@@ -27,18 +27,8 @@ def add_arguments(p):
                       help="rewrite the files that change, in place (default: print the result)")
 
 
-def lmac_files(paths):
-    files = []
-    for p in paths:
-        if os.path.isdir(p):
-            for root, _dirs, names in os.walk(p):
-                files.extend(os.path.join(root, n) for n in sorted(names) if n.endswith(".lmac"))
-        else:
-            files.append(p)
-    return files
-
-
 def run(args):
+    from lmac.editor_support.checker import lmac_files
     from lmac.editor_support.formatter import format_text
     from lmac.interpreter.values import LmacSyntaxError
     results = []

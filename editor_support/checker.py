@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lmac.grammar.reader import read_all
+from lmac.interpreter.calls import arity_message
 from lmac.interpreter.clyphx_hints import clyphx_hint
 from lmac.interpreter.compiler import looks_like_bindings  # the compiler's own rule for `loop`
 from lmac.interpreter.values import Keyword, List, LmacSyntaxError, Map, Symbol, Vector
@@ -251,13 +252,7 @@ class _Run(object):
         n = len(form) - 1
         if n >= lo and (hi is None or n <= hi):
             return
-        if hi is None:
-            want = "at least %d argument%s" % (lo, "" if lo == 1 else "s")
-        elif lo == hi:
-            want = "%d argument%s" % (lo, "" if lo == 1 else "s")
-        else:
-            want = "%d to %d arguments" % (lo, hi)
-        self.report(form, "%s expects %s, got %d" % (entry.name, want, n), "arity")
+        self.report(form, arity_message(entry.name, arity, n), "arity")   # as the machine says it
 
     def registered_action(self, name, entry):
         """The registry's action behind a name (None when the file defines the name itself)."""
@@ -441,18 +436,24 @@ def _head(form):
     return None
 
 
-def check_paths(paths, live=NEWEST_LIVE, as_init=False):
-    """(findings, files checked) for files and folders (folders: every .lmac inside). ``as_init``:
-    check every file as one Live loads (init.lmac and libraries always are)."""
+def lmac_files(paths):
+    """The files named, and every .lmac file inside the folders named (what check and fmt take)."""
     import os
-    checker = Checker(live=live, as_init=as_init)
-    findings, files = [], []
+    files = []
     for p in paths:
         if os.path.isdir(p):
             for root, _dirs, names in os.walk(p):
                 files.extend(os.path.join(root, n) for n in sorted(names) if n.endswith(".lmac"))
         else:
             files.append(p)
+    return files
+
+
+def check_paths(paths, live=NEWEST_LIVE, as_init=False):
+    """(findings, files checked) for files and folders (folders: every .lmac inside). ``as_init``:
+    check every file as one Live loads (init.lmac and libraries always are)."""
+    checker = Checker(live=live, as_init=as_init)
+    findings, files = [], lmac_files(paths)
     for f in files:
         findings.extend(checker.check_file(f))
     return findings, files
