@@ -12,6 +12,7 @@ import os
 from time import perf_counter
 from typing import TYPE_CHECKING
 
+from ..interpreter.budget import charge
 from ..interpreter.requests import ForEach, TailCall, Wait, WithDynamic, Yield
 from ..interpreter.session import STDLIB, Session
 from ..interpreter.values import Keyword, Lambda, List, LmacError
@@ -148,6 +149,7 @@ def _install_core(session, live):
             return List()
         else:
             items = ctx._resolve(sel, "any")
+        charge(len(items))   # one look per target: a big set's resolution counts against the slice
         return List([Handle(o) for o in items])
     session.define_builtin("%for-each-items", for_each_items, (1, 1),
                            "The targets a for-each visits (resolved once).", control=True)

@@ -219,3 +219,16 @@ def test_which_bodies_take_the_short_way(s):
     assert _one_call(s.eval("(fn () (volume 0.5) nil)").code) is None      # two forms
     assert _one_call(s.eval("(let (v 0.5) (fn () (volume v)))").code) is None  # not a constant
     assert _one_call(s.eval("(fn () nil)").code) is None
+
+
+def test_resolving_a_big_set_of_targets_is_charged_to_the_slice(monkeypatch):
+    """%for-each-items resolves every target in one call; what it did is charged to the meter,
+    so past the slice's deadline the machine stops right after it (OVER), not at its next look."""
+    from lmac.interpreter import budget
+    charged = []
+    real = budget.charge
+    monkeypatch.setattr("lmac.surface.live_session.charge", lambda units: (charged.append(units), real(units)))
+    s = make_session({"tracks": [{"kind": "midi", "name": "T%d" % i} for i in range(300)],
+                      "scenes": [{"name": ""}]})
+    s.eval("(for-each track nil)")
+    assert 300 in charged
